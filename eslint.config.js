@@ -1,0 +1,70 @@
+// Lint rules, including the layer boundaries of DESIGN.md §1:
+// electron / cli / test harness → api → domain services → ledger → store; src-shared imports nothing of ours.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const pattern = (group, message) => ({ group, message });
+
+const noElectron = pattern(['electron', 'electron/*'], 'Only src-main/electron may import electron.');
+const noRenderer = pattern(['**/src-renderer/**'], 'The main process never imports renderer code.');
+const noUpward = (layers, where) => pattern(layers.map((l) => `**/src-main/${l}/**`), `${where} must not import a layer above it.`);
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', '.electron-sqlite/**', 'dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src-shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern(nodeBuiltins, 'src-shared is pure TypeScript: no Node built-ins.'),
+        noElectron,
+        pattern(['**/src-main/**', '**/src-renderer/**', '**/migrations/**', 'react', 'react-dom', '@mui/*'], 'src-shared imports nothing of ours and no UI.'),
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'Buffer', 'process'],
+    },
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [
+        pattern(nodeBuiltins, 'The renderer runs in a sandbox: no Node built-ins.'),
+        noElectron,
+        pattern(['**/src-main/**', '**/migrations/**', 'better-sqlite3-multiple-ciphers', 'kysely'], 'The renderer talks only to window.paydesk.'),
+      ] }],
+    },
+  },
+  {
+    files: ['src-main/store/**', 'migrations/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'ledger', 'members', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
+  },
+  {
+    files: ['src-main/ledger/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'members', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
+  },
+  {
+    files: ['src-main/{members,points,cards,payouts,reports,staff,audit,settings}/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli'], 'A domain service')] }] },
+  },
+  {
+    files: ['src-main/api/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['cli'], 'api')] }] },
+  },
+  {
+    files: ['src-main/cli/**', 'test/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
+  },
+);

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './0001_foundation';
+
+/**
+ * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
+ * same list works in the electron-vite bundle, the CLI and vitest).
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
+export const LATEST_SCHEMA_VERSION = MIGRATION_NAMES.length;

@@ -1,0 +1,17 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/contract';
+import type { Session } from '../../src-shared/contract/session';
+import type { Store } from '../store/store';
+import type { AppState } from './app-state';
+
+/** What a handler sees: the router's state, and (for non-public channels) the store and session. */
+export interface CallContext {
+  app: AppState;
+  now: Date;
+  /** Throws LOCKED when nobody is signed in; public channels must not touch it. */
+  readonly store: Store;
+  readonly session: Session;
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type HandlerMap<C extends ChannelName = ChannelName> = { [K in C]: Handler<K> };

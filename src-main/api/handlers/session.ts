@@ -1,0 +1,58 @@
+import { AppError } from '../../../src-shared/errors';
+import type { HandlerMap } from '../handler';
+import { initializeDataFolder } from '../../staff/setup';
+import { isInitialized, unlockWithPassphrase, unlockWithRecoveryKey } from '../../staff/unlock';
+import { changeOwnPassphrase } from '../../staff/staff-service';
+import { readSettings, DEFAULT_SETTINGS } from '../../settings/settings-service';
+import { recordAudit } from '../../audit/record-audit';
+import { unwrapStaffSlot } from '../../store/keyslots';
+import { currentSlots } from '../../staff/keyslot-edits';
+
+type SessionChannels = 'app.status' | 'setup.init' | 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.lock' | 'session.changePassphrase';
+
+export const sessionHandlers: HandlerMap<SessionChannels> = {
+  'app.status': (_input, { app }) => {
+    const session = app.session;
+    return {
+      initialized: isInitialized(app.dataDir),
+      unlocked: session !== null,
+      session,
+      idleLockMinutes: session ? readSettings(app.requireStore()).idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes,
+      dataDir: app.dataDir,
+    };
+  },
+
+  'setup.init': async (input, { app, now }) => {
+    const { store, session, recoveryKey } = await initializeDataFolder(app.dataDir, input, app.options, now);
+    app.signIn(store, session);
+    return { recoveryKey, session };
+  },
+
+  'session.unlock': async (input, { app, now }) => {
+    const { store, session } = await unlockWithPassphrase(app.dataDir, input.username, input.passphrase, app.options, now);
+    app.signIn(store, session);
+    return session;
+  },
+
+  'session.unlockWithRecoveryKey': async (input, { app, now }) => {
+    const { store, session } = await unlockWithRecoveryKey(app.dataDir, input.recoveryKey, app.options, now);
+    app.signIn(store, session);
+    return session;
+  },
+
+  'session.lock': (_input, { app, store, session, now }) => {
+    recordAudit(store, { actor: session.username, action: 'session.lock', entityType: 'session' }, now);
+    app.signOut();
+    return { done: true };
+  },
+
+  'session.changePassphrase': async (input, { store, session, now }) => {
+    if (session.recovery) throw new AppError('FORBIDDEN', 'The recovery admin has no passphrase; add a staff account instead.');
+    const slot = currentSlots(store).find((s) => s.username === session.username);
+    const proven = slot ? await unwrapStaffSlot(slot, input.current) : null;
+    if (!proven) throw new AppError('AUTH_FAILED', 'The current passphrase is not right.', { field: 'current' });
+    proven.fill(0);
+    await changeOwnPassphrase(store, session.username, input.next, now);
+    return { done: true };
+  },
+};

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { contract, isChannelName, type ChannelName, type ChannelInput, type ChannelOutput } from '../../src-shared/contract';
+import { AppError, isAppError } from '../../src-shared/errors';
+import type { Answer } from '../../src-shared/result';
+import { can } from '../../src-shared/permissions';
+import { AppState, type RouterOptions } from './app-state';
+import type { CallContext, HandlerMap } from './handler';
+import { sessionHandlers } from './handlers/session';
+import { staffHandlers } from './handlers/staff';
+import { auditHandlers } from './handlers/audit';
+import { maintenanceHandlers } from './handlers/maintenance';
+import { verifyHandlers } from './handlers/verify';
+
+// The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
+// against the channel's zod schema, checked against the permission matrix, run, and its answer
+// checked against the output schema, whatever the transport.
+
+const handlers: HandlerMap = {
+  ...sessionHandlers,
+  ...staffHandlers,
+  ...auditHandlers,
+  ...maintenanceHandlers,
+  ...verifyHandlers,
+};
+
+function invalidInput(error: z.ZodError): AppError {
+  const first = error.issues[0];
+  const field = first && first.path.length > 0 ? first.path.join('.') : undefined;
+  return new AppError('INVALID_INPUT', field ? `${field}: ${first?.message}` : (first?.message ?? 'Invalid input.'), {
+    ...(field ? { field } : {}),
+    issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  });
+}
+
+export interface Router {
+  readonly state: AppState;
+  /** Untyped entry for transports: the channel name and input come from outside. */
+  call(channel: string, input: unknown): Promise<Answer<unknown>>;
+  /** Typed entry for the CLI and tests. */
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Answer<ChannelOutput<C>>>;
+  close(): void;
+}
+
+async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<unknown> {
+  if (!isChannelName(channel)) throw new AppError('INVALID_INPUT', `Unknown channel ${channel}.`, { field: 'channel' });
+  const definition = contract[channel];
+  const parsed = definition.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  if (definition.access !== 'public') {
+    const session = state.requireSession();
+    if (!can(session.role, definition.access)) {
+      throw new AppError('FORBIDDEN', `The ${session.role} role may not call ${channel}.`, { permission: definition.access });
+    }
+  }
+  const ctx: CallContext = {
+    app: state,
+    now: state.now(),
+    get store() {
+      return state.requireStore();
+    },
+    get session() {
+      return state.requireSession();
+    },
+  };
+  const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
+  const value = await handler(parsed.data, ctx);
+  return definition.output.parse(value);
+}
+
+export function createRouter(options: RouterOptions): Router {
+  const state = new AppState(options);
+  const call = async (channel: string, input: unknown): Promise<Answer<unknown>> => {
+    try {
+      return { ok: true, value: await dispatch(state, channel, input) };
+    } catch (error) {
+      if (isAppError(error)) return { ok: false, error: error.toShape() };
+      // Never log the input: it may hold a passphrase or a card number.
+      console.error(`router.call: ${channel} failed: ${(error as Error).message}`);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Paydesk. Nothing was changed.' } };
+    }
+  };
+  return {
+    state,
+    call,
+    invoke: (channel, input) => call(channel, input) as never,
+    close: () => state.signOut(),
+  };
+}

@@ -1,0 +1,26 @@
+import type { SqliteDatabase } from '../store/open-database';
+import type { AuditRowFields } from './audit-chain';
+import { GENESIS_HASH, canonicalAuditRow, chainHash } from './audit-chain';
+
+export interface ChainStatus {
+  ok: boolean;
+  count: number;
+  head: string;
+  firstBrokenId: number | null;
+}
+
+/** Replays the audit chain from the genesis hash and names the first row that does not match. */
+export function verifyAuditChain(sqlite: SqliteDatabase): ChainStatus {
+  let prev = GENESIS_HASH;
+  let count = 0;
+  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRowFields & { prev_hash: string; hash: string }>;
+  for (const row of rows) {
+    count += 1;
+    const expected = chainHash(prev, canonicalAuditRow(row));
+    if (row.prev_hash !== prev || row.hash !== expected) {
+      return { ok: false, count, head: prev, firstBrokenId: row.id };
+    }
+    prev = row.hash;
+  }
+  return { ok: true, count, head: prev, firstBrokenId: null };
+}

@@ -1,0 +1,49 @@
+import { existsSync, rmSync } from 'node:fs';
+import { AppError } from '../../src-shared/errors';
+import { formatRecoveryKey } from '../../src-shared/recovery-key';
+import type { Session } from '../../src-shared/contract/session';
+import { dataPaths } from '../store/paths';
+import { createStore, type StoreOptions } from '../store/store';
+import { createStaffSlot, writeKeyslotFile } from '../store/keyslots';
+import { randomKey } from '../store/crypto';
+import { recordAudit } from '../audit/record-audit';
+import { assertAcceptablePassphrase } from './passphrase';
+import { getStaff } from './staff-repo';
+import { isInitialized, type Unlocked } from './unlock';
+
+export interface FirstAdmin {
+  username: string;
+  displayName: string;
+  passphrase: string;
+}
+
+/**
+ * First run: a random master key, a new encrypted database, the first admin and their slot.
+ * keyslots.json is written last; until it exists the folder counts as not set up, and a
+ * half-made database from an interrupted setup is discarded.
+ */
+export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, options: StoreOptions = {}, now = new Date()): Promise<Unlocked & { recoveryKey: string }> {
+  if (isInitialized(dataDir)) throw new AppError('ALREADY_INITIALIZED', `${dataDir} is already set up.`);
+  assertAcceptablePassphrase(admin.passphrase);
+  const paths = dataPaths(dataDir);
+  for (const leftover of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) {
+    if (existsSync(leftover)) rmSync(leftover);
+  }
+  const masterKey = randomKey();
+  const recoveryKey = formatRecoveryKey(masterKey.toString('hex'));
+  const slot = await createStaffSlot(admin.username, admin.passphrase, masterKey);
+  const store = await createStore(dataDir, masterKey, options);
+  const at = now.toISOString();
+  const row = store.sqlite.transaction(() => {
+    store.sqlite
+      .prepare(`INSERT INTO staff (username, display_name, role, status, created_at, updated_at, last_login_at) VALUES (?, ?, 'admin', 'active', ?, ?, ?)`)
+      .run(admin.username, admin.displayName, at, at, at);
+    const created = getStaff(store, admin.username);
+    recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: { username: admin.username, role: 'admin' } }, now);
+    return created;
+  })();
+  writeKeyslotFile(paths.keyslots, [slot], masterKey);
+  masterKey.fill(0);
+  const session: Session = { staffId: row.id, username: row.username, displayName: row.display_name, role: 'admin', recovery: false, unlockedAt: at };
+  return { store, session, recoveryKey };
+}

@@ -1,0 +1,81 @@
+import type { Role } from '../../src-shared/permissions';
+import { AppError } from '../../src-shared/errors';
+import type { StaffMember } from '../../src-shared/contract/staff';
+import type { Store } from '../store/store';
+import { clearFailedUnlocks } from '../store/lockout';
+import { recordAudit } from '../audit/record-audit';
+import { assertAcceptablePassphrase } from './passphrase';
+import { countActiveAdmins, findStaff, getStaff, listStaffRows, staffSummary, toStaffMember } from './staff-repo';
+import { prepareSlot, removeSlot, saveSlots } from './keyslot-edits';
+
+// Staff changes touch two files: the staff table (with its audit row) and keyslots.json. The
+// keyslot file is written inside the database transaction, so a failed write rolls the row back;
+// a slot left without a row (crash after the write) cannot unlock, because unlock checks the row.
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  role: Role;
+  passphrase: string;
+}
+
+export function listStaff(store: Store): StaffMember[] {
+  return listStaffRows(store).map((row) => toStaffMember(store, row));
+}
+
+export async function addStaff(store: Store, actor: string, input: NewStaff, now = new Date()): Promise<StaffMember> {
+  if (findStaff(store, input.username)) throw new AppError('STAFF_EXISTS', `${input.username} already exists.`, { field: 'username' });
+  assertAcceptablePassphrase(input.passphrase);
+  const slots = await prepareSlot(store, input.username, input.passphrase);
+  const row = store.sqlite.transaction(() => {
+    if (findStaff(store, input.username)) throw new AppError('STAFF_EXISTS', `${input.username} already exists.`, { field: 'username' });
+    const at = now.toISOString();
+    store.sqlite
+      .prepare(`INSERT INTO staff (username, display_name, role, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)`)
+      .run(input.username, input.displayName, input.role, at, at);
+    const created = getStaff(store, input.username);
+    recordAudit(store, { actor, action: 'staff.add', entityType: 'staff', entityId: input.username, after: staffSummary(created) }, now);
+    saveSlots(store, slots);
+    return created;
+  })();
+  return toStaffMember(store, row);
+}
+
+export function disableStaff(store: Store, actor: string, username: string, now = new Date()): StaffMember {
+  const row = store.sqlite.transaction(() => {
+    const before = getStaff(store, username);
+    if (before.status === 'disabled') return before;
+    if (before.role === 'admin' && countActiveAdmins(store) <= 1) {
+      throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled.', { field: 'username' });
+    }
+    store.sqlite.prepare(`UPDATE staff SET status = 'disabled', updated_at = ? WHERE id = ?`).run(now.toISOString(), before.id);
+    const after = getStaff(store, username);
+    recordAudit(store, { actor, action: 'staff.disable', entityType: 'staff', entityId: username, before: staffSummary(before), after: staffSummary(after) }, now);
+    saveSlots(store, removeSlot(store, username));
+    return after;
+  })();
+  return toStaffMember(store, row);
+}
+
+/** An admin sets a new passphrase for someone (who forgot theirs); it also lifts a lockout. */
+export async function resetPassphrase(store: Store, actor: string, username: string, passphrase: string, now = new Date()): Promise<StaffMember> {
+  const target = getStaff(store, username);
+  if (target.status !== 'active') throw new AppError('STAFF_DISABLED', `${username} is disabled.`, { field: 'username' });
+  assertAcceptablePassphrase(passphrase);
+  const slots = await prepareSlot(store, username, passphrase);
+  store.sqlite.transaction(() => {
+    recordAudit(store, { actor, action: 'staff.resetPassphrase', entityType: 'staff', entityId: username }, now);
+    saveSlots(store, slots);
+  })();
+  clearFailedUnlocks(store.paths.lockout, username);
+  return toStaffMember(store, getStaff(store, username));
+}
+
+export async function changeOwnPassphrase(store: Store, username: string, next: string, now = new Date()): Promise<void> {
+  assertAcceptablePassphrase(next, 'next');
+  const slots = await prepareSlot(store, username, next);
+  store.sqlite.transaction(() => {
+    recordAudit(store, { actor: username, action: 'session.changePassphrase', entityType: 'staff', entityId: username }, now);
+    saveSlots(store, slots);
+  })();
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { dataPaths, type DataPaths } from './paths';
+import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
+import { kyselyFor, migrateDatabase } from './migrate';
+import type { Schema } from './schema';
+
+/** An unlocked data folder: the open database and the master key that opened it. */
+export interface Store {
+  readonly sqlite: SqliteDatabase;
+  /** Query builder; run its queries with store/sql.ts inside synchronous transactions. */
+  readonly db: Kysely<Schema>;
+  readonly paths: DataPaths;
+  readonly masterKey: Buffer;
+  close(): void;
+}
+
+export interface StoreOptions {
+  nativeBinding?: string;
+}
+
+function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer): Store {
+  let closed = false;
+  return {
+    sqlite,
+    db: kyselyFor(sqlite),
+    paths,
+    masterKey,
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        sqlite.close();
+        masterKey.fill(0);
+      }
+    },
+  };
+}
+
+/** Opens (and migrates) an existing data folder with a master key already proven by a keyslot. */
+export async function openStore(dataDir: string, masterKey: Buffer, options: StoreOptions = {}): Promise<Store> {
+  const paths = dataPaths(dataDir);
+  const sqlite = openEncryptedDatabase(paths.database, masterKey, options);
+  try {
+    await migrateDatabase(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return wrap(sqlite, paths, Buffer.from(masterKey));
+}
+
+/** Creates a new encrypted database in an empty data folder (first-run setup). */
+export async function createStore(dataDir: string, masterKey: Buffer, options: StoreOptions = {}): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const paths = dataPaths(dataDir);
+  const sqlite = openEncryptedDatabase(paths.database, masterKey, { ...options, create: true });
+  await migrateDatabase(sqlite);
+  return wrap(sqlite, paths, Buffer.from(masterKey));
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { sessionChannels } from './contract/session';
+import { staffChannels } from './contract/staff';
+import { auditChannels } from './contract/audit';
+import { maintenanceChannels } from './contract/maintenance';
+import { verifyChannels } from './contract/verify';
+
+/** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
+export const contract = {
+  ...sessionChannels,
+  ...staffChannels,
+  ...auditChannels,
+  ...maintenanceChannels,
+  ...verifyChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { emptyInput, isoTimeSchema } from './common';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: isoTimeSchema,
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  /** JSON summaries of the entity before and after; never secrets. */
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListInput = z.object({
+  actor: z.string().optional(),
+  action: z.string().optional(),
+  from: isoTimeSchema.optional(),
+  to: isoTimeSchema.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const chainStatusSchema = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  head: z.string(),
+  /** The first row whose hash does not match, when the chain is broken. */
+  firstBrokenId: z.number().int().nullable(),
+});
+
+export const auditChannels = {
+  'audit.list': channel({
+    input: auditListInput,
+    output: z.object({ rows: z.array(auditEntrySchema), total: z.number().int(), actors: z.array(z.string()), actions: z.array(z.string()) }),
+    access: 'audit.read',
+  }),
+  'audit.verify': channel({ input: emptyInput, output: chainStatusSchema, access: 'audit.read' }),
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { emptyInput } from './common';
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** 0..1 */
+  progress: z.number(),
+  result: z.unknown().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const settingsSchema = z.object({
+  idleLockMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const jobStarted = z.object({ jobId: z.string() });
+
+export const maintenanceChannels = {
+  'jobs.get': channel({ input: z.object({ id: z.string() }), output: jobSchema, access: 'session' }),
+  'settings.get': channel({ input: emptyInput, output: settingsSchema, access: 'session' }),
+  'settings.update': channel({ input: settingsSchema.partial(), output: settingsSchema, access: 'settings.manage' }),
+};

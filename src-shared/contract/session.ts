@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { displayNameSchema, emptyInput, isoTimeSchema, okOutput, passphraseSchema, roleSchema, usernameSchema } from './common';
+
+export const sessionSchema = z.object({
+  staffId: z.number().int().nullable(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  /** True when unlocked with the recovery key rather than a staff keyslot. */
+  recovery: z.boolean(),
+  unlockedAt: isoTimeSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const appStatusSchema = z.object({
+  initialized: z.boolean(),
+  unlocked: z.boolean(),
+  session: sessionSchema.nullable(),
+  idleLockMinutes: z.number().int(),
+  dataDir: z.string(),
+});
+
+export const setupInput = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  passphrase: passphraseSchema,
+});
+
+export const unlockInput = z.object({ username: usernameSchema, passphrase: passphraseSchema });
+export const recoveryUnlockInput = z.object({ recoveryKey: z.string().min(1).max(200) });
+export const changePassphraseInput = z.object({ current: passphraseSchema, next: passphraseSchema });
+
+export const sessionChannels = {
+  'app.status': channel({ input: emptyInput, output: appStatusSchema, access: 'public' }),
+  /** First run: creates the data folder, the first admin and the recovery key (shown once). */
+  'setup.init': channel({
+    input: setupInput,
+    output: z.object({ recoveryKey: z.string(), session: sessionSchema }),
+    access: 'public',
+  }),
+  'session.unlock': channel({ input: unlockInput, output: sessionSchema, access: 'public' }),
+  'session.unlockWithRecoveryKey': channel({ input: recoveryUnlockInput, output: sessionSchema, access: 'public' }),
+  'session.lock': channel({ input: emptyInput, output: okOutput, access: 'session' }),
+  'session.changePassphrase': channel({ input: changePassphraseInput, output: okOutput, access: 'session' }),
+};

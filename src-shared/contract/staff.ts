@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { displayNameSchema, emptyInput, isoTimeSchema, passphraseSchema, roleSchema, usernameSchema } from './common';
+
+export const staffStatusSchema = z.enum(['active', 'disabled']);
+
+export const staffMemberSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  status: staffStatusSchema,
+  createdAt: isoTimeSchema,
+  lastLoginAt: isoTimeSchema.nullable(),
+  /** Failed unlocks in a row, and until when the account is locked out (null when it is not). */
+  failedAttempts: z.number().int(),
+  lockedUntil: isoTimeSchema.nullable(),
+});
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+export const addStaffInput = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  passphrase: passphraseSchema,
+});
+export const staffRefInput = z.object({ username: usernameSchema });
+export const resetPassphraseInput = z.object({ username: usernameSchema, passphrase: passphraseSchema });
+
+export const staffChannels = {
+  'staff.list': channel({ input: emptyInput, output: z.array(staffMemberSchema), access: 'staff.read' }),
+  'staff.add': channel({ input: addStaffInput, output: staffMemberSchema, access: 'staff.manage' }),
+  'staff.disable': channel({ input: staffRefInput, output: staffMemberSchema, access: 'staff.manage' }),
+  'staff.resetPassphrase': channel({ input: resetPassphraseInput, output: staffMemberSchema, access: 'staff.manage' }),
+};

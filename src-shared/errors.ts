@@ -1,0 +1,79 @@
+// Every error a user can trigger has a stable code. The UI and the CLI translate codes,
+// never messages. Ledger result codes follow TigerBeetle's habit of naming each rule's failure.
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INTERNAL',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'LOCKED',
+  'AUTH_FAILED',
+  'LOCKED_OUT',
+  'FORBIDDEN',
+  'STAFF_DISABLED',
+  'STAFF_EXISTS',
+  'STAFF_NOT_FOUND',
+  'LAST_ADMIN',
+  'WEAK_PASSPHRASE',
+  'DATA_DAMAGED',
+  'SCHEMA_TOO_NEW',
+  'DATA_IN_USE',
+  'BACKUP_INVALID',
+  'JOB_NOT_FOUND',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_CLOSED',
+  'CURRENCY_MISMATCH',
+  'CURRENCY_DISABLED',
+  'AMOUNT_INVALID',
+  'INSUFFICIENT_FUNDS',
+  'SAME_ACCOUNT',
+  'HOLD_NOT_FOUND',
+  'HOLD_ALREADY_RESOLVED',
+  'HOLD_EXPIRED',
+  'POST_EXCEEDS_HOLD',
+  'TRANSFER_NOT_FOUND',
+  'ALREADY_REVERSED',
+  'REVERSAL_NOT_ALLOWED',
+  'IDEMPOTENCY_CONFLICT',
+  'MEMBER_NOT_FOUND',
+  'MEMBER_FROZEN',
+  'MEMBER_CLOSED',
+  'MEMBER_HAS_BALANCE',
+  'MEMBER_DUPLICATE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetails {
+  /** The input field at fault, as a dotted path (`amount`, `items.3.iban`). */
+  field?: string;
+  [key: string]: unknown;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+/** A refusal the user can understand. Thrown by services, turned into an answer by the router. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+
+  toShape(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

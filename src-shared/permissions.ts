@@ -1,0 +1,41 @@
+// The permission matrix. The router enforces it on every call; the UI only uses it to hide
+// what a role cannot do.
+export const ROLES = ['admin', 'teller', 'finance', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'staff.read',
+  'staff.manage',
+  'audit.read',
+  'backup.run',
+  'backup.restore',
+  'keys.rekey',
+  'settings.read',
+  'settings.manage',
+  'members.read',
+  'members.write',
+  'wallet.deposit',
+  'wallet.withdraw',
+  'wallet.pay',
+  'wallet.transfer',
+  'ledger.read',
+  'ledger.reverse',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** `public` needs no session (status, setup, unlock); `session` needs any signed-in person. */
+export type Access = Permission | 'public' | 'session';
+
+const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'settings.read'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read'],
+  auditor: READ_ONLY,
+};
+
+export function can(role: Role, access: Access): boolean {
+  if (access === 'public' || access === 'session') return true;
+  return ROLE_PERMISSIONS[role].includes(access);
+}
