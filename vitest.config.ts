@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Two suites: Node tests on real encrypted databases, and browser-mode e2e on the built renderer.
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         test: {
