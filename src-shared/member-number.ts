@@ -1,0 +1,49 @@
+// Member numbers: an 8-digit body followed by one check digit computed with the Luhn algorithm
+// (ISO/IEC 7812-1, Annex B), so a mistyped digit or most swapped neighbours are caught at the
+// counter before a lookup. Bodies are allocated in sequence from 10000000, which keeps every number
+// 9 digits long and never reuses one.
+
+export const MEMBER_NUMBER_LENGTH = 9;
+const FIRST_BODY = 10_000_000;
+const LAST_BODY = 99_999_999;
+
+/** The Luhn check digit for a string of digits (the digit that would be appended to it). */
+export function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    // Double every second digit counting from the right of the body (the check digit's neighbour first).
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** The member number for the n-th member (n from 1). */
+export function memberNumberFor(sequence: number): string {
+  const body = FIRST_BODY + sequence - 1;
+  if (!Number.isSafeInteger(sequence) || sequence < 1 || body > LAST_BODY) {
+    throw new RangeError(`memberNumberFor: sequence ${sequence} is outside 1..${LAST_BODY - FIRST_BODY + 1}`);
+  }
+  const digits = String(body);
+  return `${digits}${luhnCheckDigit(digits)}`;
+}
+
+/** Removes the spaces and dashes people type when reading a number off a card or a screen. */
+export function normalizeMemberNumber(input: string): string {
+  return input.replace(/[\s-]/g, '');
+}
+
+export function isValidMemberNumber(input: string): boolean {
+  const digits = normalizeMemberNumber(input);
+  if (!/^[1-9]\d{8}$/.test(digits)) return false;
+  return luhnCheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
+}
+
+/** Groups a member number for reading aloud and printing: `1000 0001 7`. */
+export function formatMemberNumber(memberNumber: string): string {
+  return `${memberNumber.slice(0, 4)} ${memberNumber.slice(4, 8)} ${memberNumber.slice(8)}`;
+}
