@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { CHANNEL_NAMES } from './src-shared/contract';
 
 // Main and preload are bundled for Electron's Node; the renderer is a plain web app that talks
 // only to window.paydesk, so the same build runs in Electron and in browser-mode tests.
@@ -12,6 +13,9 @@ export default defineConfig({
     },
   },
   preload: {
+    // The sandboxed preload may require only `electron`, so the channel names are written in as
+    // data instead of importing the zod contract (and zod) into it.
+    define: { __PAYDESK_CHANNELS__: JSON.stringify(CHANNEL_NAMES) },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
