@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
+import * as ledger from './0002_ledger';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -7,6 +8,7 @@ import * as foundation from './0001_foundation';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_ledger': ledger,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -4,6 +4,7 @@ import { staffChannels } from './contract/staff';
 import { auditChannels } from './contract/audit';
 import { maintenanceChannels } from './contract/maintenance';
 import { verifyChannels } from './contract/verify';
+import { ledgerChannels } from './contract/ledger';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...auditChannels,
   ...maintenanceChannels,
   ...verifyChannels,
+  ...ledgerChannels,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { staffHandlers } from './handlers/staff';
 import { auditHandlers } from './handlers/audit';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { verifyHandlers } from './handlers/verify';
+import { ledgerHandlers } from './handlers/ledger';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run, and its answer
@@ -21,6 +22,7 @@ const handlers: HandlerMap = {
   ...auditHandlers,
   ...maintenanceHandlers,
   ...verifyHandlers,
+  ...ledgerHandlers,
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -2,6 +2,7 @@ import type { CheckResult, VerifyReport } from '../../src-shared/contract/verify
 import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import type { Store } from '../store/store';
 import { verifyAuditChain } from '../audit/verify-audit';
+import { verifyLedger } from '../ledger';
 
 // `verify` runs every domain's invariant checks. Each domain adds its own to VERIFIERS; the
 // report is what the CLI prints and what auditor reports quote.
@@ -38,7 +39,14 @@ const auditVerifier: Verifier = {
   },
 };
 
-const VERIFIERS: Verifier[] = [schemaVerifier, auditVerifier];
+const ledgerVerifier: Verifier = {
+  run(store) {
+    const { checks, head } = verifyLedger(store);
+    return { checks, heads: { journal: head } };
+  },
+};
+
+const VERIFIERS: Verifier[] = [schemaVerifier, auditVerifier, ledgerVerifier];
 
 export function verifyStore(store: Store): VerifyReport {
   const checks: CheckResult[] = [];

@@ -40,5 +40,51 @@ export interface FoundationSchema {
   settings: SettingsTable;
 }
 
+export interface AccountsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+  currency: string;
+  owner_type: 'system' | 'member';
+  owner_id: number | null;
+  system_role: string | null;
+  no_overdraft: number;
+  closed: number;
+  debits_posted: number;
+  credits_posted: number;
+  debits_pending: number;
+  credits_pending: number;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface TransfersTable {
+  id: number;
+  idempotency_key: string;
+  payload_digest: string;
+  debit_account_id: number;
+  credit_account_id: number;
+  amount: number;
+  currency: string;
+  kind: string;
+  state: 'posted' | 'pending' | 'post_pending' | 'void_pending' | 'reversal';
+  pending_id: number | null;
+  reverses_id: number | null;
+  link_id: number | null;
+  memo: string | null;
+  actor: string;
+  cause_ref: string | null;
+  created_at: string;
+  expires_at: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LedgerSchema {
+  accounts: AccountsTable;
+  transfers: TransfersTable;
+}
+
 /** Grows with each migration that adds tables (ledger, members, …). */
-export type Schema = FoundationSchema;
+export type Schema = FoundationSchema & LedgerSchema;

@@ -1,0 +1,30 @@
+import type { HandlerMap } from '../handler';
+import { recordAudit } from '../../audit/record-audit';
+import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
+
+type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.reverse';
+
+export const ledgerHandlers: HandlerMap<LedgerChannel> = {
+  'ledger.accounts': (input, { store }) => listAccounts(store, input),
+  'ledger.trialBalance': (input, { store }) => trialBalance(store, input),
+  'ledger.transfer': (input, { store }) => transferDetail(store, input.id),
+  'ledger.accountTransfers': ({ accountId, ...query }, { store }) => accountTransfers(store, accountId, query),
+  // The reversal and its audit row commit together: one transaction, the ledger's a savepoint in it.
+  'ledger.reverse': (input, { store, session, now }) =>
+    store.sqlite
+      .transaction(() => {
+        const replay = findTransferByKey(store, input.idempotencyKey) !== undefined;
+        const reversal = reverseTransfer(store, { ...input, actor: session.username, at: now });
+        if (!replay) {
+          recordAudit(store, {
+            actor: session.username,
+            action: 'ledger.reverse',
+            entityType: 'transfer',
+            entityId: input.transferId,
+            after: { reversal: reversal.id, amount: reversal.amount, currency: reversal.currency, reason: input.reason },
+          }, now);
+        }
+        return reversal;
+      })
+      .immediate(),
+};

@@ -1,0 +1,122 @@
+import { AppError } from '../../src-shared/errors';
+import { assertMinorUnits } from '../../src-shared/money';
+import type { Transfer } from '../../src-shared/contract/ledger';
+import type { Store } from '../store/store';
+import { payloadDigest, postPayload, replayOrConflict, voidPayload, type Payload } from './idempotency';
+import { toTransfer, type TransferRow } from './rows';
+import { assertActor, assertIdempotencyKey, isoTime } from './rules';
+import type { PostHoldRequest, VoidHoldRequest } from './types';
+import { inLedgerTransaction, type LedgerWriter } from './writer';
+
+// Two-phase transfers: a hold (pending transfer) is resolved at most once, by a post of all or
+// part of it or by a void. Both are journal rows of their own pointing at the hold.
+
+function findHold(writer: LedgerWriter, holdId: number): TransferRow {
+  const hold = writer.transfer(holdId);
+  if (!hold || hold.state !== 'pending') throw new AppError('HOLD_NOT_FOUND', `Transfer ${holdId} is not a hold.`, { field: 'holdId' });
+  return hold;
+}
+
+function assertUnresolved(writer: LedgerWriter, hold: TransferRow): void {
+  const resolution = writer.statements.resolutionOf.get(hold.id);
+  if (resolution) {
+    throw new AppError('HOLD_ALREADY_RESOLVED', `Hold ${hold.id} was already ${resolution.state === 'post_pending' ? 'posted' : 'voided'} by transfer ${resolution.id}.`, {
+      field: 'holdId',
+      resolvedBy: resolution.id,
+    });
+  }
+}
+
+interface Resolution {
+  hold: TransferRow;
+  amount: number;
+  payload: Payload;
+  idempotencyKey: string;
+  actor: string;
+  createdAt: string;
+}
+
+function writeResolution(writer: LedgerWriter, r: Resolution, state: 'post_pending' | 'void_pending'): TransferRow {
+  return writer.append(
+    {
+      idempotencyKey: r.idempotencyKey,
+      payloadDigest: payloadDigest(r.payload),
+      debit: writer.openAccount(r.hold.debit_account_id, 'holdId'),
+      credit: writer.openAccount(r.hold.credit_account_id, 'holdId'),
+      amount: r.amount,
+      kind: r.hold.kind,
+      state,
+      pendingId: r.hold.id,
+      reversesId: null,
+      memo: null,
+      actor: r.actor,
+      causeRef: r.hold.cause_ref,
+      createdAt: r.createdAt,
+      expiresAt: null,
+    },
+    r.hold.amount,
+  );
+}
+
+function writePost(writer: LedgerWriter, req: PostHoldRequest): TransferRow {
+  const idempotencyKey = assertIdempotencyKey(req.idempotencyKey);
+  const actor = assertActor(req.actor);
+  const createdAt = isoTime(req.at);
+  const hold = findHold(writer, req.holdId);
+  const amount = req.amount === undefined ? hold.amount : assertMinorUnits(req.amount);
+  const payload = postPayload(hold.id, amount);
+  const existing = writer.byKey(idempotencyKey);
+  if (existing) return replayOrConflict(existing, payload, payloadDigest(payload));
+
+  assertUnresolved(writer, hold);
+  if (hold.expires_at !== null && createdAt >= hold.expires_at) {
+    throw new AppError('HOLD_EXPIRED', `Hold ${hold.id} expired at ${hold.expires_at}.`, { field: 'holdId', expiresAt: hold.expires_at });
+  }
+  if (amount > hold.amount) {
+    throw new AppError('POST_EXCEEDS_HOLD', `Hold ${hold.id} reserves ${hold.amount}; ${amount} cannot be posted from it.`, {
+      field: 'amount',
+      holdAmount: hold.amount,
+    });
+  }
+  return writeResolution(writer, { hold, amount, payload, idempotencyKey, actor, createdAt }, 'post_pending');
+}
+
+function writeVoid(writer: LedgerWriter, req: VoidHoldRequest): TransferRow {
+  const idempotencyKey = assertIdempotencyKey(req.idempotencyKey);
+  const actor = assertActor(req.actor);
+  const createdAt = isoTime(req.at);
+  const hold = findHold(writer, req.holdId);
+  const payload = voidPayload(hold.id);
+  const existing = writer.byKey(idempotencyKey);
+  if (existing) return replayOrConflict(existing, payload, payloadDigest(payload));
+
+  assertUnresolved(writer, hold);
+  return writeResolution(writer, { hold, amount: hold.amount, payload, idempotencyKey, actor, createdAt }, 'void_pending');
+}
+
+/** Posts all of a hold, or part of it and releases the rest; refused once expired. */
+export function postHold(store: Store, req: PostHoldRequest): Transfer {
+  return toTransfer(inLedgerTransaction(store, (writer) => writePost(writer, req)));
+}
+
+/** Releases a hold without moving money. An expired hold can still be voided. */
+export function voidHold(store: Store, req: VoidHoldRequest): Transfer {
+  return toTransfer(inLedgerTransaction(store, (writer) => writeVoid(writer, req)));
+}
+
+/** The job behind hold expiry: voids every unresolved hold whose time has passed. Returns how many. */
+export function expireHolds(store: Store, now: Date): number {
+  const at = isoTime(now, 'now');
+  return inLedgerTransaction(store, (writer) => {
+    const due = store.sqlite
+      .prepare<[string], { id: number }>(
+        `SELECT h.id FROM transfers h
+         WHERE h.state = 'pending' AND h.expires_at IS NOT NULL AND h.expires_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM transfers r WHERE r.pending_id = h.id)
+         ORDER BY h.id`,
+      )
+      .all(at);
+    for (const { id } of due) writeVoid(writer, { holdId: id, idempotencyKey: `hold-expiry:${id}`, actor: 'system', at: now });
+    return due.length;
+  });
+}

@@ -1,0 +1,63 @@
+import { AppError } from '../../src-shared/errors';
+import type { AccountRow } from './rows';
+
+// Checks on the shape of a request, before any row is read. Each rule has its own code.
+
+const MAX_KEY = 200;
+const MAX_KIND = 40;
+const MAX_TEXT = 500;
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
+}
+
+export function assertIdempotencyKey(key: unknown): string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY) throw invalid('idempotencyKey', `1 to ${MAX_KEY} characters`);
+  return key;
+}
+
+export function assertActor(actor: unknown): string {
+  if (typeof actor !== 'string' || actor.trim() === '') throw invalid('actor', 'who asks for the change is required');
+  return actor;
+}
+
+export function assertKind(kind: unknown): string {
+  if (typeof kind !== 'string' || !/^[a-z][a-z0-9_.]*$/.test(kind) || kind.length > MAX_KIND) {
+    throw invalid('kind', `lowercase words joined by _ or ., at most ${MAX_KIND} characters`);
+  }
+  return kind;
+}
+
+export function optionalText(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length > MAX_TEXT) throw invalid(field, `text of at most ${MAX_TEXT} characters`);
+  return value;
+}
+
+export function requiredText(value: unknown, field: string): string {
+  const text = optionalText(value, field);
+  if (text === null || text.trim() === '') throw invalid(field, 'required');
+  return text;
+}
+
+export function isoTime(at: Date | undefined, field = 'at'): string {
+  const time = at ?? new Date();
+  if (!(time instanceof Date) || Number.isNaN(time.getTime())) throw invalid(field, 'not a valid time');
+  return time.toISOString();
+}
+
+export function assertDistinctAccounts(debitAccountId: number, creditAccountId: number): void {
+  if (debitAccountId === creditAccountId) {
+    throw new AppError('SAME_ACCOUNT', `Account ${debitAccountId} cannot be debited and credited by one transfer.`, { field: 'creditAccountId' });
+  }
+}
+
+export function assertSameCurrency(debit: AccountRow, credit: AccountRow): void {
+  if (debit.currency !== credit.currency) {
+    throw new AppError('CURRENCY_MISMATCH', `Account ${debit.code} holds ${debit.currency} and ${credit.code} holds ${credit.currency}.`, {
+      field: 'creditAccountId',
+      debitCurrency: debit.currency,
+      creditCurrency: credit.currency,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { SqliteDatabase } from '../store/open-database';
+import type { AccountRow, TransferRow } from './rows';
+
+// The engine's hot path runs on prepared statements, compiled once per connection.
+
+export const TRANSFER_COLUMNS = [
+  'id', 'idempotency_key', 'payload_digest', 'debit_account_id', 'credit_account_id', 'amount', 'currency', 'kind', 'state',
+  'pending_id', 'reverses_id', 'link_id', 'memo', 'actor', 'cause_ref', 'created_at', 'expires_at', 'prev_hash', 'hash',
+] as const;
+
+function prepareAll(sqlite: SqliteDatabase) {
+  return {
+    accountById: sqlite.prepare<[number], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
+    transferById: sqlite.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE id = ?'),
+    transferByKey: sqlite.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE idempotency_key = ?'),
+    resolutionOf: sqlite.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE pending_id = ?'),
+    reversalOf: sqlite.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE reverses_id = ?'),
+    chainTail: sqlite.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1'),
+    insertTransfer: sqlite.prepare<unknown[]>(
+      `INSERT INTO transfers (${TRANSFER_COLUMNS.join(', ')}) VALUES (${TRANSFER_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    updateTotals: sqlite.prepare<[number, number, number, number, number]>(
+      'UPDATE accounts SET debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ? WHERE id = ?',
+    ),
+  };
+}
+
+export type LedgerStatements = ReturnType<typeof prepareAll>;
+
+const cache = new WeakMap<SqliteDatabase, LedgerStatements>();
+
+export function ledgerStatements(sqlite: SqliteDatabase): LedgerStatements {
+  let statements = cache.get(sqlite);
+  if (!statements) {
+    statements = prepareAll(sqlite);
+    cache.set(sqlite, statements);
+  }
+  return statements;
+}

@@ -1,0 +1,168 @@
+import type { CheckResult } from '../../src-shared/contract/verify';
+import type { AccountKind, TransferState } from '../../src-shared/contract/ledger';
+import type { Store } from '../store/store';
+import { applyMove, availableBalance } from './effects';
+import { GENESIS_HASH, chainHash } from './journal';
+import type { AccountRow, Totals } from './rows';
+import { currencyTotals } from './trial-balance';
+
+// verify replays the whole journal from the genesis hash and checks every ledger invariant
+// (DESIGN.md §4). Each check names the first row at fault, so an auditor can find it.
+
+interface ReplayAccount extends Totals {
+  kind: AccountKind;
+  currency: string;
+  noOverdraft: boolean;
+}
+
+interface OpenHold {
+  amount: number;
+  debit: number;
+  credit: number;
+}
+
+/** The raw column order of statements.ts TRANSFER_COLUMNS. */
+type RawTransfer = [
+  id: number, key: string, digest: string, debit: number, credit: number, amount: number, currency: string, kind: string,
+  state: TransferState, pendingId: number | null, reversesId: number | null, linkId: number | null, memo: string | null,
+  actor: string, causeRef: string | null, createdAt: string, expiresAt: string | null, prevHash: string, hash: string,
+];
+
+class Violations {
+  readonly first = new Map<string, { at: string; detail: string }>();
+  note(check: string, at: string, detail: string): void {
+    if (!this.first.has(check)) this.first.set(check, { at, detail });
+  }
+}
+
+class Replay {
+  readonly accounts = new Map<number, ReplayAccount>();
+  readonly holds = new Map<number, OpenHold>();
+  readonly resolved = new Set<number>();
+  readonly reversals: { id: number; reversesId: number; debit: number; credit: number; amount: number }[] = [];
+  readonly violations = new Violations();
+  head = GENESIS_HASH;
+  count = 0;
+
+  constructor(rows: AccountRow[]) {
+    for (const row of rows) {
+      this.accounts.set(row.id, { kind: row.kind, currency: row.currency, noOverdraft: row.no_overdraft === 1, debits_posted: 0, credits_posted: 0, debits_pending: 0, credits_pending: 0 });
+    }
+  }
+
+  /** The chain: contiguous ids, each row pointing at the previous hash and hashing to its own. */
+  chain(raw: RawTransfer): void {
+    const hash = raw.pop() as string;
+    const prevHash = raw.pop() as string;
+    const id = raw[0];
+    if (this.violations.first.has('ledger.chain')) return;
+    if (id !== this.count || prevHash !== this.head || chainHash(prevHash, JSON.stringify(raw)) !== hash) {
+      this.violations.note('ledger.chain', `transfer#${id}`, `transfer ${id} does not match its hash or its place in the chain`);
+      return;
+    }
+    this.head = hash;
+  }
+
+  /** A post or void resolves an open hold on the same accounts, once, for no more than it holds. */
+  holdAmountFor(id: number, state: TransferState, pendingId: number | null, debit: number, credit: number, amount: number): number {
+    if (state === 'pending') this.holds.set(id, { amount, debit, credit });
+    if (state !== 'post_pending' && state !== 'void_pending') return 0;
+    const hold = pendingId === null ? undefined : this.holds.get(pendingId);
+    if (!hold || this.resolved.has(pendingId!)) {
+      this.violations.note('ledger.holds', `transfer#${id}`, `transfer ${id} resolves hold ${String(pendingId)}, which is not an open hold`);
+      return 0;
+    }
+    this.resolved.add(pendingId!);
+    this.holds.delete(pendingId!);
+    const fits = state === 'post_pending' ? amount <= hold.amount : amount === hold.amount;
+    if (!fits || hold.debit !== debit || hold.credit !== credit) {
+      this.violations.note('ledger.holds', `transfer#${id}`, `transfer ${id} does not match hold ${pendingId}`);
+    }
+    return hold.amount;
+  }
+
+  move(raw: RawTransfer): void {
+    const [id, , , debitId, creditId, amount, currency, , state, pendingId, reversesId] = raw;
+    const debit = this.accounts.get(debitId);
+    const credit = this.accounts.get(creditId);
+    if (!debit || !credit || debit.currency !== currency || credit.currency !== currency || debitId === creditId || !(amount > 0)) {
+      this.violations.note('ledger.transfers', `transfer#${id}`, `transfer ${id} does not join two distinct accounts of its currency with a positive amount`);
+      return;
+    }
+    const holdAmount = this.holdAmountFor(id, state, pendingId, debitId, creditId, amount);
+    if (state === 'reversal') this.reversals.push({ id, reversesId: reversesId ?? 0, debit: debitId, credit: creditId, amount });
+    applyMove(debit, 'debit', state, amount, holdAmount);
+    applyMove(credit, 'credit', state, amount, holdAmount);
+    for (const account of [debit, credit]) {
+      if (account.noOverdraft && availableBalance(account.kind, account) < 0) {
+        this.violations.note('ledger.no_overdraft', `transfer#${id}`, `transfer ${id} took a no-overdraft account below zero`);
+      }
+    }
+  }
+}
+
+function checkReversals(store: Store, replay: Replay): void {
+  const original = store.sqlite.prepare<[number], { state: string; debit_account_id: number; credit_account_id: number; amount: number }>(
+    'SELECT state, debit_account_id, credit_account_id, amount FROM transfers WHERE id = ?',
+  );
+  const seen = new Set<number>();
+  for (const r of replay.reversals) {
+    const row = r.reversesId < r.id ? original.get(r.reversesId) : undefined;
+    const mirrors = row && (row.state === 'posted' || row.state === 'post_pending') && row.debit_account_id === r.credit && row.credit_account_id === r.debit && row.amount === r.amount;
+    if (!mirrors || seen.has(r.reversesId)) {
+      replay.violations.note('ledger.reversals', `transfer#${r.id}`, `transfer ${r.id} is not the one reversal of a posted transfer ${r.reversesId}`);
+    }
+    seen.add(r.reversesId);
+  }
+}
+
+function checkTotals(accounts: AccountRow[], replay: Replay): void {
+  for (const row of accounts) {
+    const replayed = replay.accounts.get(row.id)!;
+    const same = row.debits_posted === replayed.debits_posted && row.credits_posted === replayed.credits_posted
+      && row.debits_pending === replayed.debits_pending && row.credits_pending === replayed.credits_pending;
+    if (!same) replay.violations.note('ledger.totals', `account#${row.id}`, `account ${row.code}'s running totals differ from a replay of its transfers`);
+  }
+}
+
+function checkBalanced(store: Store, replay: Replay): void {
+  for (const totals of currencyTotals(store)) {
+    if (!totals.balanced) replay.violations.note('ledger.balanced', `currency ${totals.currency}`, `${totals.currency} debits and credits differ`);
+  }
+}
+
+const CHECKS: { name: string; ok: (r: Replay) => string }[] = [
+  { name: 'ledger.chain', ok: (r) => `${r.count} transfers, chain intact` },
+  { name: 'ledger.transfers', ok: () => 'every transfer joins two accounts of its currency' },
+  { name: 'ledger.balanced', ok: () => 'debits equal credits in every currency, posted and pending' },
+  { name: 'ledger.totals', ok: (r) => `${r.accounts.size} accounts match a replay of the journal` },
+  { name: 'ledger.no_overdraft', ok: () => 'no no-overdraft account ever went below zero' },
+  { name: 'ledger.holds', ok: (r) => `every hold resolved at most once; ${r.holds.size} still open` },
+  { name: 'ledger.reversals', ok: (r) => `${r.reversals.length} reversals, each undoing one posted transfer once` },
+];
+
+/** Replays the journal in one read transaction and reports every check; `head` is the journal's chain head. */
+export function verifyLedger(store: Store): { checks: CheckResult[]; head: string } {
+  return store.sqlite
+    .transaction(() => {
+      const accounts = store.sqlite.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY id').all();
+      const replay = new Replay(accounts);
+      const rows = store.sqlite.prepare('SELECT * FROM transfers ORDER BY id').raw().iterate() as IterableIterator<RawTransfer>;
+      for (const raw of rows) {
+        replay.count += 1;
+        replay.chain(raw);
+        replay.move(raw);
+      }
+      checkReversals(store, replay);
+      checkTotals(accounts, replay);
+      checkBalanced(store, replay);
+      const checks = CHECKS.map(({ name, ok }) => {
+        const violation = replay.violations.first.get(name);
+        return violation
+          ? { name, ok: false, detail: violation.detail, firstViolation: violation.at }
+          : { name, ok: true, detail: ok(replay), firstViolation: null };
+      });
+      return { checks, head: replay.head };
+    })
+    .deferred();
+}
