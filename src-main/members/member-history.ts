@@ -1,0 +1,26 @@
+import type { AuditEntry } from '../../src-shared/contract/audit';
+import type { Store } from '../store/store';
+import { selectAll, selectFirst } from '../store/sql';
+import { getMemberRow } from './member-repo';
+
+/** A member's edit history: their audit rows, newest first (the audit_log_entity index serves it). */
+export function memberHistory(store: Store, id: number, offset: number, limit: number): { rows: AuditEntry[]; total: number } {
+  const member = getMemberRow(store, id);
+  const base = store.db.selectFrom('audit_log').where('entity_type', '=', 'member').where('entity_id', '=', member.member_number);
+  const rows = selectAll(store.sqlite, base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit));
+  const total = selectFirst(store.sqlite, base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
+      after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+      hash: r.hash,
+    })),
+    total,
+  };
+}

@@ -1,0 +1,169 @@
+import { AppError } from '../../src-shared/errors';
+import { memberNumberFor } from '../../src-shared/member-number';
+import type { Member, MemberChanges, NewMember } from '../../src-shared/contract/members';
+import type { Store } from '../store/store';
+import { execute } from '../store/sql';
+import { recordAudit } from '../audit/record-audit';
+import { sealIdDocument } from './id-document';
+import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type MemberRow } from './member-repo';
+import { assertWalletsEmpty, closeWallets, enabledCurrencies, openWallet, prepareWalletCurrencies } from './member-wallets';
+
+// Registering and editing members. Each change is one synchronous transaction holding the row,
+// its wallet accounts and its audit record, so a member never exists without them.
+
+export function getMember(store: Store, ref: { id?: number | undefined; memberNumber?: string | undefined }): Member {
+  const row = ref.id !== undefined ? getMemberRow(store, ref.id) : getMemberRowByNumber(store, ref.memberNumber ?? '');
+  return toMember(store, row);
+}
+
+function assertPhoneFree(store: Store, phone: string, exceptId: number | null): void {
+  const holder = store.sqlite.prepare(`SELECT member_number FROM members WHERE phone = ? AND status <> 'closed' AND id IS NOT ?`).get(phone, exceptId) as
+    | { member_number: string }
+    | undefined;
+  if (holder) {
+    throw new AppError('MEMBER_DUPLICATE', `Member ${holder.member_number} already uses phone ${phone}.`, { field: 'phone', memberNumber: holder.member_number });
+  }
+}
+
+function resolveReferrer(store: Store, memberNumber: string, memberId: number | null): MemberRow {
+  const referrer = getMemberRowByNumber(store, memberNumber, 'referredBy');
+  if (referrer.status === 'closed') throw new AppError('MEMBER_CLOSED', `Member ${memberNumber} is closed and cannot refer anyone.`, { field: 'referredBy' });
+  // Walk up the referral chain so that nobody ends up, directly or through others, referring themselves.
+  for (let at: MemberRow | undefined = referrer; at; at = at.referred_by === null ? undefined : getMemberRow(store, at.referred_by)) {
+    if (at.id === memberId) throw new AppError('INVALID_INPUT', 'A member cannot be referred by themselves, even through others.', { field: 'referredBy' });
+  }
+  return referrer;
+}
+
+function insertMember(store: Store, actor: string, input: NewMember, now: Date, currencies: string[]): MemberRow {
+  assertPhoneFree(store, input.phone, null);
+  const referrer = input.referredBy === undefined ? undefined : resolveReferrer(store, input.referredBy, null);
+  const { next } = store.sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM members').get() as { next: number };
+  const document = input.idDocumentNumber === undefined ? null : sealIdDocument(store, next, input.idDocumentNumber);
+  const at = now.toISOString();
+  store.sqlite
+    .prepare(
+      `INSERT INTO members (id, member_number, name, phone, email, id_document_sealed, id_document_last4, status, referred_by, notes, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+    )
+    .run(next, memberNumberFor(next), input.name, input.phone, input.email ?? null, document?.sealed ?? null, document?.last4 ?? null, referrer?.id ?? null, input.notes ?? null, actor, at, at);
+  const row = getMemberRow(store, next);
+  for (const currency of currencies) openWallet(store, row, currency, now);
+  recordAudit(store, { actor, action: 'member.create', entityType: 'member', entityId: row.member_number, after: memberAuditSummary(store, row) }, now);
+  return row;
+}
+
+export function createMember(store: Store, actor: string, input: NewMember, now = new Date()): Member {
+  const row = store.sqlite.transaction(() => {
+    const currencies = enabledCurrencies(store);
+    prepareWalletCurrencies(store, currencies, now);
+    return insertMember(store, actor, input, now, currencies);
+  })();
+  return toMember(store, row);
+}
+
+export interface DatedNewMember {
+  member: NewMember;
+  at: Date;
+}
+
+/**
+ * Registers many members through the same checks as one, committing in chunks (demo data, the
+ * search benchmark, imports). A refusal stops the run; the chunks before it stay committed.
+ */
+export function createMembers(store: Store, actor: string, entries: DatedNewMember[], chunkSize = 1000): MemberRow[] {
+  const currencies = enabledCurrencies(store);
+  if (entries.length > 0) prepareWalletCurrencies(store, currencies, entries[0]!.at);
+  const created: MemberRow[] = [];
+  for (let start = 0; start < entries.length; start += chunkSize) {
+    const chunk = entries.slice(start, start + chunkSize);
+    store.sqlite.transaction(() => {
+      for (const entry of chunk) created.push(insertMember(store, actor, entry.member, entry.at, currencies));
+    })();
+  }
+  return created;
+}
+
+function assertNotClosed(row: MemberRow): void {
+  if (row.status === 'closed') throw new AppError('MEMBER_CLOSED', `Member ${row.member_number} is closed.`, { field: 'id' });
+}
+
+type ColumnChanges = Partial<Pick<MemberRow, 'name' | 'phone' | 'email' | 'id_document_sealed' | 'id_document_last4' | 'referred_by' | 'notes'>>;
+
+function columnChanges(store: Store, before: MemberRow, changes: MemberChanges): ColumnChanges {
+  const columns: ColumnChanges = {};
+  if (changes.name !== undefined && changes.name !== before.name) columns.name = changes.name;
+  if (changes.phone !== undefined && changes.phone !== before.phone) {
+    assertPhoneFree(store, changes.phone, before.id);
+    columns.phone = changes.phone;
+  }
+  if (changes.email !== undefined && changes.email !== before.email) columns.email = changes.email;
+  if (changes.notes !== undefined && changes.notes !== before.notes) columns.notes = changes.notes;
+  if (changes.referredBy !== undefined) {
+    const referrerId = changes.referredBy === null ? null : resolveReferrer(store, changes.referredBy, before.id).id;
+    if (referrerId !== before.referred_by) columns.referred_by = referrerId;
+  }
+  if (changes.idDocumentNumber !== undefined) {
+    const document = changes.idDocumentNumber === null ? null : sealIdDocument(store, before.id, changes.idDocumentNumber);
+    columns.id_document_sealed = document?.sealed ?? null;
+    columns.id_document_last4 = document?.last4 ?? null;
+  }
+  return columns;
+}
+
+export function updateMember(store: Store, actor: string, changes: MemberChanges, now = new Date()): Member {
+  const row = store.sqlite.transaction(() => {
+    const before = getMemberRow(store, changes.id);
+    assertNotClosed(before);
+    const columns = columnChanges(store, before, changes);
+    if (Object.keys(columns).length === 0) return before;
+    execute(store.sqlite, store.db.updateTable('members').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', before.id));
+    const after = getMemberRow(store, before.id);
+    const idDocumentChanged = 'id_document_sealed' in columns;
+    recordAudit(
+      store,
+      {
+        actor,
+        action: 'member.update',
+        entityType: 'member',
+        entityId: before.member_number,
+        before: memberAuditSummary(store, before),
+        after: { ...memberAuditSummary(store, after), ...(idDocumentChanged ? { idDocumentChanged } : {}) },
+      },
+      now,
+    );
+    return after;
+  })();
+  return toMember(store, row);
+}
+
+function changeStatus(store: Store, actor: string, id: number, status: MemberRow['status'], reason: string | null, now: Date, check: (row: MemberRow) => void): Member {
+  const row = store.sqlite.transaction(() => {
+    const before = getMemberRow(store, id);
+    if (before.status === status) return before;
+    check(before);
+    store.sqlite.prepare('UPDATE members SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, now.toISOString(), id);
+    const after = getMemberRow(store, id);
+    const action = { frozen: 'member.freeze', active: 'member.unfreeze', closed: 'member.close' }[status];
+    recordAudit(store, { actor, action, entityType: 'member', entityId: before.member_number, before: memberAuditSummary(store, before), after: memberAuditSummary(store, after) }, now);
+    return after;
+  })();
+  return toMember(store, row);
+}
+
+/** Frozen members keep receiving money; every debit from their wallets is refused (MEMBER_FROZEN). */
+export function freezeMember(store: Store, actor: string, id: number, reason: string, now = new Date()): Member {
+  return changeStatus(store, actor, id, 'frozen', reason, now, assertNotClosed);
+}
+
+export function unfreezeMember(store: Store, actor: string, id: number, reason: string | undefined, now = new Date()): Member {
+  return changeStatus(store, actor, id, 'active', reason ?? null, now, assertNotClosed);
+}
+
+/** Closing is terminal: the wallets must be empty, and their accounts are closed with the member. */
+export function closeMember(store: Store, actor: string, id: number, reason: string, now = new Date()): Member {
+  return changeStatus(store, actor, id, 'closed', reason, now, (row) => {
+    assertWalletsEmpty(store, row.id);
+    closeWallets(store, row.id, actor, now);
+  });
+}

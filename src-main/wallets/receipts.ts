@@ -1,0 +1,145 @@
+import { AppError } from '../../src-shared/errors';
+import type { Receipt, WalletOperation } from '../../src-shared/contract/wallets';
+import type { Store } from '../store/store';
+import type { WalletReceiptsTable } from '../store/schema';
+import { selectAll, selectFirst } from '../store/sql';
+import { getMemberRow, memberRef } from '../members/member-repo';
+
+// Receipts: what the member is handed for each wallet operation. Each is written in the same
+// transaction as its transfers, keyed by the caller's idempotency key, and never changed after.
+
+export type ReceiptRow = WalletReceiptsTable;
+
+export interface Teller {
+  username: string;
+  displayName: string;
+}
+
+/** The parts of a receipt the operation decides; numbering, time and balance come at write time. */
+export interface ReceiptDraft {
+  operation: WalletOperation;
+  memberId: number;
+  counterpartyMemberId: number | null;
+  merchant: string | null;
+  currency: string;
+  amount: number;
+  fee: number;
+  memo: string | null;
+  reason: string | null;
+  reversesReceiptId: number | null;
+}
+
+/** `R20260115-0000042`: the day it was issued, then a sequence that never repeats. */
+export function receiptNumberFor(id: number, at: Date): string {
+  return `R${at.toISOString().slice(0, 10).replaceAll('-', '')}-${String(id).padStart(7, '0')}`;
+}
+
+export function nextReceiptId(store: Store): number {
+  return (store.sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM wallet_receipts').get() as { next: number }).next;
+}
+
+export interface ReceiptWrite {
+  id: number;
+  idempotencyKey: string;
+  request: Record<string, unknown>;
+  draft: ReceiptDraft;
+  balanceAfter: number;
+  teller: Teller;
+  at: Date;
+  transferIds: number[];
+}
+
+export function insertReceipt(store: Store, write: ReceiptWrite): string {
+  const { draft } = write;
+  const receiptNumber = receiptNumberFor(write.id, write.at);
+  store.sqlite
+    .prepare(
+      `INSERT INTO wallet_receipts (id, receipt_number, idempotency_key, request_json, operation, member_id, counterparty_member_id, merchant,
+         currency, amount, fee, balance_after, teller, teller_name, memo, reason, reverses_receipt_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      write.id, receiptNumber, write.idempotencyKey, JSON.stringify(write.request), draft.operation, draft.memberId, draft.counterpartyMemberId,
+      draft.merchant, draft.currency, draft.amount, draft.fee, write.balanceAfter, write.teller.username, write.teller.displayName, draft.memo,
+      draft.reason, draft.reversesReceiptId, write.at.toISOString(),
+    );
+  const link = store.sqlite.prepare('INSERT INTO wallet_receipt_transfers (transfer_id, receipt_id) VALUES (?, ?)');
+  for (const transferId of write.transferIds) link.run(transferId, write.id);
+  return receiptNumber;
+}
+
+export function findReceiptRowByKey(store: Store, idempotencyKey: string): ReceiptRow | undefined {
+  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('idempotency_key', '=', idempotencyKey));
+}
+
+function findReceiptRow(store: Store, id: number): ReceiptRow | undefined {
+  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('id', '=', id));
+}
+
+/** The receipt a transfer was posted under, if a wallet operation posted it. */
+export function receiptRowForTransfer(store: Store, transferId: number): ReceiptRow | undefined {
+  const query = store.db
+    .selectFrom('wallet_receipt_transfers as t')
+    .innerJoin('wallet_receipts as r', 'r.id', 't.receipt_id')
+    .selectAll('r')
+    .where('t.transfer_id', '=', transferId);
+  return selectFirst(store.sqlite, query);
+}
+
+export function reversalRowOf(store: Store, receiptId: number): ReceiptRow | undefined {
+  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('reverses_receipt_id', '=', receiptId));
+}
+
+export function receiptTransferIds(store: Store, receiptId: number): number[] {
+  const query = store.db.selectFrom('wallet_receipt_transfers').select('transfer_id').where('receipt_id', '=', receiptId).orderBy('transfer_id');
+  return selectAll(store.sqlite, query).map((r) => r.transfer_id);
+}
+
+const MONEY_IN: Record<Exclude<WalletOperation, 'reversal'>, boolean> = { deposit: true, withdrawal: false, payment: false, transfer: false };
+
+export function toReceipt(store: Store, row: ReceiptRow): Receipt {
+  const reversed = row.reverses_receipt_id === null ? undefined : findReceiptRow(store, row.reverses_receipt_id);
+  const originalOperation = (reversed?.operation ?? row.operation) as Exclude<WalletOperation, 'reversal'>;
+  const moneyIn = reversed ? !MONEY_IN[originalOperation] : MONEY_IN[originalOperation];
+  return {
+    receiptNumber: row.receipt_number,
+    at: row.created_at,
+    operation: row.operation,
+    direction: moneyIn ? 'in' : 'out',
+    teller: { username: row.teller, displayName: row.teller_name },
+    member: memberRef(getMemberRow(store, row.member_id)),
+    counterparty: row.counterparty_member_id === null ? null : memberRef(getMemberRow(store, row.counterparty_member_id)),
+    merchant: row.merchant,
+    currency: row.currency,
+    amount: row.amount,
+    fee: row.fee,
+    total: row.amount + row.fee,
+    balanceAfter: row.balance_after,
+    transferIds: receiptTransferIds(store, row.id),
+    memo: row.memo,
+    reason: row.reason,
+    reverses: reversed ? { receiptNumber: reversed.receipt_number, operation: reversed.operation } : null,
+    reversedBy: reversalRowOf(store, row.id)?.receipt_number ?? null,
+  };
+}
+
+export function getReceipt(store: Store, receiptNumber: string): Receipt {
+  const row = selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('receipt_number', '=', receiptNumber));
+  if (!row) throw new AppError('RECEIPT_NOT_FOUND', `No receipt is numbered ${receiptNumber}.`, { field: 'receiptNumber' });
+  return toReceipt(store, row);
+}
+
+/**
+ * Idempotency, as the ledger does it: the same key with the same request returns the first
+ * receipt; the same key with a different request is refused, naming the first field that differs.
+ */
+export function replayReceipt(store: Store, row: ReceiptRow, request: Record<string, unknown>): Receipt {
+  const first = JSON.parse(row.request_json) as Record<string, unknown>;
+  const fields = new Set([...Object.keys(first), ...Object.keys(request)]);
+  for (const field of fields) {
+    if (JSON.stringify(first[field]) !== JSON.stringify(request[field])) {
+      throw new AppError('IDEMPOTENCY_CONFLICT', `This request key was first used for a different ${field}.`, { field, receiptNumber: row.receipt_number });
+    }
+  }
+  return toReceipt(store, row);
+}

@@ -1,0 +1,70 @@
+import type { Wallet, WalletHistoryQuery, WalletHistoryRow } from '../../src-shared/contract/wallets';
+import { accountTransfers, balanceOf } from '../ledger';
+import { getMemberRow } from '../members/member-repo';
+import { enabledCurrencies, findWalletAccountId, memberWallets } from '../members/member-wallets';
+import type { Store } from '../store/store';
+
+// What a teller reads about a member's money. Reads never open a wallet: a currency enabled after
+// the member joined shows as an empty wallet until the first operation in it.
+
+export function walletSummary(store: Store, memberId: number): { memberId: number; wallets: Wallet[] } {
+  getMemberRow(store, memberId, 'memberId');
+  const opened = memberWallets(store, memberId);
+  const wallets: Wallet[] = opened.map((w) => {
+    const balance = balanceOf(store, w.accountId);
+    return { currency: w.currency, accountId: w.accountId, balance: balance.posted, available: balance.available, pending: balance.pendingDebits };
+  });
+  for (const currency of enabledCurrencies(store)) {
+    if (!opened.some((w) => w.currency === currency)) wallets.push({ currency, accountId: null, balance: 0, available: 0, pending: 0 });
+  }
+  return { memberId, wallets: wallets.sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
+
+function receiptNumbers(store: Store, transferIds: number[]): Map<number, string> {
+  if (transferIds.length === 0) return new Map();
+  const rows = store.sqlite
+    .prepare(
+      `SELECT t.transfer_id, r.receipt_number FROM wallet_receipt_transfers t JOIN wallet_receipts r ON r.id = t.receipt_id
+       WHERE t.transfer_id IN (${transferIds.map(() => '?').join(', ')})`,
+    )
+    .all(...transferIds) as { transfer_id: number; receipt_number: string }[];
+  return new Map(rows.map((r) => [r.transfer_id, r.receipt_number]));
+}
+
+function reversedIds(store: Store, transferIds: number[]): Set<number> {
+  if (transferIds.length === 0) return new Set();
+  const rows = store.sqlite
+    .prepare(`SELECT reverses_id FROM transfers WHERE reverses_id IN (${transferIds.map(() => '?').join(', ')})`)
+    .all(...transferIds) as { reverses_id: number }[];
+  return new Set(rows.map((r) => r.reverses_id));
+}
+
+/** The wallet's transfers, newest first, each with the receipt it was posted under. */
+export function walletHistory(store: Store, query: WalletHistoryQuery): { rows: WalletHistoryRow[]; total: number } {
+  getMemberRow(store, query.memberId, 'memberId');
+  const accountId = findWalletAccountId(store, query.memberId, query.currency);
+  if (accountId === undefined) return { rows: [], total: 0 };
+  const page = accountTransfers(store, accountId, {
+    offset: query.offset,
+    limit: query.limit,
+    ...(query.from === undefined ? {} : { from: query.from }),
+    ...(query.to === undefined ? {} : { to: query.to }),
+    ...(query.kinds === undefined ? {} : { kinds: query.kinds }),
+  });
+  const ids = page.rows.map((t) => t.id);
+  const receipts = receiptNumbers(store, ids);
+  const reversed = reversedIds(store, ids);
+  return {
+    rows: page.rows.map((t) => ({
+      transferId: t.id,
+      at: t.createdAt,
+      kind: t.kind,
+      direction: t.creditAccountId === accountId ? 'in' : 'out',
+      amount: t.amount,
+      memo: t.memo,
+      receiptNumber: receipts.get(t.id) ?? null,
+      reversed: reversed.has(t.id),
+    })),
+    total: page.total,
+  };
+}

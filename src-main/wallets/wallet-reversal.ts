@@ -1,0 +1,87 @@
+import { AppError, isAppError } from '../../src-shared/errors';
+import type { Receipt } from '../../src-shared/contract/wallets';
+import { getTransfer, reverseTransfer } from '../ledger';
+import { recordAudit } from '../audit/record-audit';
+import { getMemberRow } from '../members/member-repo';
+import { findWalletAccountId } from '../members/member-wallets';
+import type { Store } from '../store/store';
+import { receiptRowForTransfer, receiptTransferIds, reversalRowOf, type Teller } from './receipts';
+import { assertMayReceive, performOperation } from './teller-operations';
+import { ledgerKey } from './wallet-legs';
+
+// Undoing a wallet operation. Naming any transfer of a receipt reverses the whole operation (a
+// payment and its fee together), each transfer by its opposite, never by an edit. A reversal is a
+// correction by admin or finance, so it also reaches a frozen member's wallet; it is refused only
+// when a member involved is closed.
+
+export interface WalletReversalRequest {
+  transferId: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
+function assertTransferExists(store: Store, transferId: number): void {
+  try {
+    getTransfer(store, transferId);
+  } catch (error) {
+    if (isAppError(error)) throw new AppError(error.code, error.message, { ...error.details, field: 'transferId' });
+    throw error;
+  }
+}
+
+export function reverseOperation(store: Store, teller: Teller, req: WalletReversalRequest, now = new Date()): Receipt {
+  const request = { operation: 'reversal', transferId: req.transferId, reason: req.reason };
+  return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
+    const original = receiptRowForTransfer(store, req.transferId);
+    if (!original) {
+      assertTransferExists(store, req.transferId);
+      throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${req.transferId} was not made by a wallet operation; reverse it from the ledger.`, { field: 'transferId' });
+    }
+    if (original.operation === 'reversal') {
+      throw new AppError('REVERSAL_NOT_ALLOWED', `Receipt ${original.receipt_number} is itself a reversal; correct it with a new operation.`, { field: 'transferId' });
+    }
+    const earlier = reversalRowOf(store, original.id);
+    if (earlier) {
+      throw new AppError('ALREADY_REVERSED', `Receipt ${original.receipt_number} was already reversed by ${earlier.receipt_number}.`, {
+        field: 'transferId',
+        reversedBy: earlier.receipt_number,
+      });
+    }
+    const member = getMemberRow(store, original.member_id);
+    assertMayReceive(member, 'transferId');
+    if (original.counterparty_member_id !== null) assertMayReceive(getMemberRow(store, original.counterparty_member_id), 'transferId');
+    const transferIds = receiptTransferIds(store, original.id);
+    return {
+      draft: {
+        operation: 'reversal',
+        memberId: original.member_id,
+        counterpartyMemberId: original.counterparty_member_id,
+        merchant: original.merchant,
+        currency: original.currency,
+        amount: original.amount,
+        fee: original.fee,
+        memo: null,
+        reason: req.reason,
+        reversesReceiptId: original.id,
+      },
+      walletAccountId: findWalletAccountId(store, member.id, original.currency)!,
+      post: () =>
+        transferIds.map((transferId, index) =>
+          reverseTransfer(store, { transferId, reason: req.reason, idempotencyKey: ledgerKey(ctx.key, index === 0 ? undefined : String(index + 1)), actor: ctx.actor, at: ctx.at }),
+        ),
+      recorded: (receipt) =>
+        recordAudit(
+          store,
+          {
+            actor: ctx.actor,
+            action: 'wallet.reverse',
+            entityType: 'receipt',
+            entityId: original.receipt_number,
+            before: { receiptNumber: original.receipt_number, operation: original.operation, amount: original.amount, fee: original.fee, currency: original.currency },
+            after: { reversalReceipt: receipt.receiptNumber, reason: req.reason, transferIds: receipt.transferIds },
+          },
+          ctx.at,
+        ),
+    };
+  });
+}

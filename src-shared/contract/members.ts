@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { idSchema, isoTimeSchema } from './common';
+import { auditEntrySchema } from './audit';
+import { isValidMemberNumber, normalizeMemberNumber } from '../member-number';
+
+export const MEMBER_STATUSES = ['active', 'frozen', 'closed'] as const;
+export const memberStatusSchema = z.enum(MEMBER_STATUSES);
+export type MemberStatus = z.infer<typeof memberStatusSchema>;
+
+export const memberNameSchema = z.string().trim().min(1).max(80);
+/** Spaces, dashes, dots and brackets are dropped; E.164 allows at most 15 digits after the `+`. */
+export const phoneSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s\-().]/g, ''))
+  .pipe(z.string().regex(/^\+?\d{5,15}$/, 'a phone number of 5 to 15 digits, optionally starting with +'));
+export const memberNumberSchema = z
+  .string()
+  .transform(normalizeMemberNumber)
+  .refine(isValidMemberNumber, 'a 9-digit member number with a valid check digit');
+export const idDocumentSchema = z
+  .string()
+  .transform((value) => value.replace(/\s/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-Z]{4,40}$/, '4 to 40 letters or digits'));
+const emailSchema = z.string().trim().max(254).pipe(z.email());
+const notesSchema = z.string().trim().max(2000);
+const reasonSchema = z.string().trim().min(1).max(500);
+
+export const memberRefSchema = z.object({ id: idSchema, memberNumber: z.string(), name: z.string() });
+export type MemberRef = z.infer<typeof memberRefSchema>;
+
+export const memberSchema = z.object({
+  id: idSchema,
+  memberNumber: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  /** Only the last four characters, e.g. `••••1234`; the full number never leaves the service. */
+  idDocumentMasked: z.string().nullable(),
+  status: memberStatusSchema,
+  statusReason: z.string().nullable(),
+  referredBy: memberRefSchema.nullable(),
+  notes: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: isoTimeSchema,
+  updatedAt: isoTimeSchema,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberRowSchema = memberSchema.pick({ id: true, memberNumber: true, name: true, phone: true, email: true, status: true, createdAt: true });
+export type MemberRow = z.infer<typeof memberRowSchema>;
+
+export const MEMBER_SORTS = ['memberNumber', 'name', 'createdAt'] as const;
+
+export const memberSearchInput = z.object({
+  /** A name substring, a member number (or its prefix), or a phone prefix; empty lists everyone. */
+  query: z.string().trim().max(80).default(''),
+  status: memberStatusSchema.optional(),
+  sort: z.enum(MEMBER_SORTS).default('memberNumber'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type MemberSearch = z.output<typeof memberSearchInput>;
+
+export const createMemberInput = z.object({
+  name: memberNameSchema,
+  phone: phoneSchema,
+  email: emailSchema.optional(),
+  idDocumentNumber: idDocumentSchema.optional(),
+  /** The referring member's number. */
+  referredBy: memberNumberSchema.optional(),
+  notes: notesSchema.optional(),
+});
+export type NewMember = z.output<typeof createMemberInput>;
+
+/** Only the fields given change; null clears an optional field. */
+export const updateMemberInput = z.object({
+  id: idSchema,
+  name: memberNameSchema.optional(),
+  phone: phoneSchema.optional(),
+  email: emailSchema.nullable().optional(),
+  idDocumentNumber: idDocumentSchema.nullable().optional(),
+  referredBy: memberNumberSchema.nullable().optional(),
+  notes: notesSchema.nullable().optional(),
+});
+export type MemberChanges = z.output<typeof updateMemberInput>;
+
+export const memberLookupInput = z
+  .object({ id: idSchema.optional(), memberNumber: memberNumberSchema.optional() })
+  .refine((v) => (v.id === undefined) !== (v.memberNumber === undefined), { message: 'give either id or memberNumber', path: ['id'] });
+
+export const memberStatusChangeInput = z.object({ id: idSchema, reason: reasonSchema });
+export const memberUnfreezeInput = z.object({ id: idSchema, reason: reasonSchema.optional() });
+
+export const memberHistoryInput = z.object({
+  id: idSchema,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const memberChannels = {
+  'members.search': channel({ input: memberSearchInput, output: z.object({ rows: z.array(memberRowSchema), total: z.number().int() }), access: 'members.read' }),
+  'members.get': channel({ input: memberLookupInput, output: memberSchema, access: 'members.read' }),
+  'members.create': channel({ input: createMemberInput, output: memberSchema, access: 'members.write' }),
+  'members.update': channel({ input: updateMemberInput, output: memberSchema, access: 'members.write' }),
+  /** Blocks every debit from the member's wallets until unfrozen. */
+  'members.freeze': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write' }),
+  'members.unfreeze': channel({ input: memberUnfreezeInput, output: memberSchema, access: 'members.write' }),
+  /** Needs every wallet at zero; closes the wallet accounts. Terminal. */
+  'members.close': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write' }),
+  'members.history': channel({ input: memberHistoryInput, output: z.object({ rows: z.array(auditEntrySchema), total: z.number().int() }), access: 'members.read' }),
+};

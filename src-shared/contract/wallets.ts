@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { idSchema, isoTimeSchema } from './common';
+import { memberRefSchema } from './members';
+import { idempotencyKeySchema, reverseInput } from './ledger';
+
+// Teller operations on member wallets. Amounts are integer minor units; the service, not the
+// schema, judges them, so a float, zero or negative amount answers AMOUNT_INVALID like every
+// other money path. Every operation answers with a receipt that can be fetched again later.
+
+export const WALLET_OPERATIONS = ['deposit', 'withdrawal', 'payment', 'transfer', 'reversal'] as const;
+export type WalletOperation = (typeof WALLET_OPERATIONS)[number];
+
+const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code');
+const amountSchema = z.number();
+const memoSchema = z.string().trim().max(200);
+
+export const receiptSchema = z.object({
+  receiptNumber: z.string(),
+  at: isoTimeSchema,
+  operation: z.enum(WALLET_OPERATIONS),
+  /** Whether the money came into the member's wallet or left it. */
+  direction: z.enum(['in', 'out']),
+  teller: z.object({ username: z.string(), displayName: z.string() }),
+  member: memberRefSchema,
+  /** The other member of a transfer. */
+  counterparty: memberRefSchema.nullable(),
+  merchant: z.string().nullable(),
+  currency: z.string(),
+  amount: z.number().int(),
+  fee: z.number().int(),
+  /** What left or reached the wallet: amount plus fee for a payment (or its reversal). */
+  total: z.number().int(),
+  /** The member's posted wallet balance right after the operation. */
+  balanceAfter: z.number().int(),
+  transferIds: z.array(z.number().int()),
+  memo: z.string().nullable(),
+  /** Why a reversal was made. */
+  reason: z.string().nullable(),
+  /** For a reversal: the receipt it undoes. */
+  reverses: z.object({ receiptNumber: z.string(), operation: z.enum(WALLET_OPERATIONS) }).nullable(),
+  /** For an operation that was later reversed: the reversal's receipt number. */
+  reversedBy: z.string().nullable(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const walletSchema = z.object({
+  currency: z.string(),
+  /** Null until the wallet is opened (a currency enabled after the member joined). */
+  accountId: z.number().int().nullable(),
+  balance: z.number().int(),
+  available: z.number().int(),
+  /** Held for card authorizations and the like, not yet posted. */
+  pending: z.number().int(),
+});
+export type Wallet = z.infer<typeof walletSchema>;
+
+export const walletHistoryRowSchema = z.object({
+  transferId: z.number().int(),
+  at: isoTimeSchema,
+  kind: z.string(),
+  direction: z.enum(['in', 'out']),
+  amount: z.number().int(),
+  memo: z.string().nullable(),
+  receiptNumber: z.string().nullable(),
+  /** True once a reversal undid this transfer. */
+  reversed: z.boolean(),
+});
+export type WalletHistoryRow = z.infer<typeof walletHistoryRowSchema>;
+
+const operationBase = {
+  memberId: idSchema,
+  amount: amountSchema,
+  currency: currencySchema,
+  /** One per confirmed form: a replay returns the first receipt instead of moving money twice. */
+  idempotencyKey: idempotencyKeySchema,
+  memo: memoSchema.optional(),
+};
+
+export const depositInput = z.object(operationBase);
+export type DepositRequest = z.output<typeof depositInput>;
+export const withdrawInput = z.object(operationBase);
+export const payInput = z.object({ ...operationBase, merchant: z.string().trim().min(1).max(80) });
+export type PaymentRequest = z.output<typeof payInput>;
+export const memberTransferInput = z.object({
+  fromMemberId: idSchema,
+  toMemberId: idSchema,
+  amount: amountSchema,
+  currency: currencySchema,
+  idempotencyKey: idempotencyKeySchema,
+  memo: memoSchema.optional(),
+});
+export type MemberTransferRequest = z.output<typeof memberTransferInput>;
+
+export const walletHistoryInput = z.object({
+  memberId: idSchema,
+  currency: currencySchema,
+  from: isoTimeSchema.optional(),
+  to: isoTimeSchema.optional(),
+  kinds: z.array(z.string().min(1)).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
+
+export const walletChannels = {
+  'wallets.summary': channel({
+    input: z.object({ memberId: idSchema }),
+    output: z.object({ memberId: idSchema, wallets: z.array(walletSchema) }),
+    access: 'members.read',
+  }),
+  'wallets.history': channel({
+    input: walletHistoryInput,
+    output: z.object({ rows: z.array(walletHistoryRowSchema), total: z.number().int() }),
+    access: 'members.read',
+  }),
+  'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit' }),
+  'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw' }),
+  /** Pays a merchant from the wallet, with the payment fee (settings.paymentFeeBps) as a linked transfer. */
+  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay' }),
+  'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer' }),
+  /** Undoes a wallet operation (all its transfers) with a reason; admin or finance. */
+  'wallets.reverse': channel({ input: reverseInput, output: receiptSchema, access: 'ledger.reverse' }),
+  'wallets.receipt': channel({ input: z.object({ receiptNumber: z.string().trim().min(1).max(40) }), output: receiptSchema, access: 'members.read' }),
+};
