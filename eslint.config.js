@@ -50,14 +50,14 @@ export default tseslint.config(
   },
   {
     files: ['src-main/store/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'ledger', 'members', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
   },
   {
     files: ['src-main/ledger/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'members', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
   },
   {
-    files: ['src-main/{members,points,cards,payouts,reports,staff,audit,settings}/**'],
+    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings}/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli'], 'A domain service')] }] },
   },
   {

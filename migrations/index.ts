@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as ledger from './0002_ledger';
+import * as members from './0003_members';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -9,6 +10,7 @@ import * as ledger from './0002_ledger';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_ledger': ledger,
+  '0003_members': members,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

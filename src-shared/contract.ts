@@ -5,6 +5,8 @@ import { auditChannels } from './contract/audit';
 import { maintenanceChannels } from './contract/maintenance';
 import { verifyChannels } from './contract/verify';
 import { ledgerChannels } from './contract/ledger';
+import { memberChannels } from './contract/members';
+import { walletChannels } from './contract/wallets';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -14,6 +16,8 @@ export const contract = {
   ...maintenanceChannels,
   ...verifyChannels,
   ...ledgerChannels,
+  ...memberChannels,
+  ...walletChannels,
 };
 
 export type Contract = typeof contract;

@@ -44,6 +44,7 @@ export const ERROR_MESSAGES: Record<'en' | 'zh-CN', Record<ErrorCode, string>> =
     MEMBER_CLOSED: 'The member is closed.',
     MEMBER_HAS_BALANCE: 'A member with a balance cannot be closed.',
     MEMBER_DUPLICATE: 'A member with this phone number already exists.',
+    RECEIPT_NOT_FOUND: 'No such receipt.',
   },
   'zh-CN': {
     INVALID_INPUT: '部分输入无效。',
@@ -86,5 +87,6 @@ export const ERROR_MESSAGES: Record<'en' | 'zh-CN', Record<ErrorCode, string>> =
     MEMBER_CLOSED: '该会员已注销。',
     MEMBER_HAS_BALANCE: '会员仍有余额，不能注销。',
     MEMBER_DUPLICATE: '已存在使用该手机号的会员。',
+    RECEIPT_NOT_FOUND: '找不到该凭条。',
   },
 };

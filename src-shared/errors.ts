@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'MEMBER_CLOSED',
   'MEMBER_HAS_BALANCE',
   'MEMBER_DUPLICATE',
+  'RECEIPT_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

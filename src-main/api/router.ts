@@ -11,6 +11,8 @@ import { auditHandlers } from './handlers/audit';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { verifyHandlers } from './handlers/verify';
 import { ledgerHandlers } from './handlers/ledger';
+import { memberHandlers } from './handlers/members';
+import { walletHandlers } from './handlers/wallets';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run, and its answer
@@ -23,6 +25,8 @@ const handlers: HandlerMap = {
   ...maintenanceHandlers,
   ...verifyHandlers,
   ...ledgerHandlers,
+  ...memberHandlers,
+  ...walletHandlers,
 };
 
 function invalidInput(error: z.ZodError): AppError {

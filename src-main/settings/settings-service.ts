@@ -4,6 +4,10 @@ import { recordAudit } from '../audit/record-audit';
 // Settings are typed defaults overlaid with what an admin saved. Each domain adds its keys here.
 export const DEFAULT_SETTINGS = {
   idleLockMinutes: 10,
+  /** Currencies members hold wallets in; a wallet opens at the first operation in a newly enabled one. */
+  enabledCurrencies: ['CNY'] as string[],
+  /** Fee on a member's payment to a merchant, in basis points of the amount (50 = 0.5%). */
+  paymentFeeBps: 50,
 };
 export type SettingsValues = typeof DEFAULT_SETTINGS;
 

@@ -40,6 +40,62 @@ export interface FoundationSchema {
   settings: SettingsTable;
 }
 
+export interface MembersTable {
+  id: number;
+  member_number: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  id_document_sealed: string | null;
+  id_document_last4: string | null;
+  status: 'active' | 'frozen' | 'closed';
+  status_reason: string | null;
+  referred_by: number | null;
+  notes: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberWalletsTable {
+  member_id: number;
+  currency: string;
+  account_id: number;
+}
+
+export interface WalletReceiptsTable {
+  id: number;
+  receipt_number: string;
+  idempotency_key: string;
+  request_json: string;
+  operation: 'deposit' | 'withdrawal' | 'payment' | 'transfer' | 'reversal';
+  member_id: number;
+  counterparty_member_id: number | null;
+  merchant: string | null;
+  currency: string;
+  amount: number;
+  fee: number;
+  balance_after: number;
+  teller: string;
+  teller_name: string;
+  memo: string | null;
+  reason: string | null;
+  reverses_receipt_id: number | null;
+  created_at: string;
+}
+
+export interface WalletReceiptTransfersTable {
+  transfer_id: number;
+  receipt_id: number;
+}
+
+export interface MembersSchema {
+  members: MembersTable;
+  member_wallets: MemberWalletsTable;
+  wallet_receipts: WalletReceiptsTable;
+  wallet_receipt_transfers: WalletReceiptTransfersTable;
+}
+
 export interface AccountsTable {
   id: Generated<number>;
   code: string;
@@ -87,4 +143,4 @@ export interface LedgerSchema {
 }
 
 /** Grows with each migration that adds tables (ledger, members, …). */
-export type Schema = FoundationSchema & LedgerSchema;
+export type Schema = FoundationSchema & LedgerSchema & MembersSchema;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { emptyInput } from './common';
+import { isKnownCurrency, POINTS_CURRENCY } from '../money';
 
 export const jobSchema = z.object({
   id: z.string(),
@@ -15,6 +16,11 @@ export type Job = z.infer<typeof jobSchema>;
 
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
+  enabledCurrencies: z
+    .array(z.string().refine((c) => isKnownCurrency(c) && c !== POINTS_CURRENCY, 'an ISO 4217 currency code'))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'each currency once'),
+  paymentFeeBps: z.number().int().min(0).max(10_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
