@@ -1,0 +1,45 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { ERROR_MESSAGES } from '../../../src-shared/error-messages';
+import type { PassphraseProblem } from '../../../src-shared/passphrase-policy';
+import { ApiError } from './call';
+import { formatDateTime } from '../ui/format';
+
+// Error codes become words in exactly one place. The base sentence comes from the shared
+// ERROR_MESSAGES (the CLI prints the same ones); details the main process attached are added here.
+
+export function messageLanguage(language: string): keyof typeof ERROR_MESSAGES {
+  return language === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+function detailText(error: ApiError, t: TFunction, language: string): string | null {
+  const { details } = error;
+  switch (error.code) {
+    case 'AUTH_FAILED':
+      return typeof details.attemptsLeft === 'number' ? t('common:errors.attemptsLeft', { count: details.attemptsLeft }) : null;
+    case 'LOCKED_OUT':
+      return typeof details.lockedUntil === 'string' ? t('common:errors.lockedUntil', { time: formatDateTime(details.lockedUntil, language) }) : null;
+    case 'WEAK_PASSPHRASE':
+      return Array.isArray(details.problems)
+        ? (details.problems as PassphraseProblem[]).map((problem) => t(`common:passphrase.problem.${problem}`)).join(' ')
+        : null;
+    case 'INVALID_INPUT':
+      return error.field ? t('common:errors.invalidField', { field: error.field }) : null;
+    default:
+      return null;
+  }
+}
+
+export function errorText(error: unknown, t: TFunction, language: string): string {
+  const apiError = error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) });
+  const base = ERROR_MESSAGES[messageLanguage(language)][apiError.code];
+  const detail = detailText(apiError, t, language);
+  return detail ? `${base} ${detail}` : base;
+}
+
+/** `describe(error)` in the current language. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  return useCallback((error: unknown) => errorText(error, t, i18n.language), [t, i18n.language]);
+}

@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'react';
+import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { HashRouter } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { channelKey, createQueryClient, useChannelQuery } from '../api/queries';
+import { useErrorText } from '../api/error-text';
+import { ColorModeProvider } from './preferences';
+import { buildTheme } from './theme';
+import { SessionContext } from './session';
+import { AppFrame } from './AppFrame';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { UnlockScreen } from '../features/session/UnlockScreen';
+
+/**
+ * Decides what the person sees from `app.status`: setup on a fresh data folder, unlock while
+ * locked, the app while signed in. Setup stays up until its recovery key has been confirmed,
+ * even though the main process is already signed in by then.
+ */
+function AppGate() {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const queryClient = useQueryClient();
+  const status = useChannelQuery('app.status', {}, { staleTime: Infinity });
+  const [setupRunning, setSetupRunning] = useState(false);
+
+  if (status.isPending) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <CircularProgress aria-label={t('common:loading')} />
+      </Box>
+    );
+  }
+  if (status.isError) {
+    return (
+      <Box sx={{ p: 4 }}>
+        <Alert severity="error" action={<Button onClick={() => void status.refetch()}>{t('common:actions.retry')}</Button>}>
+          {describe(status.error)}
+        </Alert>
+      </Box>
+    );
+  }
+  const { initialized, session, idleLockMinutes } = status.data;
+  if (!initialized || setupRunning) {
+    return (
+      <SetupWizard
+        onStarted={() => setSetupRunning(true)}
+        onFinished={() => {
+          setSetupRunning(false);
+          void queryClient.invalidateQueries({ queryKey: channelKey('app.status') });
+        }}
+      />
+    );
+  }
+  if (!session) return <UnlockScreen />;
+  return (
+    <SessionContext.Provider value={session}>
+      <AppFrame idleLockMinutes={idleLockMinutes} />
+    </SessionContext.Provider>
+  );
+}
+
+function ThemedApp() {
+  const { i18n } = useTranslation();
+  return (
+    <ColorModeProvider>
+      {(mode) => <ThemedRoot mode={mode} language={i18n.language} />}
+    </ColorModeProvider>
+  );
+}
+
+function ThemedRoot({ mode, language }: { mode: 'light' | 'dark'; language: string }) {
+  const theme = useMemo(() => buildTheme(mode, language), [mode, language]);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <HashRouter>
+        <AppGate />
+      </HashRouter>
+    </ThemeProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemedApp />
+    </QueryClientProvider>
+  );
+}

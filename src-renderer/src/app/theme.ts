@@ -1,0 +1,25 @@
+import { createTheme, type Theme } from '@mui/material/styles';
+import { enUS as materialEn, zhCN as materialZh } from '@mui/material/locale';
+import { enUS as gridEn, zhCN as gridZh } from '@mui/x-data-grid/locales';
+import type { ColorMode } from './preferences';
+
+export function buildTheme(mode: ColorMode, language: string): Theme {
+  const zh = language === 'zh-CN';
+  return createTheme(
+    {
+      palette: { mode, primary: { main: mode === 'light' ? '#1f5f8b' : '#7db7e0' }, secondary: { main: '#8b5a1f' } },
+      shape: { borderRadius: 8 },
+      typography: {
+        fontFamily: zh
+          ? '"Roboto", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+          : '"Roboto", "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif',
+      },
+      components: {
+        MuiButton: { defaultProps: { disableElevation: true } },
+        MuiTextField: { defaultProps: { fullWidth: true } },
+      },
+    },
+    zh ? materialZh : materialEn,
+    zh ? gridZh : gridEn,
+  );
+}

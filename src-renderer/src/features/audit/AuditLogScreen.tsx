@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react';
+import { Button, Paper, Tooltip, Typography } from '@mui/material';
+import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
+import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../src-shared/contract/audit';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { DateTime } from '../../ui/DateTime';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageFrame } from '../../ui/PageFrame';
+import { AuditFilters, NO_FILTERS, auditQueryFrom, type AuditFilterValues } from './AuditFilters';
+import { ChainStatus } from './ChainStatus';
+import { summarizeChange } from './summarize-change';
+
+function ChangeCell({ row }: { row: AuditEntry }) {
+  const summary = summarizeChange(row.before, row.after);
+  return (
+    <Tooltip title={summary} placement="bottom-start">
+      <Typography variant="body2" noWrap component="span">
+        {summary || '—'}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+function useAuditColumns(): GridColDef<AuditEntry>[] {
+  const { t } = useTranslation();
+  return useMemo(
+    () => [
+      { field: 'id', headerName: '#', width: 70, type: 'number' },
+      { field: 'at', headerName: t('audit:field.at'), width: 180, renderCell: ({ row }) => <DateTime value={row.at} /> },
+      { field: 'actor', headerName: t('audit:field.actor'), width: 120 },
+      { field: 'action', headerName: t('audit:field.action'), width: 190 },
+      { field: 'entity', headerName: t('audit:field.entity'), width: 150, valueGetter: (_value, row) => (row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType) },
+      { field: 'change', headerName: t('audit:field.change'), flex: 1, minWidth: 240, sortable: false, renderCell: ({ row }) => <ChangeCell row={row} /> },
+    ],
+    [t],
+  );
+}
+
+/** Every recorded action, newest first; read-only, filterable, with a chain check. */
+export function AuditLogScreen() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
+  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  const input = { ...auditQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize };
+  const audit = useChannelQuery('audit.list', input, { placeholderData: keepPreviousData });
+  const verify = useChannelMutation('audit.verify');
+  const columns = useAuditColumns();
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <PageFrame
+      title={t('audit:title')}
+      subtitle={t('audit:subtitle')}
+      actions={
+        <Button variant="outlined" startIcon={<VerifiedUser />} onClick={() => verify.mutate({})} disabled={verify.isPending}>
+          {verify.isPending ? t('audit:verify.running') : t('audit:verify.action')}
+        </Button>
+      }
+    >
+      {verify.data && <ChainStatus status={verify.data} />}
+      <ErrorAlert error={verify.error ?? audit.error} />
+      <AuditFilters
+        value={filters}
+        actors={audit.data?.actors ?? []}
+        actions={audit.data?.actions ?? []}
+        onChange={(next) => {
+          setFilters(next);
+          setPage((current) => ({ ...current, page: 0 }));
+        }}
+      />
+      <Paper variant="outlined" sx={{ height: 560 }}>
+        <DataGrid
+          rows={audit.data?.rows ?? []}
+          columns={columns}
+          rowCount={audit.data?.total ?? 0}
+          loading={audit.isFetching}
+          paginationMode="server"
+          paginationModel={page}
+          onPaginationModelChange={setPage}
+          pageSizeOptions={[25, 50, 100]}
+          disableColumnFilter
+          disableRowSelectionOnClick
+          sortingMode="server"
+          disableColumnSorting
+          label={t('audit:title')}
+          slots={{
+            noRowsOverlay: () => <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')} hint={filtered ? t('audit:empty.filteredHint') : t('audit:empty.hint')} />,
+          }}
+          sx={{ border: 0 }}
+        />
+      </Paper>
+    </PageFrame>
+  );
+}

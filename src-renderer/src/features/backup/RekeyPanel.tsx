@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Box, Button, Dialog, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography } from '@mui/material';
+import Key from '@mui/icons-material/VpnKeyOutlined';
+import { useTranslation } from 'react-i18next';
+import { rekeyResultSchema } from '../../../../src-shared/contract/backup';
+import { useErrorText } from '../../api/error-text';
+import { useJobFlow } from '../../api/use-job-flow';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { JobProgress } from '../../ui/JobProgress';
+import { RecoveryKeyPanel } from '../../ui/RecoveryKeyPanel';
+
+/** Rekey: a new master key re-encrypts the data; the new recovery key is shown once, as at setup. */
+export function RekeyPanel() {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const [confirming, setConfirming] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const rekey = useJobFlow('keys.rekey', (job) => {
+    setConfirming(false);
+    setRecoveryKey(rekeyResultSchema.parse(job.result).recoveryKey);
+  });
+
+  return (
+    <Paper variant="outlined" sx={{ p: 3 }}>
+      <Stack direction="row" sx={{ gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', justifyContent: 'space-between' }}>
+        <Box sx={{ maxWidth: 640 }}>
+          <Typography variant="subtitle1" component="h2">
+            {t('backup:rekey.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('backup:rekey.description')}
+          </Typography>
+        </Box>
+        <Button
+          variant="outlined"
+          startIcon={<Key />}
+          onClick={() => {
+            rekey.reset();
+            setConfirming(true);
+          }}
+        >
+          {t('backup:rekey.action')}
+        </Button>
+      </Stack>
+      <ConfirmDialog
+        open={confirming}
+        title={t('backup:rekey.confirmTitle')}
+        confirmLabel={t('backup:rekey.confirm')}
+        busy={rekey.running}
+        error={rekey.error ? describe(rekey.error) : null}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => rekey.start({})}
+      >
+        <DialogContentText>{t('backup:rekey.explanation')}</DialogContentText>
+        {rekey.job && <JobProgress job={rekey.job} label={t('backup:rekey.progress')} />}
+      </ConfirmDialog>
+      <Dialog open={recoveryKey !== null} maxWidth="sm" fullWidth aria-labelledby="new-recovery-key-title">
+        <DialogTitle id="new-recovery-key-title">{t('backup:rekey.newKeyTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{t('backup:rekey.newKeyIntro')}</DialogContentText>
+          {recoveryKey && <RecoveryKeyPanel recoveryKey={recoveryKey} continueLabel={t('common:actions.done')} onContinue={() => setRecoveryKey(null)} />}
+        </DialogContent>
+      </Dialog>
+    </Paper>
+  );
+}

@@ -1,0 +1,61 @@
+import { useCallback, useState } from 'react';
+import { Box, Button, Stack } from '@mui/material';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { unlockInput } from '../../../../src-shared/contract/session';
+import { ApiError } from '../../api/call';
+import { channelKey, useChannelMutation } from '../../api/queries';
+import { lastUser, rememberUser } from '../../app/session';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormTextField, useServerError } from '../../ui/form';
+import { LockoutNotice } from './LockoutNotice';
+
+const FIELDS = ['username', 'passphrase'] as const;
+
+/** Staff name and passphrase. A wrong passphrase says how many tries are left; a lockout counts down. */
+export function PassphraseUnlockForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [remembered] = useState(lastUser);
+  const [lockedUntil, setLockedUntil] = useState<string | null>(null);
+  const form = useForm({ resolver: zodResolver(unlockInput), defaultValues: { username: remembered, passphrase: '' } });
+  const server = useServerError(form.setError, FIELDS);
+  const unlock = useChannelMutation('session.unlock', {
+    onSuccess: async (session) => {
+      rememberUser(session.username);
+      await queryClient.resetQueries({ queryKey: channelKey('app.status') });
+    },
+    onError: (error) => {
+      form.setValue('passphrase', '');
+      form.setFocus('passphrase');
+      if (error instanceof ApiError && error.code === 'LOCKED_OUT' && typeof error.details.lockedUntil === 'string') {
+        server.clear();
+        setLockedUntil(error.details.lockedUntil);
+      } else {
+        setLockedUntil(null);
+        server.report(error);
+      }
+    },
+  });
+  const lockoutOver = useCallback(() => setLockedUntil(null), []);
+
+  const submit = form.handleSubmit((input) => {
+    server.clear();
+    unlock.mutate(input);
+  });
+
+  return (
+    <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
+      <FormTextField control={form.control} name="username" label={t('session:unlock.username')} autoComplete="username" autoFocus={!remembered} />
+      <FormTextField control={form.control} name="passphrase" label={t('session:unlock.passphrase')} type="password" autoComplete="current-password" autoFocus={Boolean(remembered)} />
+      {lockedUntil ? <LockoutNotice lockedUntil={lockedUntil} onOver={lockoutOver} /> : <ErrorAlert error={server.formError} />}
+      <Box>
+        <Button type="submit" variant="contained" size="large" fullWidth disabled={unlock.isPending}>
+          {unlock.isPending ? t('session:unlock.checking') : t('session:unlock.submit')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Box, Button, Stack } from '@mui/material';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { recoveryUnlockInput } from '../../../../src-shared/contract/session';
+import { channelKey, useChannelMutation } from '../../api/queries';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormTextField, useServerError } from '../../ui/form';
+
+const FIELDS = ['recoveryKey'] as const;
+
+/** The recovery key opens the data as the recovery admin, for when no admin can sign in. */
+export function RecoveryUnlockForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({ resolver: zodResolver(recoveryUnlockInput), defaultValues: { recoveryKey: '' } });
+  const server = useServerError(form.setError, FIELDS);
+  const unlock = useChannelMutation('session.unlockWithRecoveryKey', {
+    onSuccess: () => queryClient.resetQueries({ queryKey: channelKey('app.status') }),
+    onError: server.report,
+  });
+  const submit = form.handleSubmit((input) => {
+    server.clear();
+    unlock.mutate(input);
+  });
+  return (
+    <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
+      <FormTextField
+        control={form.control}
+        name="recoveryKey"
+        label={t('session:recovery.key')}
+        hint={t('session:recovery.hint')}
+        autoFocus
+        multiline
+        minRows={3}
+        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
+        onKeyDown={(event) => {
+          // A multiline field still submits on Enter: the key has no line breaks of its own.
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <ErrorAlert error={server.formError} />
+      <Box>
+        <Button type="submit" variant="contained" size="large" fullWidth disabled={unlock.isPending}>
+          {t('session:recovery.submit')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}

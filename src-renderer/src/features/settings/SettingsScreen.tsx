@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { settingsSchema } from '../../../../src-shared/contract/maintenance';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormTextField, useServerError } from '../../ui/form';
+import { PageFrame } from '../../ui/PageFrame';
+
+// A number field holds text; coerce it, then apply the contract's own limits.
+const idleLockForm = z.object({ idleLockMinutes: z.coerce.number().pipe(settingsSchema.shape.idleLockMinutes) });
+const FIELDS = ['idleLockMinutes'] as const;
+
+function IdleLockForm({ minutes }: { minutes: number }) {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
+  const form = useForm({ resolver: zodResolver(idleLockForm), defaultValues: { idleLockMinutes: minutes } });
+  const server = useServerError(form.setError, FIELDS);
+  const update = useChannelMutation('settings.update', {
+    invalidates: ['settings.get', 'app.status', 'audit.list'],
+    onSuccess: () => setSaved(true),
+    onError: server.report,
+  });
+  const submit = form.handleSubmit((input) => {
+    server.clear();
+    setSaved(false);
+    update.mutate(input);
+  });
+  return (
+    <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2, maxWidth: 420 }}>
+      <Typography variant="subtitle1" component="h2">
+        {t('settings:idleLock.title')}
+      </Typography>
+      <FormTextField
+        control={form.control}
+        name="idleLockMinutes"
+        label={t('settings:idleLock.label')}
+        hint={t('settings:idleLock.hint')}
+        type="number"
+        slotProps={{ htmlInput: { min: 1, max: 240, step: 1 } }}
+      />
+      <ErrorAlert error={server.formError} />
+      {saved && <Alert severity="success">{t('settings:saved')}</Alert>}
+      <Box>
+        <Button type="submit" variant="contained" disabled={update.isPending}>
+          {t('common:actions.save')}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
+
+/** Admin → Settings. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const settings = useChannelQuery('settings.get', {});
+  return (
+    <PageFrame title={t('settings:title')} subtitle={t('settings:subtitle')}>
+      <ErrorAlert error={settings.error} />
+      <Paper variant="outlined" sx={{ p: 3 }}>{settings.data && <IdleLockForm minutes={settings.data.idleLockMinutes} />}</Paper>
+    </PageFrame>
+  );
+}

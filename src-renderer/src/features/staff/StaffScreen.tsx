@@ -1,0 +1,147 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Paper, Snackbar } from '@mui/material';
+import PersonAdd from '@mui/icons-material/PersonAddOutlined';
+import Block from '@mui/icons-material/BlockOutlined';
+import Password from '@mui/icons-material/PasswordOutlined';
+import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { useTranslation } from 'react-i18next';
+import type { StaffMember } from '../../../../src-shared/contract/staff';
+import { can } from '../../../../src-shared/permissions';
+import { useErrorText } from '../../api/error-text';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { useSession } from '../../app/session';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DateTime } from '../../ui/DateTime';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageFrame } from '../../ui/PageFrame';
+import { RoleChip, StatusChip } from '../../ui/StatusChip';
+import { AddStaffDialog } from './AddStaffDialog';
+import { ResetPassphraseDialog } from './ResetPassphraseDialog';
+
+function LockoutCell({ member }: { member: StaffMember }) {
+  const { t } = useTranslation();
+  // The main process sends lockedUntil only while the lockout lasts.
+  if (member.lockedUntil !== null) {
+    return (
+      <span title={member.lockedUntil}>
+        <StatusChip status="locked" />
+      </span>
+    );
+  }
+  if (member.failedAttempts > 0) return <span>{t('staff:failedAttempts', { count: member.failedAttempts })}</span>;
+  return <span>—</span>;
+}
+
+function useStaffColumns(canManage: boolean, onDisable: (member: StaffMember) => void, onReset: (member: StaffMember) => void): GridColDef<StaffMember>[] {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const columns: GridColDef<StaffMember>[] = [
+      { field: 'username', headerName: t('staff:field.username'), flex: 1, minWidth: 120 },
+      { field: 'displayName', headerName: t('staff:field.displayName'), flex: 1.4, minWidth: 160 },
+      { field: 'role', headerName: t('staff:field.role'), width: 120, renderCell: ({ row }) => <RoleChip role={row.role} /> },
+      { field: 'status', headerName: t('staff:field.status'), width: 120, renderCell: ({ row }) => <StatusChip status={row.status} /> },
+      { field: 'lastLoginAt', headerName: t('staff:field.lastLogin'), flex: 1, minWidth: 170, renderCell: ({ row }) => <DateTime value={row.lastLoginAt} /> },
+      { field: 'lockedUntil', headerName: t('staff:field.lockout'), width: 150, sortable: false, renderCell: ({ row }) => <LockoutCell member={row} /> },
+    ];
+    if (canManage) {
+      columns.push({
+        field: 'actions',
+        type: 'actions',
+        headerName: t('common:actions.label'),
+        width: 100,
+        getActions: ({ row }) => [
+          <GridActionsCellItem key="reset" icon={<Password />} label={t('staff:reset.action')} onClick={() => onReset(row)} disabled={row.status !== 'active'} showInMenu={false} />,
+          <GridActionsCellItem key="disable" icon={<Block />} label={t('staff:disable.action')} onClick={() => onDisable(row)} disabled={row.status !== 'active'} showInMenu={false} />,
+        ],
+      });
+    }
+    return columns;
+  }, [t, canManage, onDisable, onReset]);
+}
+
+/** Admin → Staff: who may sign in, with which role; add, disable, reset a passphrase. */
+export function StaffScreen() {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const session = useSession();
+  const canManage = can(session.role, 'staff.manage');
+  const staff = useChannelQuery('staff.list', {});
+  const [adding, setAdding] = useState(false);
+  const [disabling, setDisabling] = useState<StaffMember | null>(null);
+  const [resetting, setResetting] = useState<StaffMember | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const disable = useChannelMutation('staff.disable', {
+    invalidates: ['staff.list', 'audit.list'],
+    onSuccess: (member) => {
+      setDisabling(null);
+      setNotice(t('staff:disable.done', { name: member.displayName }));
+    },
+  });
+  const columns = useStaffColumns(canManage, (member) => {
+    disable.reset();
+    setDisabling(member);
+  }, setResetting);
+
+  return (
+    <PageFrame
+      title={t('staff:title')}
+      subtitle={t('staff:subtitle')}
+      actions={
+        canManage && (
+          <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
+            {t('staff:add.action')}
+          </Button>
+        )
+      }
+    >
+      <ErrorAlert error={staff.error} />
+      <Paper variant="outlined" sx={{ height: 480 }}>
+        <DataGrid
+          rows={staff.data ?? []}
+          columns={columns}
+          loading={staff.isPending}
+          disableRowSelectionOnClick
+          showToolbar
+          label={t('staff:title')}
+          initialState={{ sorting: { sortModel: [{ field: 'username', sort: 'asc' }] } }}
+          slots={{ noRowsOverlay: () => <EmptyState title={t('staff:empty.title')} hint={t('staff:empty.hint')} /> }}
+          sx={{ border: 0 }}
+        />
+      </Paper>
+      <AddStaffDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(member) => {
+          setAdding(false);
+          setNotice(t('staff:add.done', { name: member.displayName }));
+        }}
+      />
+      <ResetPassphraseDialog
+        member={resetting}
+        onClose={() => setResetting(null)}
+        onReset={(member) => {
+          setResetting(null);
+          setNotice(t('staff:reset.done', { name: member.displayName }));
+        }}
+      />
+      <ConfirmDialog
+        open={disabling !== null}
+        title={t('staff:disable.title', { name: disabling?.displayName ?? '' })}
+        confirmLabel={t('staff:disable.confirm')}
+        danger
+        busy={disable.isPending}
+        error={disable.error ? describe(disable.error) : null}
+        onClose={() => setDisabling(null)}
+        onConfirm={() => disabling && disable.mutate({ username: disabling.username })}
+      >
+        {t('staff:disable.explanation')}
+      </ConfirmDialog>
+      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      </Snackbar>
+    </PageFrame>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+
+export interface ReasonDialogProps {
+  open: boolean;
+  title: string;
+  explanation: string;
+  confirmLabel: string;
+  onConfirm: (reason: string) => void;
+  onClose: () => void;
+  busy?: boolean;
+}
+
+/** For actions that must say why (revealing a card number, reversing a transfer): the reason is audited. */
+export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false }: ReasonDialogProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const trimmed = reason.trim();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (trimmed) onConfirm(trimmed);
+  };
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setReason('') } }}>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <DialogContentText>{explanation}</DialogContentText>
+          <TextField autoFocus required multiline minRows={2} label={t('common:reason.label')} value={reason} onChange={(event) => setReason(event.target.value)} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy || !trimmed}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
