@@ -34,7 +34,7 @@ function describeFrame(frame: SenderFrame | null): string {
  */
 export function contractCallAnswerer(binding: ContractBinding) {
   const warn = binding.warn ?? ((line: string) => console.warn(line));
-  return async (channel: string, event: ContractCallEvent, input: unknown): Promise<Answer<unknown>> => {
+  return async function answerContractCall(channel: string, event: ContractCallEvent, input: unknown): Promise<Answer<unknown>> {
     if (!isTrustedSender(event.senderFrame, binding.page)) {
       warn(`answerContractCall: refused ${channel} from ${describeFrame(event.senderFrame)}`);
       return { ok: false, error: REFUSED_SENDER.toShape() };
