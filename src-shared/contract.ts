@@ -4,6 +4,7 @@ import { staffChannels } from './contract/staff';
 import { auditChannels } from './contract/audit';
 import { maintenanceChannels } from './contract/maintenance';
 import { verifyChannels } from './contract/verify';
+import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
@@ -15,6 +16,7 @@ export const contract = {
   ...auditChannels,
   ...maintenanceChannels,
   ...verifyChannels,
+  ...backupChannels,
   ...ledgerChannels,
   ...memberChannels,
   ...walletChannels,

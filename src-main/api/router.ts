@@ -10,6 +10,7 @@ import { staffHandlers } from './handlers/staff';
 import { auditHandlers } from './handlers/audit';
 import { maintenanceHandlers } from './handlers/maintenance';
 import { verifyHandlers } from './handlers/verify';
+import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
@@ -24,6 +25,7 @@ const handlers: HandlerMap = {
   ...auditHandlers,
   ...maintenanceHandlers,
   ...verifyHandlers,
+  ...backupHandlers,
   ...ledgerHandlers,
   ...memberHandlers,
   ...walletHandlers,

@@ -8,6 +8,7 @@ import { openStore, type Store, type StoreOptions } from '../store/store';
 import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot } from '../store/keyslots';
 import { MAX_FAILURES, clearFailedUnlocks, lockoutRemaining, recordFailedUnlock, takePendingFailures } from '../store/lockout';
 import { openEncryptedDatabase } from '../store/open-database';
+import { finishInterruptedSwap } from '../store/swap';
 import { recordAudit } from '../audit/record-audit';
 import { findStaff } from './staff-repo';
 
@@ -42,6 +43,7 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
 
 export async function unlockWithPassphrase(dataDir: string, username: string, passphrase: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const paths = dataPaths(dataDir);
+  finishInterruptedSwap(paths);
   const file = readKeyslotFile(paths.keyslots);
   const remaining = lockoutRemaining(paths.lockout, username, now.getTime());
   if (remaining > 0) throw lockedOut(remaining, now.getTime());
@@ -84,6 +86,7 @@ export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string
   if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
   const masterKey = Buffer.from(hex, 'hex');
   const paths = dataPaths(dataDir);
+  finishInterruptedSwap(paths);
   const file = readKeyslotFile(paths.keyslots);
   try {
     assertKeyslotMac(file, masterKey);

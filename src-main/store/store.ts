@@ -4,6 +4,8 @@ import { dataPaths, type DataPaths } from './paths';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { kyselyFor, migrateDatabase } from './migrate';
 import type { Schema } from './schema';
+import { registerOpenStore, withExclusiveAccess } from './data-lock';
+import { LATEST_SCHEMA_VERSION } from '../../migrations';
 
 /** An unlocked data folder: the open database and the master key that opened it. */
 export interface Store {
@@ -19,7 +21,7 @@ export interface StoreOptions {
   nativeBinding?: string;
 }
 
-function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer): Store {
+function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer, releaseOpen: () => void): Store {
   let closed = false;
   return {
     sqlite,
@@ -34,6 +36,7 @@ function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer): Stor
       } finally {
         sqlite.close();
         masterKey.fill(0);
+        releaseOpen();
       }
     },
   };
@@ -42,21 +45,35 @@ function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer): Stor
 /** Opens (and migrates) an existing data folder with a master key already proven by a keyslot. */
 export async function openStore(dataDir: string, masterKey: Buffer, options: StoreOptions = {}): Promise<Store> {
   const paths = dataPaths(dataDir);
-  const sqlite = openEncryptedDatabase(paths.database, masterKey, options);
+  const releaseOpen = registerOpenStore(dataDir);
   try {
-    await migrateDatabase(sqlite);
+    const sqlite = openEncryptedDatabase(paths.database, masterKey, options);
+    try {
+      await migrateAlone(dataDir, sqlite);
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+    return wrap(sqlite, paths, Buffer.from(masterKey), releaseOpen);
   } catch (error) {
-    sqlite.close();
+    releaseOpen();
     throw error;
   }
-  return wrap(sqlite, paths, Buffer.from(masterKey));
+}
+
+/** A migration that changes the schema is an exclusive operation (DESIGN.md §3, store/data-lock.ts). */
+async function migrateAlone(dataDir: string, sqlite: SqliteDatabase): Promise<void> {
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version >= LATEST_SCHEMA_VERSION) return migrateDatabase(sqlite);
+  return withExclusiveAccess(dataDir, 'migrate the schema', () => migrateDatabase(sqlite));
 }
 
 /** Creates a new encrypted database in an empty data folder (first-run setup). */
 export async function createStore(dataDir: string, masterKey: Buffer, options: StoreOptions = {}): Promise<Store> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const paths = dataPaths(dataDir);
+  const releaseOpen = registerOpenStore(dataDir);
   const sqlite = openEncryptedDatabase(paths.database, masterKey, { ...options, create: true });
-  await migrateDatabase(sqlite);
-  return wrap(sqlite, paths, Buffer.from(masterKey));
+  await migrateAlone(dataDir, sqlite);
+  return wrap(sqlite, paths, Buffer.from(masterKey), releaseOpen);
 }

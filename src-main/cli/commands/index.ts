@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { initCommand } from './init';
 import { verifyCommand } from './verify';
 import { staffAddCommand, staffDisableCommand, staffListCommand } from './staff';
+import { backupCommand, rekeyCommand, restoreCommand } from './backup';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand];

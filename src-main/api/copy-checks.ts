@@ -1,0 +1,34 @@
+import { isDeepStrictEqual } from 'node:util';
+import { AppError, type ErrorCode } from '../../src-shared/errors';
+import type { InspectCopy } from '../store/backup';
+import type { Store } from '../store/store';
+import { verifyStore } from './verify-checks';
+
+// What a copy of the database (backup, rekey, restore) must satisfy, in terms of `verify`:
+// every domain's invariants and chain heads, not only SQLite's own checks.
+
+/** A copy must verify exactly as the live data does now: same checks, same chain heads. */
+export function sameAsLive(live: Store, code: ErrorCode): InspectCopy {
+  const expected = verifyStore(live);
+  return (copy) => {
+    const actual = verifyStore(copy);
+    if (!isDeepStrictEqual(actual, expected)) {
+      const differing = actual.checks.find((check, i) => !isDeepStrictEqual(check, expected.checks[i]));
+      throw new AppError(code, `The copy does not verify like the live data${differing ? ` (${differing.name}: ${differing.detail})` : ''}; it was not kept.`);
+    }
+  };
+}
+
+/** A backup is restored only when it verifies clean; the first violation is named. */
+export function verifiesClean(path: string): InspectCopy {
+  return (copy) => {
+    const failed = verifyStore(copy).checks.find((check) => !check.ok);
+    if (failed) {
+      throw new AppError('BACKUP_INVALID', `${path} fails ${failed.name}: ${failed.detail}.`, {
+        field: 'path',
+        check: failed.name,
+        firstViolation: failed.firstViolation,
+      });
+    }
+  };
+}

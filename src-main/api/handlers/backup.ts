@@ -1,0 +1,145 @@
+import { resolve } from 'node:path';
+import { AppError } from '../../../src-shared/errors';
+import { formatRecoveryKey } from '../../../src-shared/recovery-key';
+import type { HandlerMap, CallContext } from '../handler';
+import type { ReportProgress } from '../jobs';
+import { sameAsLive, verifiesClean } from '../copy-checks';
+import { recordAudit } from '../../audit/record-audit';
+import { assertBackupDestinationFree, createBackup, listBackups } from '../../store/backup';
+import { acquireExclusiveAccess } from '../../store/data-lock';
+import { changeCount } from '../../store/database-copy';
+import { stageRekey } from '../../store/rekey';
+import { identifyBackup, stageRestore } from '../../store/restore';
+import { masterKeyFingerprint } from '../../store/retired-keys';
+import { openStore, type Store } from '../../store/store';
+
+// Backup, restore and rekey run as jobs (progress through jobs.get). What can be refused at
+// once (a taken file name, a file that is no backup, another process holding the data) is
+// refused before the job starts, so the caller gets the code in the answer itself.
+
+async function runBackup({ session, now }: CallContext, live: Store, destination: string | undefined, report: ReportProgress) {
+  // sameAsLive reads the live data in the same synchronous run as createBackup's snapshot.
+  const file = await createBackup(live, { destination, now, inspect: sameAsLive(live, 'BACKUP_INVALID'), onProgress: report });
+  if (!live.sqlite.open) throw new AppError('LOCKED', `Paydesk was locked before the backup was recorded; ${file.path} was written and verified.`);
+  live.sqlite.transaction(() => {
+    recordAudit(live, { actor: session.username, action: 'backup.create', entityType: 'backup', entityId: file.name, after: { path: file.path, size: file.size } }, now);
+  })();
+  return file;
+}
+
+/** Refuses when the live database was written since `watchWrites` was called: a swap would lose it. */
+function watchWrites(live: Store, operation: string): () => void {
+  const before = changeCount(live.sqlite);
+  return () => {
+    if (changeCount(live.sqlite) !== before) {
+      throw new AppError('DATA_IN_USE', `The data changed while the ${operation} was being prepared; nothing was replaced. Try again.`);
+    }
+  };
+}
+
+async function runRestore({ app, session, now }: CallContext, live: Store, path: string, report: ReportProgress) {
+  const assertUnchanged = watchWrites(live, 'restore');
+  const safetyBackup = await createBackup(live, {
+    label: 'before-restore',
+    now,
+    inspect: sameAsLive(live, 'BACKUP_INVALID'),
+    onProgress: (f) => report(f * 0.4),
+  });
+  const staged = await stageRestore(live.paths, path, live.masterKey, {
+    now,
+    inspect: verifiesClean(path),
+    record: (restored, backup) => {
+      recordAudit(restored, {
+        actor: session.username,
+        action: 'backup.restore',
+        entityType: 'backup',
+        entityId: backup.name,
+        after: { path: backup.path, backupCreatedAt: backup.createdAt, safetyBackup: safetyBackup.path },
+      }, now);
+    },
+    onProgress: (f) => report(0.4 + f * 0.5),
+  });
+  try {
+    assertUnchanged();
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+  app.signOut();
+  staged.commit();
+  return { restoredFrom: staged.identified.backup.path, reencrypted: staged.identified.retiredKey, safetyBackup };
+}
+
+async function runRekey({ app, session, now }: CallContext, live: Store, report: ReportProgress) {
+  const previous = masterKeyFingerprint(live.masterKey);
+  const staged = await stageRekey(live, {
+    now,
+    inspect: sameAsLive(live, 'DATA_DAMAGED'),
+    record: (rekeyed, { slots }) => {
+      recordAudit(rekeyed, {
+        actor: session.username,
+        action: 'keys.rekey',
+        entityType: 'keys',
+        after: { fingerprint: masterKeyFingerprint(rekeyed.masterKey), previousFingerprint: previous, resealedSlots: slots },
+      }, now);
+    },
+    onProgress: (f) => report(f * 0.9),
+  });
+  try {
+    staged.assertLiveUnchanged();
+  } catch (error) {
+    staged.discard();
+    throw error;
+  }
+  const nextKey = Buffer.from(staged.nextKey);
+  const recoveryKey = formatRecoveryKey(nextKey.toString('hex'));
+  app.signOut();
+  staged.commit();
+  try {
+    // The session carries on over the re-encrypted database.
+    app.signIn(await openStore(app.dataDir, nextKey, app.options), session);
+  } catch (error) {
+    // The rekey itself is done; the new recovery key must still reach the person who asked.
+    console.error(`runRekey: signing back in failed: ${(error as Error).message}`);
+  } finally {
+    nextKey.fill(0);
+  }
+  return { recoveryKey };
+}
+
+/** Runs an exclusive job: the folder is taken now (DATA_IN_USE answers at once), freed when the job ends. */
+function startExclusiveJob(ctx: CallContext, kind: string, operation: string, work: (report: ReportProgress) => Promise<unknown>): { jobId: string } {
+  const release = acquireExclusiveAccess(ctx.store.paths.dataDir, operation);
+  const jobId = ctx.app.jobs.start(kind, async (report) => {
+    try {
+      return await work(report);
+    } finally {
+      release();
+    }
+  });
+  return { jobId };
+}
+
+type BackupChannels = 'backup.list' | 'backup.create' | 'backup.restore' | 'keys.rekey';
+
+export const backupHandlers: HandlerMap<BackupChannels> = {
+  'backup.list': (_input, { store }) => listBackups(store.paths),
+
+  'backup.create': (input, ctx) => {
+    const live = ctx.store;
+    if (input.path) assertBackupDestinationFree(resolve(input.path));
+    return { jobId: ctx.app.jobs.start('backup.create', (report) => runBackup(ctx, live, input.path, report)) };
+  },
+
+  'backup.restore': async (input, ctx) => {
+    const live = ctx.store;
+    const path = resolve(input.path);
+    await identifyBackup(live.paths, path, live.masterKey);
+    return startExclusiveJob(ctx, 'backup.restore', 'restore', (report) => runRestore(ctx, live, path, report));
+  },
+
+  'keys.rekey': (_input, ctx) => {
+    const live = ctx.store;
+    return startExclusiveJob(ctx, 'keys.rekey', 'rekey', (report) => runRekey(ctx, live, report));
+  },
+};

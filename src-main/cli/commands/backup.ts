@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../src-shared/errors';
+import { parseRecoveryKey } from '../../../src-shared/recovery-key';
+import type { BackupFile } from '../../../src-shared/contract/backup';
+import type { Router } from '../../api/router';
+import { verifiesClean } from '../../api/copy-checks';
+import { recordAudit } from '../../audit/record-audit';
+import { isInitialized } from '../../staff/unlock';
+import { backupKeyFromPassphrase, restoreIntoEmptyFolder } from '../../store/restore';
+import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
+import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, unlockedRouter } from '../unlock';
+
+/** Runs a job through the router and waits for it; a failed job becomes its coded error. */
+async function runJob(router: Router, started: { jobId: string }): Promise<unknown> {
+  const job = await router.state.jobs.wait(started.jobId);
+  if (job.state === 'failed') {
+    const code = (ERROR_CODES as readonly string[]).includes(job.error?.code ?? '') ? (job.error!.code as ErrorCode) : 'INTERNAL';
+    throw new AppError(code, job.error?.message ?? 'The job failed.');
+  }
+  return job.result;
+}
+
+async function withUnlockedRouter<T>(ctx: CliContext, work: (router: Router) => Promise<T>): Promise<T> {
+  const router = await unlockedRouter(ctx);
+  try {
+    return await work(router);
+  } finally {
+    router.close();
+  }
+}
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  summary: 'Write an encrypted, verified backup (database + keyslots) of the data folder.',
+  usage: 'backup --data DIR [--out FILE] [--user NAME | --recovery-key KEY] [--json]   (default: DIR/backups/paydesk-YYYYMMDD-HHMMSS.pdbk)',
+  options: { ...UNLOCK_OPTIONS, out: { type: 'string' } },
+  run: (ctx) =>
+    withUnlockedRouter(ctx, async (router) => {
+      const out = stringOption(ctx, 'out');
+      const file = (await runJob(router, expectOk(await router.invoke('backup.create', out ? { path: resolve(out) } : {})))) as BackupFile;
+      return { exitCode: 0, json: file, text: `Wrote and verified ${file.path} (${file.size} bytes).` };
+    }),
+};
+
+/** Into an empty folder there is nobody to sign in as: the backup's own credentials prove the key. */
+async function restoreIntoNewFolder(ctx: CliContext, dataDir: string, from: string) {
+  const recoveryKey = stringOption(ctx, 'recovery-key');
+  const username = stringOption(ctx, 'user') ?? ctx.env.PAYDESK_USER ?? 'admin';
+  let key: Buffer;
+  if (recoveryKey) {
+    const hex = parseRecoveryKey(recoveryKey);
+    if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
+    key = Buffer.from(hex, 'hex');
+  } else {
+    key = await backupKeyFromPassphrase(from, username, await readPassphrase(ctx));
+  }
+  const now = new Date();
+  const restored = await restoreIntoEmptyFolder(dataDir, from, key, {
+    now,
+    inspect: verifiesClean(from),
+    record: (store, backup) => {
+      const actor = recoveryKey ? 'recovery' : username;
+      recordAudit(store, { actor, action: 'backup.restore', entityType: 'backup', entityId: backup.name, after: { path: backup.path, backupCreatedAt: backup.createdAt, intoEmptyFolder: true } }, now);
+    },
+  });
+  key.fill(0);
+  return {
+    exitCode: 0 as const,
+    json: { restoredFrom: restored.path, dataDir, intoEmptyFolder: true },
+    text: `Restored ${restored.path} (made ${restored.createdAt}) into ${dataDir}. Its passphrases and recovery key open it.`,
+  };
+}
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'Replace the data with a verified backup (a safety backup of the current data is written first); everyone is signed out.',
+  usage: 'restore --data DIR --from FILE [--user NAME | --recovery-key KEY] [--json]',
+  options: { ...UNLOCK_OPTIONS, from: { type: 'string' } },
+  async run(ctx) {
+    const dataDir = dataDirOption(ctx);
+    const from = resolve(stringOption(ctx, 'from', true)!);
+    if (!isInitialized(dataDir)) return restoreIntoNewFolder(ctx, dataDir, from);
+    return withUnlockedRouter(ctx, async (router) => {
+      const result = (await runJob(router, expectOk(await router.invoke('backup.restore', { path: from })))) as {
+        restoredFrom: string;
+        reencrypted: boolean;
+        safetyBackup: BackupFile;
+      };
+      const text = [
+        `Restored ${result.restoredFrom}${result.reencrypted ? ' (made before a rekey; re-encrypted under the current key)' : ''}.`,
+        `The data as it was before is kept in ${result.safetyBackup.path}.`,
+      ].join('\n');
+      return { exitCode: 0, json: result, text };
+    });
+  },
+};
+
+export const rekeyCommand: CliCommand = {
+  name: 'rekey',
+  summary: 'Re-encrypt the data under a new master key and re-wrap every keyslot; prints the new recovery key once.',
+  usage: 'rekey --data DIR [--user NAME | --recovery-key KEY] [--json]',
+  options: UNLOCK_OPTIONS,
+  run: (ctx) =>
+    withUnlockedRouter(ctx, async (router) => {
+      const { recoveryKey } = (await runJob(router, expectOk(await router.invoke('keys.rekey', {})))) as { recoveryKey: string };
+      return {
+        exitCode: 0,
+        json: { recoveryKey },
+        text: [
+          'Rekeyed. Passphrases are unchanged; the old recovery key no longer opens this data.',
+          '',
+          'NEW RECOVERY KEY (shown once; store it offline, it opens all data):',
+          `  ${recoveryKey}`,
+        ].join('\n'),
+      };
+    }),
+};

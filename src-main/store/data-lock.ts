@@ -1,0 +1,156 @@
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../src-shared/errors';
+
+// DESIGN.md §3 "Locking": the app and the CLI may read one data folder at the same time, but an
+// exclusive operation (restore, rekey, a schema migration) must be alone.
+//   <dataDir>/open/<pid>      one file per process that has the data open (removed at close);
+//   <dataDir>/open/exclusive  who runs an exclusive operation: {pid, operation}.
+// Each side writes its own file first and then looks for the other's, so two processes racing
+// each other cannot both miss. Files left by a process that died are ignored (process.kill(pid, 0)).
+
+const EXCLUSIVE = 'exclusive';
+
+interface ExclusiveHolder {
+  pid: number;
+  operation: string;
+}
+
+/** How many stores this process has open per data folder; the pid file lives while it is > 0. */
+const openCounts = new Map<string, number>();
+
+function lockDir(dataDir: string): string {
+  return join(resolve(dataDir), 'open');
+}
+
+export function isProcessAlive(pid: number): boolean {
+  // 0 and negative numbers name process groups, not one process.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(dir: string): ExclusiveHolder | null {
+  try {
+    const holder = JSON.parse(readFileSync(join(dir, EXCLUSIVE), 'utf8')) as ExclusiveHolder;
+    return Number.isInteger(holder.pid) && holder.pid > 0 ? holder : null;
+  } catch {
+    // Missing, or half written by a process that died at that instant: nobody holds it.
+    return null;
+  }
+}
+
+/** Other live processes with the data open; files of dead processes are swept away. */
+export function otherOpenProcesses(dataDir: string): number[] {
+  const dir = lockDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const others: number[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!/^\d+$/.test(name)) continue;
+    const pid = Number(name);
+    if (pid === process.pid) continue;
+    if (isProcessAlive(pid)) others.push(pid);
+    else rmSync(join(dir, name), { force: true });
+  }
+  return others;
+}
+
+function inUse(message: string, details: Record<string, unknown>): AppError {
+  return new AppError('DATA_IN_USE', message, details);
+}
+
+function refuseIfHeldByAnother(dataDir: string): void {
+  const holder = readHolder(lockDir(dataDir));
+  if (holder && holder.pid !== process.pid && isProcessAlive(holder.pid)) {
+    throw inUse(`Process ${holder.pid} is running ${holder.operation} on this data folder.`, { pid: holder.pid, operation: holder.operation });
+  }
+}
+
+/**
+ * Marks the data folder as open by this process; the returned function unmarks it. Refuses with
+ * DATA_IN_USE while another live process runs an exclusive operation on it.
+ */
+export function registerOpenStore(dataDir: string): () => void {
+  const key = resolve(dataDir);
+  const dir = lockDir(dataDir);
+  const count = openCounts.get(key) ?? 0;
+  if (count === 0) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, String(process.pid)), '', { mode: 0o600 });
+  }
+  openCounts.set(key, count + 1);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (openCounts.get(key) ?? 1) - 1;
+    if (left > 0) {
+      openCounts.set(key, left);
+      return;
+    }
+    openCounts.delete(key);
+    rmSync(join(dir, String(process.pid)), { force: true });
+  };
+  try {
+    refuseIfHeldByAnother(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return release;
+}
+
+/** Written aside and hard-linked into place, so nobody ever reads a half-written holder. */
+function claimExclusive(dir: string, operation: string): boolean {
+  const temp = join(dir, `${EXCLUSIVE}.${process.pid}.tmp`);
+  writeFileSync(temp, JSON.stringify({ pid: process.pid, operation } satisfies ExclusiveHolder), { mode: 0o600 });
+  try {
+    linkSync(temp, join(dir, EXCLUSIVE));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Takes the folder for an exclusive operation; the returned function gives it back. Refuses with
+ * DATA_IN_USE while another live process has the data open or runs its own exclusive operation,
+ * and while this process already runs one (a second rekey must not start over the first).
+ */
+export function acquireExclusiveAccess(dataDir: string, operation: string): () => void {
+  const dir = lockDir(dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!claimExclusive(dir, operation)) {
+    const holder = readHolder(dir);
+    if (holder && isProcessAlive(holder.pid)) {
+      const who = holder.pid === process.pid ? 'This process' : `Process ${holder.pid}`;
+      throw inUse(`${who} is already running ${holder.operation} on this data folder.`, { pid: holder.pid, operation: holder.operation });
+    }
+    rmSync(join(dir, EXCLUSIVE), { force: true });
+    if (!claimExclusive(dir, operation)) throw inUse(`Another process started an exclusive operation on this data folder.`, {});
+  }
+  const release = () => rmSync(join(dir, EXCLUSIVE), { force: true });
+  const others = otherOpenProcesses(dataDir);
+  if (others.length > 0) {
+    release();
+    throw inUse(`Cannot ${operation}: process ${others.join(', ')} has this data folder open.`, { pids: others, operation });
+  }
+  return release;
+}
+
+export async function withExclusiveAccess<T>(dataDir: string, operation: string, work: () => Promise<T>): Promise<T> {
+  const release = acquireExclusiveAccess(dataDir, operation);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}

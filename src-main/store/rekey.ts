@@ -1,0 +1,82 @@
+import { AppError } from '../../src-shared/errors';
+import type { InspectCopy, ReportProgress } from './backup';
+import { randomKey } from './crypto';
+import { changeCount, reencryptDatabase, snapshotDatabase, yieldToEventLoop } from './database-copy';
+import { assertKeyslotMac, readKeyslotFile, resealSlot, writeKeyslotFile } from './keyslots';
+import { readRetiredKeys, retiredKeyEntry, writeRetiredKeys } from './retired-keys';
+import { openStore, type Store } from './store';
+import { commitSwap, discardStaging, prepareStaging, type SwapPlan } from './swap';
+
+// Rekey (DESIGN.md §3): a new random master key. The database is copied (VACUUM INTO) and the
+// copy re-encrypted (PRAGMA rekey); every keyslot gets the new key sealed to its X25519 public
+// key, so nobody's passphrase is needed; keyslots.json gets a new MAC; the old key joins
+// retired-keys.json. All of it is built and verified in staging/ while the current files stay
+// untouched, then swapped in crash-safely (swap.ts).
+
+export interface RekeySteps {
+  now: Date;
+  /** Checks the re-encrypted copy against the live data; throws when they differ. */
+  inspect: InspectCopy;
+  /** Writes the audit row of the rekey into the re-encrypted database. */
+  record: (rekeyed: Store, summary: { slots: number }) => void;
+  onProgress?: ReportProgress;
+  /** The new master key; random unless a caller (the crash test) needs to know it in advance. */
+  nextKey?: Buffer;
+}
+
+export interface StagedRekey {
+  nextKey: Buffer;
+  /**
+   * Refuses when the live database was written after the snapshot: the swap would lose that
+   * write. Call it synchronously before closing the live store and committing.
+   */
+  assertLiveUnchanged(): void;
+  /** The swap; the caller has closed its connection to the database first. */
+  commit(): void;
+  discard(): void;
+}
+
+const REKEY_FILES: SwapPlan = { kind: 'rekey', files: ['paydesk.db', 'keyslots.json', 'retired-keys.json'] };
+
+/** Builds the rekeyed files in staging/. The caller holds exclusive access to the folder. */
+export async function stageRekey(store: Store, steps: RekeySteps): Promise<StagedRekey> {
+  const { paths, masterKey, sqlite } = store;
+  const report = steps.onProgress ?? (() => undefined);
+  const nextKey = steps.nextKey ?? randomKey();
+  const keyslots = readKeyslotFile(paths.keyslots);
+  assertKeyslotMac(keyslots, masterKey);
+  const retired = readRetiredKeys(paths.dataDir, masterKey);
+  const changesAtSnapshot = changeCount(sqlite);
+  const staging = prepareStaging(paths);
+  try {
+    snapshotDatabase(sqlite, staging.database);
+    report(0.2);
+    await yieldToEventLoop();
+    reencryptDatabase(staging.database, masterKey, nextKey);
+    report(0.4);
+    await yieldToEventLoop();
+    const rekeyed = await openStore(staging.dataDir, nextKey);
+    try {
+      steps.inspect(rekeyed);
+      steps.record(rekeyed, { slots: keyslots.slots.length });
+    } finally {
+      rekeyed.close();
+    }
+    report(0.8);
+    writeKeyslotFile(staging.keyslots, keyslots.slots.map((slot) => resealSlot(slot, nextKey)), nextKey);
+    writeRetiredKeys(staging.dataDir, [...retired, retiredKeyEntry(masterKey, steps.now)], nextKey);
+  } catch (error) {
+    discardStaging(paths);
+    throw error;
+  }
+  return {
+    nextKey,
+    assertLiveUnchanged() {
+      if (changeCount(sqlite) !== changesAtSnapshot) {
+        throw new AppError('DATA_IN_USE', 'The data changed while the rekey was being prepared; nothing was changed. Try again.');
+      }
+    },
+    commit: () => commitSwap(paths, REKEY_FILES, steps.now),
+    discard: () => discardStaging(paths),
+  };
+}
