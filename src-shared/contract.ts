@@ -8,6 +8,7 @@ import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
+import { walletPreviewChannels } from './contract/wallet-preview';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...ledgerChannels,
   ...memberChannels,
   ...walletChannels,
+  ...walletPreviewChannels,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
+import { walletPreviewHandlers } from './handlers/wallet-preview';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run, and its answer
@@ -29,6 +30,7 @@ const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...memberHandlers,
   ...walletHandlers,
+  ...walletPreviewHandlers,
 };
 
 function invalidInput(error: z.ZodError): AppError {
