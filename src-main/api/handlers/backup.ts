@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { formatRecoveryKey } from '../../../src-shared/recovery-key';
+import type { BackupFile } from '../../../src-shared/contract/backup';
 import type { HandlerMap, CallContext } from '../handler';
 import type { ReportProgress } from '../jobs';
 import { sameAsLive, verifiesClean } from '../copy-checks';
 import { recordAudit } from '../../audit/record-audit';
-import { assertBackupDestinationFree, createBackup, listBackups } from '../../store/backup';
+import { assertBackupDestinationFree, createBackup, defaultBackupPath, listBackups } from '../../store/backup';
 import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
@@ -37,14 +38,13 @@ function watchWrites(live: Store, operation: string): () => void {
   };
 }
 
+/**
+ * The backup is checked and staged first, so a bad one leaves no trace; then the current data is
+ * kept in a safety backup (restoring the wrong file must not lose anything); then the swap.
+ */
 async function runRestore({ app, session, now }: CallContext, live: Store, path: string, report: ReportProgress) {
   const assertUnchanged = watchWrites(live, 'restore');
-  const safetyBackup = await createBackup(live, {
-    label: 'before-restore',
-    now,
-    inspect: sameAsLive(live, 'BACKUP_INVALID'),
-    onProgress: (f) => report(f * 0.4),
-  });
+  const safetyPath = defaultBackupPath(live.paths.backups, now, 'before-restore');
   const staged = await stageRestore(live.paths, path, live.masterKey, {
     now,
     inspect: verifiesClean(path),
@@ -54,17 +54,25 @@ async function runRestore({ app, session, now }: CallContext, live: Store, path:
         action: 'backup.restore',
         entityType: 'backup',
         entityId: backup.name,
-        after: { path: backup.path, backupCreatedAt: backup.createdAt, safetyBackup: safetyBackup.path },
+        after: { path: backup.path, backupCreatedAt: backup.createdAt, safetyBackup: safetyPath },
       }, now);
     },
-    onProgress: (f) => report(0.4 + f * 0.5),
+    onProgress: (f) => report(f * 0.6),
   });
+  let safetyBackup: BackupFile;
   try {
+    safetyBackup = await createBackup(live, {
+      destination: safetyPath,
+      now,
+      inspect: sameAsLive(live, 'BACKUP_INVALID'),
+      onProgress: (f) => report(0.6 + f * 0.35),
+    });
     assertUnchanged();
   } catch (error) {
     staged.discard();
     throw error;
   }
+  // Past the commit marker a failure must not discard staging: the next unlock rolls it forward.
   app.signOut();
   staged.commit();
   return { restoredFrom: staged.identified.backup.path, reencrypted: staged.identified.retiredKey, safetyBackup };

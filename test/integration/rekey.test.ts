@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import type { Router } from '../../src-main/api/router';
+import { dataPaths } from '../../src-main/store/paths';
+import { stageRekey } from '../../src-main/store/rekey';
+import { readRetiredKeys } from '../../src-main/store/retired-keys';
+import { writeSwapMarker } from '../../src-main/store/swap';
+import { ADMIN, TELLER, ok, setUpRouter, testRouter } from '../support/temp-data';
+import { jobResult, runJob } from '../support/jobs';
+import { folderBytes, rawOpen } from '../support/files';
+
+async function rekey(router: Router): Promise<string> {
+  return (await jobResult<'keys.rekey', { recoveryKey: string }>(router, 'keys.rekey', {})).recoveryKey;
+}
+
+function opensWith(dataDir: string, recoveryKey: string): boolean {
+  const raw = rawOpen(join(dataDir, 'paydesk.db'), parseRecoveryKey(recoveryKey)!, { readonly: true });
+  try {
+    raw.prepare('SELECT count(*) FROM staff').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    raw.close();
+  }
+}
+
+/** Builds a complete rekey in staging/ and signs out, as a process that died just then would leave it. */
+async function stageAndStop(router: Router): Promise<{ nextKey: Buffer }> {
+  const store = router.state.requireStore();
+  const staged = await stageRekey(store, { now: new Date(), inspect: () => undefined, record: () => undefined });
+  const nextKey = Buffer.from(staged.nextKey);
+  router.state.signOut();
+  return { nextKey };
+}
+
+describe('rekey', () => {
+  it('answers a new recovery key; the old one no longer opens the data, every passphrase still does', async () => {
+    const { router, dataDir, recoveryKey: oldKey } = await setUpRouter();
+    await ok(router, 'staff.add', TELLER);
+    const newKey = await rekey(router);
+
+    expect(newKey).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/);
+    expect(newKey).not.toBe(oldKey);
+    expect(opensWith(dataDir, newKey)).toBe(true);
+    expect(opensWith(dataDir, oldKey)).toBe(false);
+    expect(existsSync(join(dataDir, 'staging'))).toBe(false);
+
+    const fresh = testRouter(dataDir);
+    expect(await fresh.invoke('session.unlockWithRecoveryKey', { recoveryKey: oldKey })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    await ok(fresh, 'session.unlockWithRecoveryKey', { recoveryKey: newKey });
+    await ok(fresh, 'session.unlock', { username: TELLER.username, passphrase: TELLER.passphrase });
+    await ok(fresh, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect((await ok(fresh, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('keeps the session signed in on the re-encrypted data and audits the rekey without the key', async () => {
+    const { router, recoveryKey: oldKey } = await setUpRouter();
+    await ok(router, 'staff.add', TELLER);
+    const newKey = await rekey(router);
+
+    expect(await ok(router, 'app.status', {})).toMatchObject({ unlocked: true, session: { username: 'admin' } });
+    const { rows } = await ok(router, 'audit.list', { action: 'keys.rekey' });
+    expect(rows).toMatchObject([{ actor: 'admin', entityType: 'keys', after: { resealedSlots: 2 } }]);
+    const written = JSON.stringify(rows[0]).toLowerCase();
+    for (const key of [oldKey, newKey]) expect(written).not.toContain(parseRecoveryKey(key)!.slice(0, 16));
+    await ok(router, 'staff.add', { ...TELLER, username: 'tom' });
+    expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('keeps the retired key in retired-keys.json, sealed under the new key', async () => {
+    const { router, dataDir, recoveryKey: oldKey } = await setUpRouter();
+    const newKey = await rekey(router);
+    const retired = readRetiredKeys(dataDir, Buffer.from(parseRecoveryKey(newKey)!, 'hex'));
+    expect(retired.map((entry) => entry.key)).toEqual([parseRecoveryKey(oldKey)]);
+    expect(readFileSync(join(dataDir, 'retired-keys.json'), 'utf8')).not.toContain(parseRecoveryKey(oldKey));
+  });
+
+  it('refuses with DATA_IN_USE while another process has the data open, and changes nothing', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    mkdirSync(join(dataDir, 'open'), { recursive: true });
+    writeFileSync(join(dataDir, 'open', String(process.ppid)), '');
+    const before = folderBytes(dataDir);
+
+    const answer = await router.invoke('keys.rekey', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'DATA_IN_USE', details: { pids: [process.ppid] } } });
+    expect(folderBytes(dataDir)).toEqual(before);
+    expect(opensWith(dataDir, recoveryKey)).toBe(true);
+  });
+
+  it('ignores the open-file of a process that has died', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    mkdirSync(join(dataDir, 'open'), { recursive: true });
+    writeFileSync(join(dataDir, 'open', String(dead)), '');
+    const newKey = await rekey(router);
+    expect(opensWith(dataDir, newKey)).toBe(true);
+    expect(existsSync(join(dataDir, 'open', String(dead)))).toBe(false);
+  });
+
+  it('refuses a second rekey while the first runs, with DATA_IN_USE', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const first = await router.invoke('keys.rekey', {});
+    const second = await router.invoke('keys.rekey', {});
+    expect(second).toMatchObject({ ok: false, error: { code: 'DATA_IN_USE' } });
+    const job = await router.state.jobs.wait((first as { value: { jobId: string } }).value.jobId);
+    expect(job.state).toBe('done');
+    expect(opensWith(dataDir, (job.result as { recoveryKey: string }).recoveryKey)).toBe(true);
+  });
+
+  it('is refused to a teller with FORBIDDEN, and the key stays', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    await ok(router, 'staff.add', TELLER);
+    await ok(router, 'session.unlock', { username: TELLER.username, passphrase: TELLER.passphrase });
+    const answer = await runJob(router, 'keys.rekey', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(opensWith(dataDir, recoveryKey)).toBe(true);
+  });
+});
+
+describe('an interrupted rekey', () => {
+  it('is discarded at the next unlock when it never reached its commit marker', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    await stageAndStop(router);
+    expect(existsSync(join(dataDir, 'staging', 'keyslots.json'))).toBe(true);
+
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(existsSync(join(dataDir, 'staging'))).toBe(false);
+    expect(opensWith(dataDir, recoveryKey)).toBe(true);
+    expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('is rolled forward at the next unlock once its commit marker was written', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    const { nextKey } = await stageAndStop(router);
+    writeSwapMarker(dataPaths(dataDir), { kind: 'rekey', files: ['paydesk.db', 'keyslots.json', 'retired-keys.json'] });
+
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(Buffer.from(router.state.requireStore().masterKey).equals(nextKey)).toBe(true);
+    expect(opensWith(dataDir, recoveryKey)).toBe(false);
+    expect(existsSync(join(dataDir, 'staging'))).toBe(false);
+    expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('is rolled forward when the crash came after the database was swapped but before the keyslots', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const { nextKey } = await stageAndStop(router);
+    const paths = dataPaths(dataDir);
+    writeSwapMarker(paths, { kind: 'rekey', files: ['paydesk.db', 'keyslots.json', 'retired-keys.json'] });
+    renameSync(join(paths.staging, 'paydesk.db'), paths.database);
+
+    await ok(router, 'session.unlockWithRecoveryKey', { recoveryKey: nextKey.toString('hex') });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('is left alone, with DATA_IN_USE at unlock, while the process doing it is still alive', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    await stageAndStop(router);
+    writeFileSync(join(dataDir, 'open', 'exclusive'), JSON.stringify({ pid: process.ppid, operation: 'rekey' }));
+    const before = folderBytes(dataDir);
+
+    const answer = await router.invoke('session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'DATA_IN_USE', details: { pid: process.ppid, operation: 'rekey' } } });
+    expect(folderBytes(dataDir)).toEqual(before);
+    expect(opensWith(dataDir, recoveryKey)).toBe(true);
+  });
+});
