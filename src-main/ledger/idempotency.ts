@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AppError } from '../../src-shared/errors';
 import type { TransferRow } from './rows';
 
@@ -8,10 +8,21 @@ import type { TransferRow } from './rows';
 // retry and when are not part of the payload: a retry is the same request, later.
 
 export type PayloadValue = string | number | null;
-export type Payload = readonly (readonly [field: string, value: PayloadValue])[];
+
+/** The fields of one kind of request, in a fixed order, and their values in the same order. */
+export interface Payload {
+  fields: readonly string[];
+  values: readonly PayloadValue[];
+}
+
+const MOVEMENT_FIELDS = ['operation', 'debitAccountId', 'creditAccountId', 'amount', 'kind', 'memo', 'causeRef'] as const;
+const HOLD_FIELDS = [...MOVEMENT_FIELDS, 'expiresAt'] as const;
+const POST_FIELDS = ['operation', 'holdId', 'amount'] as const;
+const VOID_FIELDS = ['operation', 'holdId'] as const;
+const REVERSAL_FIELDS = ['operation', 'transferId', 'reason'] as const;
 
 export function payloadDigest(payload: Payload): string {
-  return createHash('sha256').update(JSON.stringify(payload.map(([, value]) => value))).digest('hex');
+  return hash('sha256', JSON.stringify(payload.values), 'hex');
 }
 
 interface MovementPayload {
@@ -24,31 +35,23 @@ interface MovementPayload {
 }
 
 export function transferPayload(p: MovementPayload): Payload {
-  return [
-    ['operation', 'transfer'],
-    ['debitAccountId', p.debitAccountId],
-    ['creditAccountId', p.creditAccountId],
-    ['amount', p.amount],
-    ['kind', p.kind],
-    ['memo', p.memo],
-    ['causeRef', p.causeRef],
-  ];
+  return { fields: MOVEMENT_FIELDS, values: ['transfer', p.debitAccountId, p.creditAccountId, p.amount, p.kind, p.memo, p.causeRef] };
 }
 
 export function holdPayload(p: MovementPayload & { expiresAt: string | null }): Payload {
-  return [['operation', 'hold'], ...transferPayload(p).slice(1), ['expiresAt', p.expiresAt]];
+  return { fields: HOLD_FIELDS, values: ['hold', p.debitAccountId, p.creditAccountId, p.amount, p.kind, p.memo, p.causeRef, p.expiresAt] };
 }
 
 export function postPayload(holdId: number, amount: number): Payload {
-  return [['operation', 'post'], ['holdId', holdId], ['amount', amount]];
+  return { fields: POST_FIELDS, values: ['post', holdId, amount] };
 }
 
 export function voidPayload(holdId: number): Payload {
-  return [['operation', 'void'], ['holdId', holdId]];
+  return { fields: VOID_FIELDS, values: ['void', holdId] };
 }
 
 export function reversalPayload(transferId: number, reason: string): Payload {
-  return [['operation', 'reversal'], ['transferId', transferId], ['reason', reason]];
+  return { fields: REVERSAL_FIELDS, values: ['reversal', transferId, reason] };
 }
 
 /** The payload a stored row was written from, rebuilt from its columns. */
@@ -79,8 +82,8 @@ export function storedPayload(row: TransferRow): Payload {
 export function replayOrConflict(existing: TransferRow, payload: Payload, digest: string): TransferRow {
   if (existing.payload_digest === digest) return existing;
   const stored = storedPayload(existing);
-  const index = payload.findIndex(([field, value], i) => stored[i]?.[0] !== field || stored[i]?.[1] !== value);
-  const field = payload[Math.max(index, 0)]![0];
+  const index = payload.fields.findIndex((field, i) => stored.fields[i] !== field || stored.values[i] !== payload.values[i]);
+  const field = payload.fields[Math.max(index, 0)]!;
   throw new AppError('IDEMPOTENCY_CONFLICT', `Key ${existing.idempotency_key} was used for transfer ${existing.id} with a different ${field}.`, {
     field,
     transferId: existing.id,

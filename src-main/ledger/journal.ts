@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TransferRow } from './rows';
 
 // The journal is a hash chain: hash = SHA-256(prev_hash ‖ canonical bytes of the row). Holds,
@@ -19,5 +19,5 @@ export function canonicalTransfer(row: ChainedFields): string {
 }
 
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return hash('sha256', prevHash + canonical, 'hex');
 }

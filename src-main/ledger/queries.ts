@@ -41,8 +41,9 @@ export function transferDetail(store: Store, id: number): TransferDetail {
 }
 
 /**
- * An account's transfers, newest first. Each side is read through its own (account, time) index
- * and the two are merged, so a busy system account pages without sorting its whole history.
+ * An account's transfers, newest first. Each side is read through its own account index (which
+ * ends in the id) and the two are merged, so a busy system account pages without sorting its
+ * whole history.
  */
 export function accountTransfers(store: Store, accountId: number, query: AccountTransfersQuery): { rows: Transfer[]; total: number } {
   getAccountRow(store, accountId);
@@ -62,12 +63,12 @@ export function accountTransfers(store: Store, accountId: number, query: Account
   }
   const extra = conditions.map((c) => ` AND ${c}`).join('');
   const window = query.offset + query.limit;
-  const side = (column: string) => `SELECT * FROM (SELECT * FROM transfers WHERE ${column} = ?${extra} ORDER BY created_at DESC, id DESC LIMIT ?)`;
+  const side = (column: string) => `SELECT * FROM (SELECT * FROM transfers WHERE ${column} = ?${extra} ORDER BY id DESC LIMIT ?)`;
   const rows = store.sqlite
-    .prepare<unknown[], TransferRow>(`${side('debit_account_id')} UNION ALL ${side('credit_account_id')} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
+    .prepare<unknown[], TransferRow>(`${side('debit_account_id')} UNION ALL ${side('credit_account_id')} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(accountId, ...params, window, accountId, ...params, window, query.limit, query.offset);
   const count = (column: string) =>
-    (store.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM transfers WHERE ${column} = ?${extra}`).get(accountId, ...params) as { n: number }).n;
+    store.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM transfers WHERE ${column} = ?${extra}`).get(accountId, ...params)!.n;
   return { rows: rows.map(toTransfer), total: count('debit_account_id') + count('credit_account_id') };
 }
 

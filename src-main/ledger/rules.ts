@@ -40,10 +40,19 @@ export function requiredText(value: unknown, field: string): string {
   return text;
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** The time as ISO text; bulk loads stamp many requests with one time, so the last one is kept. */
 export function isoTime(at: Date | undefined, field = 'at'): string {
   const time = at ?? new Date();
-  if (!(time instanceof Date) || Number.isNaN(time.getTime())) throw invalid(field, 'not a valid time');
-  return time.toISOString();
+  const ms = time instanceof Date ? time.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw invalid(field, 'not a valid time');
+  if (ms !== lastMs) {
+    lastIso = time.toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 export function assertDistinctAccounts(debitAccountId: number, creditAccountId: number): void {

@@ -15,6 +15,7 @@ function prepareAll(sqlite: SqliteDatabase) {
     transferByKey: sqlite.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE idempotency_key = ?'),
     resolutionOf: sqlite.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE pending_id = ?'),
     reversalOf: sqlite.prepare<[number], TransferRow>('SELECT * FROM transfers WHERE reverses_id = ?'),
+    dataVersion: sqlite.prepare<[], number>('PRAGMA data_version').pluck(),
     chainTail: sqlite.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1'),
     insertTransfer: sqlite.prepare<unknown[]>(
       `INSERT INTO transfers (${TRANSFER_COLUMNS.join(', ')}) VALUES (${TRANSFER_COLUMNS.map(() => '?').join(', ')})`,

@@ -8,7 +8,7 @@ import {
   assertActor, assertDistinctAccounts, assertIdempotencyKey, assertKind, assertSameCurrency, isoTime, optionalText, requiredText,
 } from './rules';
 import type { HoldRequest, ReversalRequest, TransferRequest } from './types';
-import { inLedgerTransaction, type LedgerWriter } from './writer';
+import { LedgerWriter, inLedgerTransaction } from './writer';
 
 // Posting money: single transfers, linked groups, bulk loads and reversals. The checks run in
 // the order TigerBeetle documents: the request's own shape, then the idempotency key, then the
@@ -32,28 +32,33 @@ export function writeMovement(writer: LedgerWriter, req: TransferRequest, hold?:
   const createdAt = isoTime(req.at);
   const payload = hold ? holdPayload({ ...movement, expiresAt: hold.expiresAt }) : transferPayload(movement);
   const digest = payloadDigest(payload);
-  const existing = writer.byKey(idempotencyKey);
-  if (existing) return replayOrConflict(existing, payload, digest);
-
-  const debit = writer.openAccount(req.debitAccountId, 'debitAccountId');
-  const credit = writer.openAccount(req.creditAccountId, 'creditAccountId');
-  assertSameCurrency(debit, credit);
-  return writer.append({
-    idempotencyKey,
-    payloadDigest: digest,
-    debit,
-    credit,
-    amount,
-    kind,
-    state: hold ? 'pending' : 'posted',
-    pendingId: null,
-    reversesId: null,
-    memo: movement.memo,
-    actor,
-    causeRef: movement.causeRef,
-    createdAt,
-    expiresAt: hold?.expiresAt ?? null,
-  });
+  // The unique index on the key is the idempotency check: the key is looked up only when the
+  // write is refused, and a key already used turns any refusal into its replay or conflict.
+  try {
+    const debit = writer.openAccount(req.debitAccountId, 'debitAccountId');
+    const credit = writer.openAccount(req.creditAccountId, 'creditAccountId');
+    assertSameCurrency(debit, credit);
+    return writer.append({
+      idempotencyKey,
+      payloadDigest: digest,
+      debit,
+      credit,
+      amount,
+      kind,
+      state: hold ? 'pending' : 'posted',
+      pendingId: null,
+      reversesId: null,
+      memo: movement.memo,
+      actor,
+      causeRef: movement.causeRef,
+      createdAt,
+      expiresAt: hold?.expiresAt ?? null,
+    });
+  } catch (error) {
+    const existing = writer.byKey(idempotencyKey);
+    if (existing) return replayOrConflict(existing, payload, digest);
+    throw error;
+  }
 }
 
 /** Posts one transfer at once. A replay of its key returns the original. */
@@ -103,13 +108,18 @@ export interface BulkOptions {
  */
 export function postBulk(store: Store, reqs: readonly TransferRequest[], options: BulkOptions): number {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize));
+  const writer = new LedgerWriter(store);
   let written = 0;
   for (let start = 0; start < reqs.length; start += chunkSize) {
-    written += inLedgerTransaction(store, (writer) => {
-      const end = Math.min(start + chunkSize, reqs.length);
-      for (let index = start; index < end; index += 1) atIndex(index, () => writeMovement(writer, reqs[index]!));
-      return writer.appended;
-    });
+    const end = Math.min(start + chunkSize, reqs.length);
+    written += inLedgerTransaction(
+      store,
+      () => {
+        for (let index = start; index < end; index += 1) atIndex(index, () => writeMovement(writer, reqs[index]!));
+        return writer.appended;
+      },
+      writer,
+    );
   }
   return written;
 }

@@ -3,7 +3,7 @@ import type { TransferState } from '../../src-shared/contract/ledger';
 import type { Store } from '../store/store';
 import { applyMove, availableBalance } from './effects';
 import { GENESIS_HASH, canonicalTransfer, chainHash } from './journal';
-import type { AccountRow, Totals, TransferRow } from './rows';
+import type { AccountRow, TransferRow } from './rows';
 import { ledgerStatements, type LedgerStatements } from './statements';
 
 /** A journal row before the writer numbers and chains it. */
@@ -24,15 +24,6 @@ export interface JournalEntry {
   expiresAt: string | null;
 }
 
-function totalsOf(row: Totals): Totals {
-  return {
-    debits_posted: row.debits_posted,
-    credits_posted: row.credits_posted,
-    debits_pending: row.debits_pending,
-    credits_pending: row.credits_pending,
-  };
-}
-
 /**
  * The working set of one ledger transaction: the accounts it touched (totals kept in memory and
  * written once at the end) and the tail of the hash chain. It lives only inside
@@ -42,17 +33,30 @@ export class LedgerWriter {
   readonly statements: LedgerStatements;
   private readonly accounts = new Map<number, AccountRow>();
   private readonly dirty = new Set<AccountRow>();
-  private tailId: number;
-  private tailHash: string;
+  private tailId = 0;
+  private tailHash = GENESIS_HASH;
+  private seenVersion: number | null = null;
   /** The link id given to new rows while a linked group is being written. */
   private linkId: number | null = null;
+  /** Rows written by the current transaction. */
   appended = 0;
 
   constructor(readonly store: Store) {
     this.statements = ledgerStatements(store.sqlite);
+  }
+
+  /**
+   * Starts a transaction's work. A writer kept across transactions (bulk loads) keeps its cached
+   * accounts only while no other connection has committed in between (SQLite's data_version).
+   */
+  begin(): void {
+    const version = this.statements.dataVersion.get() as number;
+    if (version !== this.seenVersion) this.accounts.clear();
+    this.seenVersion = version;
     const tail = this.statements.chainTail.get();
     this.tailId = tail?.id ?? 0;
     this.tailHash = tail?.hash ?? GENESIS_HASH;
+    this.appended = 0;
   }
 
   /** ACCOUNT_NOT_FOUND names the request field that held the id. */
@@ -90,27 +94,30 @@ export class LedgerWriter {
   }
 
   /**
-   * Checks the no-overdraft rule on both accounts, then numbers, chains and inserts the row and
-   * moves the running totals. Nothing is written when the rule refuses.
+   * Moves the running totals, checks the no-overdraft rule on both accounts, then numbers, chains
+   * and inserts the row. A refusal puts the totals back, so nothing is changed.
    */
   append(entry: JournalEntry, holdAmount = 0): TransferRow {
-    const debitTotals = totalsOf(entry.debit);
-    const creditTotals = totalsOf(entry.credit);
-    applyMove(debitTotals, 'debit', entry.state, entry.amount, holdAmount);
-    applyMove(creditTotals, 'credit', entry.state, entry.amount, holdAmount);
-    assertNoOverdraft(entry.debit, debitTotals, entry.amount);
-    assertNoOverdraft(entry.credit, creditTotals, entry.amount);
-
-    const row = this.chain(entry);
-    this.statements.insertTransfer.run(
-      row.id, row.idempotency_key, row.payload_digest, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
-      row.kind, row.state, row.pending_id, row.reverses_id, row.link_id, row.memo, row.actor, row.cause_ref, row.created_at,
-      row.expires_at, row.prev_hash, row.hash,
-    );
-    Object.assign(entry.debit, debitTotals);
-    Object.assign(entry.credit, creditTotals);
-    this.dirty.add(entry.debit);
-    this.dirty.add(entry.credit);
+    const { debit, credit, state, amount } = entry;
+    applyMove(debit, 'debit', state, amount, holdAmount);
+    applyMove(credit, 'credit', state, amount, holdAmount);
+    let row: TransferRow;
+    try {
+      assertNoOverdraft(debit, state, amount, holdAmount, 'debit');
+      assertNoOverdraft(credit, state, amount, holdAmount, 'credit');
+      row = this.chain(entry);
+      this.statements.insertTransfer.run(
+        row.id, row.idempotency_key, row.payload_digest, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
+        row.kind, row.state, row.pending_id, row.reverses_id, row.link_id, row.memo, row.actor, row.cause_ref, row.created_at,
+        row.expires_at, row.prev_hash, row.hash,
+      );
+    } catch (error) {
+      applyMove(debit, 'debit', state, -amount, -holdAmount);
+      applyMove(credit, 'credit', state, -amount, -holdAmount);
+      throw error;
+    }
+    this.dirty.add(debit);
+    this.dirty.add(credit);
     this.tailId = row.id;
     this.tailHash = row.hash;
     this.appended += 1;
@@ -126,7 +133,7 @@ export class LedgerWriter {
   }
 
   private chain(entry: JournalEntry): TransferRow {
-    const fields = {
+    const row: TransferRow = {
       id: this.tailId + 1,
       idempotency_key: entry.idempotencyKey,
       payload_digest: entry.payloadDigest,
@@ -144,17 +151,26 @@ export class LedgerWriter {
       cause_ref: entry.causeRef,
       created_at: entry.createdAt,
       expires_at: entry.expiresAt,
+      prev_hash: this.tailHash,
+      hash: '',
     };
-    return { ...fields, prev_hash: this.tailHash, hash: chainHash(this.tailHash, canonicalTransfer(fields)) };
+    row.hash = chainHash(row.prev_hash, canonicalTransfer(row));
+    return row;
   }
 }
 
-/** A no_overdraft account's available balance may not fall below zero (TigerBeetle's debits_must_not_exceed_credits). */
-function assertNoOverdraft(account: AccountRow, next: Totals, amount: number): void {
+/**
+ * A no_overdraft account's available balance may not fall below zero (TigerBeetle's
+ * debits_must_not_exceed_credits). Called with the move already applied; a move that does not
+ * lower the available balance is never refused.
+ */
+function assertNoOverdraft(account: AccountRow, state: TransferState, amount: number, holdAmount: number, side: 'debit' | 'credit'): void {
   if (account.no_overdraft !== 1) return;
-  const after = availableBalance(account.kind, next);
+  const after = availableBalance(account.kind, account);
   if (after >= 0) return;
+  applyMove(account, side, state, -amount, -holdAmount);
   const before = availableBalance(account.kind, account);
+  applyMove(account, side, state, amount, holdAmount);
   if (after >= before) return;
   throw new AppError('INSUFFICIENT_FUNDS', `Account ${account.code} has ${before} available; ${amount} is needed.`, {
     accountId: account.id,
@@ -167,10 +183,10 @@ function assertNoOverdraft(account: AccountRow, next: Totals, amount: number): v
  * Runs one ledger change as a single synchronous IMMEDIATE transaction (a savepoint when the
  * caller already holds one), so no other write can interleave and a refusal leaves nothing.
  */
-export function inLedgerTransaction<T>(store: Store, change: (writer: LedgerWriter) => T): T {
+export function inLedgerTransaction<T>(store: Store, change: (writer: LedgerWriter) => T, writer = new LedgerWriter(store)): T {
   return store.sqlite
     .transaction(() => {
-      const writer = new LedgerWriter(store);
+      writer.begin();
       const result = change(writer);
       writer.flush();
       return result;

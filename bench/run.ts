@@ -1,0 +1,31 @@
+import { printFigure, type Bench } from './support';
+
+// `npm run bench`: one JSON line per figure on stdout (DESIGN.md §9), progress on stderr.
+// Filter with `npm run bench -- ledger.post` (substring of a bench name).
+
+/** Every benchmark module; each default-exports a Bench. Add one line to add a bench. */
+const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
+  () => import('./ledger-post-single'),
+  () => import('./ledger-post-bulk'),
+  () => import('./ledger-1m'),
+  () => import('./members-search'),
+];
+
+async function main(): Promise<void> {
+  const filter = process.argv[2];
+  const started = Date.now();
+  for (const load of BENCH_MODULES) {
+    const { default: bench } = await load();
+    if (filter && !bench.name.includes(filter)) continue;
+    process.stderr.write(`bench: ${bench.name}…\n`);
+    const benchStart = Date.now();
+    await bench.run(printFigure);
+    process.stderr.write(`bench: ${bench.name} took ${((Date.now() - benchStart) / 1000).toFixed(1)} s\n`);
+  }
+  process.stderr.write(`bench: all done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
