@@ -44,7 +44,8 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
   const routes = useMemo(() => routesFor(session.role), [session.role]);
 
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+    // The frame never scrolls; the screen inside it does, so bar and navigation stay put.
+    <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
       <AppBar position="fixed" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 1 }}>
           <AccountBalance />
@@ -62,7 +63,7 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar />
-        <Box sx={{ flexGrow: 1 }}>
+        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>
           <AvailableRoutesContext.Provider value={routes}>
             <Routes>
               {routes.map((route) => (

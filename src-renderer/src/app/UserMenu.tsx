@@ -6,6 +6,7 @@ import Lock from '@mui/icons-material/LockOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../src-shared/contract/session';
 import { RoleChip } from '../ui/StatusChip';
+import { shownName } from './session';
 import { ChangePassphraseDialog } from '../features/session/ChangePassphraseDialog';
 
 /** Who is signed in, with their own actions: change passphrase, lock. */
@@ -17,7 +18,7 @@ export function UserMenu({ session, onLock }: { session: Session; onLock: () => 
     <>
       <Button color="inherit" startIcon={<AccountCircle />} onClick={(event) => setAnchor(event.currentTarget)} aria-haspopup="menu" data-testid="user-menu">
         <Box component="span" sx={{ textTransform: 'none', mr: 1 }}>
-          {session.displayName}
+          {shownName(session, t)}
         </Box>
         <Box component="span" sx={{ '& .MuiChip-root': { color: 'inherit', borderColor: 'currentColor' } }}>
           <RoleChip role={session.role} />
@@ -28,7 +29,7 @@ export function UserMenu({ session, onLock }: { session: Session; onLock: () => 
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <Box sx={{ px: 2, py: 1 }}>
-          <Typography variant="subtitle2">{session.displayName}</Typography>
+          <Typography variant="subtitle2">{shownName(session, t)}</Typography>
           <Typography variant="body2" color="text.secondary">
             {session.username}
           </Typography>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
+import type { TFunction } from 'i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Session } from '../../../src-shared/contract/session';
 import { ApiError, call } from '../api/call';
@@ -10,6 +11,11 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession: called outside the unlocked app frame');
   return session;
+}
+
+/** The recovery admin has no staff row; their name is the product's words, in the chosen language. */
+export function shownName(session: Session, t: TFunction): string {
+  return session.recovery ? t('session:recoveryAdmin') : session.displayName;
 }
 
 const LAST_USER_KEY = 'paydesk.lastUser';

@@ -31,6 +31,7 @@ export function RecoveryKeyPanel({ recoveryKey, continueLabel, onContinue }: { r
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Four groups to a line; copied or typed back, it still unlocks (case, spaces and dashes are ignored).
   const groups = recoveryKey.split('-');
   const lines = [0, 4, 8, 12].map((start) => groups.slice(start, start + 4).join('-'));
 
@@ -55,7 +56,7 @@ export function RecoveryKeyPanel({ recoveryKey, continueLabel, onContinue }: { r
           aria-label={t('common:recoveryKey.title')}
           sx={{ fontFamily: '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace', fontSize: { xs: 18, sm: 24 }, letterSpacing: 1, m: 0, userSelect: 'all', lineHeight: 1.6 }}
         >
-          {lines.join('-\n')}
+          {lines.join('\n')}
         </Box>
       </Paper>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>

@@ -72,7 +72,7 @@ export function AuditLogScreen() {
           setPage((current) => ({ ...current, page: 0 }));
         }}
       />
-      <Paper variant="outlined" sx={{ height: 560 }}>
+      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 360 }}>
         <DataGrid
           rows={audit.data?.rows ?? []}
           columns={columns}

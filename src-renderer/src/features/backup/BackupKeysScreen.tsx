@@ -56,7 +56,7 @@ export function BackupKeysScreen() {
         </Alert>
       )}
       <ErrorAlert error={backup.error ?? backups.error} />
-      <Stack sx={{ gap: 1 }}>
+      <Stack sx={{ gap: 1, flex: '1 1 0', minHeight: 300 }}>
         <Typography variant="subtitle1" component="h2">
           {t('backup:listTitle')}
         </Typography>

@@ -8,6 +8,10 @@ import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatFileSize } from '../../ui/format';
 
+function folderOf(backup: BackupFile): string {
+  return backup.path.endsWith(backup.name) ? backup.path.slice(0, backup.path.length - backup.name.length) : backup.path;
+}
+
 /** The verified backups in the data folder, newest first, each with a Restore action. */
 export function BackupList({ backups, loading, canRestore, onRestore }: { backups: BackupFile[]; loading: boolean; canRestore: boolean; onRestore: (backup: BackupFile) => void }) {
   const { t, i18n } = useTranslation();
@@ -16,7 +20,7 @@ export function BackupList({ backups, loading, canRestore, onRestore }: { backup
       { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 220 },
       { field: 'createdAt', headerName: t('backup:field.createdAt'), width: 200, renderCell: ({ row }) => <DateTime value={row.createdAt} /> },
       { field: 'size', headerName: t('backup:field.size'), width: 120, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
-      { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 240 },
+      { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 240, valueFormatter: (_value, row) => folderOf(row) },
     ];
     if (canRestore) {
       list.push({
@@ -31,7 +35,7 @@ export function BackupList({ backups, loading, canRestore, onRestore }: { backup
   }, [t, i18n.language, canRestore, onRestore]);
 
   return (
-    <Paper variant="outlined" sx={{ height: 360 }}>
+    <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 260 }}>
       <DataGrid
         rows={backups}
         columns={columns}

@@ -2,7 +2,7 @@ import { Card, CardActionArea, CardContent, Grid, Paper, Stack, Typography } fro
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HOME_PATH, useAvailableRoutes } from '../../app/available-routes';
-import { useSession } from '../../app/session';
+import { shownName, useSession } from '../../app/session';
 import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageFrame } from '../../ui/PageFrame';
@@ -14,7 +14,7 @@ export function HomeScreen() {
   const session = useSession();
   const screens = useAvailableRoutes().filter((route) => route.path !== HOME_PATH);
   return (
-    <PageFrame title={t('home:welcome', { name: session.displayName })} subtitle={t('home:subtitle')}>
+    <PageFrame title={t('home:welcome', { name: shownName(session, t) })} subtitle={t('home:subtitle')}>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="body2">{t('home:signedInAs', { username: session.username })}</Typography>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Box, Button, Stack } from '@mui/material';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,27 +19,30 @@ export function PassphraseUnlockForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [remembered] = useState(lastUser);
-  const [lockedUntil, setLockedUntil] = useState<string | null>(null);
+  const [lockout, setLockout] = useState<{ username: string; until: string } | null>(null);
   const form = useForm({ resolver: zodResolver(unlockInput), defaultValues: { username: remembered, passphrase: '' } });
   const server = useServerError(form.setError, FIELDS);
+  const username = useWatch({ control: form.control, name: 'username' });
+  // The lockout is per account: someone else may still sign in at this desk.
+  const lockedUntil = lockout && lockout.username === username ? lockout.until : null;
   const unlock = useChannelMutation('session.unlock', {
     onSuccess: async (session) => {
       rememberUser(session.username);
       await queryClient.resetQueries({ queryKey: channelKey('app.status') });
     },
-    onError: (error) => {
+    onError: (error, input) => {
       form.setValue('passphrase', '');
       form.setFocus('passphrase');
       if (error instanceof ApiError && error.code === 'LOCKED_OUT' && typeof error.details.lockedUntil === 'string') {
         server.clear();
-        setLockedUntil(error.details.lockedUntil);
+        setLockout({ username: input.username, until: error.details.lockedUntil });
       } else {
-        setLockedUntil(null);
+        setLockout(null);
         server.report(error);
       }
     },
   });
-  const lockoutOver = useCallback(() => setLockedUntil(null), []);
+  const lockoutOver = useCallback(() => setLockout(null), []);
 
   const submit = form.handleSubmit((input) => {
     server.clear();
@@ -52,7 +55,7 @@ export function PassphraseUnlockForm() {
       <FormTextField control={form.control} name="passphrase" label={t('session:unlock.passphrase')} type="password" autoComplete="current-password" autoFocus={Boolean(remembered)} />
       {lockedUntil ? <LockoutNotice lockedUntil={lockedUntil} onOver={lockoutOver} /> : <ErrorAlert error={server.formError} />}
       <Box>
-        <Button type="submit" variant="contained" size="large" fullWidth disabled={unlock.isPending}>
+        <Button type="submit" variant="contained" size="large" fullWidth disabled={unlock.isPending || lockedUntil !== null}>
           {unlock.isPending ? t('session:unlock.checking') : t('session:unlock.submit')}
         </Button>
       </Box>

@@ -96,7 +96,7 @@ export function StaffScreen() {
       }
     >
       <ErrorAlert error={staff.error} />
-      <Paper variant="outlined" sx={{ height: 480 }}>
+      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 320 }}>
         <DataGrid
           rows={staff.data ?? []}
           columns={columns}

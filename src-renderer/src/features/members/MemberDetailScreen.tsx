@@ -1,0 +1,150 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Box, Button, CircularProgress, Grid, Paper, Stack, Typography } from '@mui/material';
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import Edit from '@mui/icons-material/EditOutlined';
+import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Member } from '../../../../src-shared/contract/members';
+import { formatMemberNumber } from '../../../../src-shared/member-number';
+import { can } from '../../../../src-shared/permissions';
+import { useChannelQuery } from '../../api/queries';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../ui/DateTime';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageFrame } from '../../ui/PageFrame';
+import { WalletHistoryGrid } from '../wallets/WalletHistoryGrid';
+import { WalletPanel } from '../wallets/WalletPanel';
+import { MemberFormDialog } from './MemberFormDialog';
+import { MemberHistoryPanel } from './MemberHistoryPanel';
+import { MemberStatusActions } from './MemberStatusActions';
+import { MemberStatusChip } from './MemberStatusChip';
+import { MEMBERS_PATH, memberPath, tellerPathFor } from './member-paths';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="dd" sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+function MemberFacts({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Grid container component="dl" spacing={2} sx={{ m: 0 }}>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.status')}>
+            <MemberStatusChip status={member.status} />
+          </Fact>
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.phone')}>{member.phone}</Fact>
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.email')}>{member.email ?? '—'}</Fact>
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.idDocument')}>{member.idDocumentMasked ?? '—'}</Fact>
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.referredBy')}>
+            {member.referredBy ? <Link to={memberPath(member.referredBy.id)}>{`${member.referredBy.name} · ${formatMemberNumber(member.referredBy.memberNumber)}`}</Link> : '—'}
+          </Fact>
+        </Grid>
+        <Grid size={{ xs: 6, md: 3 }}>
+          <Fact label={t('members:field.createdAt')}>
+            <DateTime value={member.createdAt} />
+          </Fact>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Fact label={t('members:field.notes')}>{member.notes ?? '—'}</Fact>
+        </Grid>
+      </Grid>
+      {member.statusReason && member.status !== 'active' && (
+        <Alert severity={member.status === 'frozen' ? 'info' : 'warning'} sx={{ mt: 2 }}>
+          {t(`members:statusReason.${member.status}`, { reason: member.statusReason })}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack component="section" sx={{ gap: 1 }}>
+      <Typography variant="h6" component="h2">
+        {title}
+      </Typography>
+      {children}
+    </Stack>
+  );
+}
+
+function MemberActions({ member, onEdit, onError }: { member: Member; onEdit: () => void; onError: (error: unknown) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { role } = useSession();
+  return (
+    <>
+      <Button startIcon={<ArrowBack />} component={Link} to={MEMBERS_PATH}>
+        {t('members:detail.back')}
+      </Button>
+      {can(role, 'wallet.deposit') && member.status !== 'closed' && (
+        <Button variant="contained" startIcon={<PointOfSale />} onClick={() => void navigate(tellerPathFor(member.id))}>
+          {t('members:detail.counter')}
+        </Button>
+      )}
+      {can(role, 'members.write') && member.status !== 'closed' && (
+        <>
+          <Button variant="outlined" startIcon={<Edit />} onClick={onEdit}>
+            {t('members:detail.edit')}
+          </Button>
+          <MemberStatusActions member={member} onError={onError} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** One member: who they are, their money, what moved and what changed. */
+export function MemberDetailScreen({ memberId }: { memberId: number }) {
+  const { t } = useTranslation();
+  const member = useChannelQuery('members.get', { id: memberId });
+  const wallets = useChannelQuery('wallets.summary', { memberId });
+  const [editing, setEditing] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  if (member.isPending) return <CircularProgress sx={{ m: 4 }} aria-label={t('common:loading')} />;
+  if (member.isError) {
+    return (
+      <PageFrame title={t('members:detail.notFound')} actions={<Button component={Link} to={MEMBERS_PATH} startIcon={<ArrowBack />}>{t('members:detail.back')}</Button>}>
+        <ErrorAlert error={member.error} />
+      </PageFrame>
+    );
+  }
+  const data = member.data;
+  const currencies = wallets.data?.wallets.map((wallet) => wallet.currency) ?? [];
+  return (
+    <PageFrame title={data.name} subtitle={t('members:detail.subtitle', { number: formatMemberNumber(data.memberNumber) })} actions={<MemberActions member={data} onEdit={() => setEditing(true)} onError={setActionError} />}>
+      <ErrorAlert error={actionError} />
+      <MemberFacts member={data} />
+      <Section title={t('wallets:panel.title')}>
+        <WalletPanel memberId={memberId} />
+      </Section>
+      <Section title={t('wallets:history.title')}>
+        {currencies.length > 0 && <WalletHistoryGrid memberId={memberId} currencies={currencies} />}
+      </Section>
+      <Section title={t('members:history.title')}>
+        <MemberHistoryPanel memberId={memberId} />
+      </Section>
+      <MemberFormDialog open={editing} member={data} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+    </PageFrame>
+  );
+}

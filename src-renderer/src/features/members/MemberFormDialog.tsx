@@ -1,0 +1,114 @@
+import { useMemo, type FormEventHandler } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { useForm, type Control } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '../../../../src-shared/contract';
+import type { Member } from '../../../../src-shared/contract/members';
+import { useChannelMutation } from '../../api/queries';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormTextField, useServerError } from '../../ui/form';
+import { createMemberSchema, emptyMemberForm, MEMBER_FIELDS, memberFormFrom, translatedResolver, updateMemberSchema, type MemberFormValues } from './member-form';
+
+const MEMBER_QUERIES = ['members.search', 'members.get', 'members.history', 'audit.list'] as const;
+
+interface LayoutProps {
+  title: string;
+  submitLabel: string;
+  control: Control<MemberFormValues>;
+  /** The member being edited: its ID document is shown masked, never filled in. */
+  member?: Member;
+  busy: boolean;
+  formError: unknown;
+  onSubmit: FormEventHandler;
+  onClose: () => void;
+}
+
+function MemberFormLayout({ title, submitLabel, control, member, busy, formError, onSubmit, onClose }: LayoutProps) {
+  const { t } = useTranslation();
+  const idHint = member?.idDocumentMasked ? t('members:form.idDocumentKeep', { masked: member.idDocumentMasked }) : t('members:form.idDocumentHint');
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack sx={{ gap: 2, pt: 1 }}>
+          <FormTextField control={control} name="name" label={t('members:field.name')} required autoFocus autoComplete="off" />
+          <FormTextField control={control} name="phone" label={t('members:field.phone')} required autoComplete="off" hint={t('members:form.phoneHint')} />
+          <FormTextField control={control} name="email" label={t('members:field.email')} type="email" autoComplete="off" />
+          <FormTextField control={control} name="idDocumentNumber" label={t('members:field.idDocument')} autoComplete="off" hint={idHint} />
+          <FormTextField control={control} name="referredBy" label={t('members:field.referredBy')} autoComplete="off" hint={t('members:form.referredByHint')} />
+          <FormTextField control={control} name="notes" label={t('members:field.notes')} multiline minRows={2} />
+          <ErrorAlert error={formError} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {t('common:actions.cancel')}
+        </Button>
+        <Button type="submit" variant="contained" disabled={busy}>
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+interface FormProps {
+  onClose: () => void;
+  onSaved: (member: Member) => void;
+}
+
+function CreateMemberForm({ onClose, onSaved }: FormProps) {
+  const { t } = useTranslation();
+  const resolver = useMemo(() => translatedResolver(createMemberSchema, t), [t]);
+  const form = useForm<MemberFormValues, unknown, ChannelInput<'members.create'>>({ resolver, defaultValues: emptyMemberForm() });
+  const server = useServerError(form.setError, MEMBER_FIELDS);
+  const create = useChannelMutation('members.create', { invalidates: MEMBER_QUERIES, onSuccess: onSaved, onError: server.report });
+  const submit = form.handleSubmit((input) => {
+    server.clear();
+    create.mutate(input);
+  });
+  return (
+    <MemberFormLayout
+      title={t('members:form.createTitle')}
+      submitLabel={t('members:form.create')}
+      control={form.control as Control<MemberFormValues>}
+      busy={create.isPending}
+      formError={server.formError}
+      onSubmit={submit}
+      onClose={onClose}
+    />
+  );
+}
+
+function EditMemberForm({ member, onClose, onSaved }: FormProps & { member: Member }) {
+  const { t } = useTranslation();
+  const resolver = useMemo(() => translatedResolver(updateMemberSchema(member), t), [member, t]);
+  const form = useForm<MemberFormValues, unknown, ChannelInput<'members.update'>>({ resolver, defaultValues: memberFormFrom(member) });
+  const server = useServerError(form.setError, MEMBER_FIELDS);
+  const update = useChannelMutation('members.update', { invalidates: MEMBER_QUERIES, onSuccess: onSaved, onError: server.report });
+  const submit = form.handleSubmit((input) => {
+    server.clear();
+    update.mutate(input);
+  });
+  return (
+    <MemberFormLayout
+      title={t('members:form.editTitle', { name: member.name })}
+      submitLabel={t('common:actions.save')}
+      control={form.control as Control<MemberFormValues>}
+      member={member}
+      busy={update.isPending}
+      formError={server.formError}
+      onSubmit={submit}
+      onClose={onClose}
+    />
+  );
+}
+
+/** New member (no `member`) or edit one. Keyboard-first: the name has the focus, Enter saves, Esc cancels. */
+export function MemberFormDialog({ open, member, onClose, onSaved }: FormProps & { open: boolean; member?: Member }) {
+  return (
+    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth>
+      {open && (member ? <EditMemberForm member={member} onClose={onClose} onSaved={onSaved} /> : <CreateMemberForm onClose={onClose} onSaved={onSaved} />)}
+    </Dialog>
+  );
+}

@@ -1,0 +1,170 @@
+import { useMemo, useState } from 'react';
+import { Button, InputAdornment, MenuItem, Paper, Stack, TextField } from '@mui/material';
+import PersonAdd from '@mui/icons-material/PersonAddOutlined';
+import Search from '@mui/icons-material/Search';
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { MEMBER_SORTS, MEMBER_STATUSES, type MemberRow, type MemberStatus } from '../../../../src-shared/contract/members';
+import { formatMemberNumber } from '../../../../src-shared/member-number';
+import { can } from '../../../../src-shared/permissions';
+import { useChannelQuery } from '../../api/queries';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../ui/DateTime';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PageFrame } from '../../ui/PageFrame';
+import { MemberFormDialog } from './MemberFormDialog';
+import { MemberStatusChip } from './MemberStatusChip';
+import { memberPath } from './member-paths';
+import { useDebounced } from './use-debounced';
+
+type Sort = (typeof MEMBER_SORTS)[number];
+
+function isSort(field: string): field is Sort {
+  return (MEMBER_SORTS as readonly string[]).includes(field);
+}
+
+function useMemberColumns(): GridColDef<MemberRow>[] {
+  const { t } = useTranslation();
+  return useMemo(
+    () => [
+      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 150, valueFormatter: (value: string) => formatMemberNumber(value) },
+      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 160 },
+      { field: 'phone', headerName: t('members:field.phone'), width: 160, sortable: false },
+      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 180, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
+      { field: 'status', headerName: t('members:field.status'), width: 110, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
+      { field: 'createdAt', headerName: t('members:field.createdAt'), width: 180, renderCell: ({ row }) => <DateTime value={row.createdAt} /> },
+    ],
+    [t],
+  );
+}
+
+function MembersEmpty({ searching, canWrite, onAdd }: { searching: boolean; canWrite: boolean; onAdd: () => void }) {
+  const { t } = useTranslation();
+  if (searching) return <EmptyState title={t('members:empty.searchTitle')} hint={t('members:empty.searchHint')} />;
+  return (
+    <EmptyState
+      title={t('members:empty.title')}
+      hint={canWrite ? t('members:empty.hint') : t('members:empty.readOnlyHint')}
+      action={
+        canWrite && (
+          <Button variant="outlined" startIcon={<PersonAdd />} onClick={onAdd} sx={{ mt: 1 }}>
+            {t('members:add')}
+          </Button>
+        )
+      }
+    />
+  );
+}
+
+/** Everyone registered: search as you type (name substring, number or phone prefix), by status, page by page. */
+export function MembersListScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = can(useSession().role, 'members.write');
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<MemberStatus | ''>('');
+  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  const [sort, setSort] = useState<GridSortModel>([{ field: 'memberNumber', sort: 'asc' }]);
+  const [adding, setAdding] = useState(false);
+  const settledQuery = useDebounced(query.trim());
+  const sortField = sort[0] && isSort(sort[0].field) ? sort[0].field : 'memberNumber';
+  const input = {
+    query: settledQuery,
+    ...(status ? { status } : {}),
+    sort: sortField,
+    direction: sort[0]?.sort === 'desc' ? ('desc' as const) : ('asc' as const),
+    offset: page.page * page.pageSize,
+    limit: page.pageSize,
+  };
+  const members = useChannelQuery('members.search', input, { placeholderData: keepPreviousData });
+  const columns = useMemberColumns();
+  const resetPage = () => setPage((current) => ({ ...current, page: 0 }));
+  const open = (id: number) => void navigate(memberPath(id));
+
+  return (
+    <PageFrame
+      title={t('members:title')}
+      subtitle={t('members:subtitle')}
+      actions={
+        canWrite && (
+          <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
+            {t('members:add')}
+          </Button>
+        )
+      }
+    >
+      <Stack direction="row" role="search" aria-label={t('members:search.label')} sx={{ gap: 2, flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          autoFocus
+          label={t('members:search.label')}
+          placeholder={t('members:search.placeholder')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            resetPage();
+          }}
+          sx={{ flex: 1, minWidth: 280 }}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> }, htmlInput: { 'aria-label': t('members:search.label') } }}
+        />
+        <TextField
+          select
+          size="small"
+          label={t('members:field.status')}
+          value={status}
+          onChange={(event) => {
+            setStatus(event.target.value as MemberStatus | '');
+            resetPage();
+          }}
+          sx={{ width: 180 }}
+        >
+          <MenuItem value="">{t('members:search.anyStatus')}</MenuItem>
+          {MEMBER_STATUSES.map((value) => (
+            <MenuItem key={value} value={value}>
+              {t(`members:status.${value}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <ErrorAlert error={members.error} />
+      <Paper variant="outlined" sx={{ height: 560 }}>
+        <DataGrid
+          rows={members.data?.rows ?? []}
+          columns={columns}
+          rowCount={members.data?.total ?? 0}
+          loading={members.isFetching}
+          paginationMode="server"
+          paginationModel={page}
+          onPaginationModelChange={setPage}
+          pageSizeOptions={[25, 50, 100]}
+          sortingMode="server"
+          sortModel={sort}
+          onSortModelChange={(model) => {
+            setSort(model);
+            resetPage();
+          }}
+          disableColumnFilter
+          disableRowSelectionOnClick
+          label={t('members:title')}
+          onRowClick={({ row }) => open(row.id)}
+          onCellKeyDown={({ row }, event) => {
+            if (event.key === 'Enter') open(row.id);
+          }}
+          slots={{ noRowsOverlay: () => <MembersEmpty searching={settledQuery !== '' || status !== ''} canWrite={canWrite} onAdd={() => setAdding(true)} /> }}
+          sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Paper>
+      <MemberFormDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={(member) => {
+          setAdding(false);
+          open(member.id);
+        }}
+      />
+    </PageFrame>
+  );
+}

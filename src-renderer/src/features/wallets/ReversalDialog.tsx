@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import Print from '@mui/icons-material/Print';
+import { useTranslation } from 'react-i18next';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ReceiptView } from './ReceiptView';
+
+export const MONEY_QUERIES = ['wallets.summary', 'wallets.history', 'wallets.receipt', 'ledger.accounts', 'ledger.trialBalance', 'audit.list'] as const;
+
+/**
+ * Reverses a whole wallet operation (a payment with its fee) with a reason. It shows what will be
+ * undone first, and the reversal's own receipt after. One idempotency key per opened dialog, so a
+ * second click or a retry after an error never reverses twice.
+ */
+function ReversalForm({ receiptNumber, onClose }: { receiptNumber: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const original = useChannelQuery('wallets.receipt', { receiptNumber });
+  const [reason, setReason] = useState('');
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const reverse = useChannelMutation('wallets.reverse', { invalidates: MONEY_QUERIES });
+  const transferId = original.data?.transferIds[0];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (transferId !== undefined && reason.trim()) reverse.mutate({ transferId, reason: reason.trim(), idempotencyKey });
+  };
+  if (reverse.data) {
+    return (
+      <>
+        <DialogTitle>{t('wallets:reverse.doneTitle')}</DialogTitle>
+        <DialogContent>
+          <Stack sx={{ gap: 2 }}>
+            <Alert severity="success">{t('wallets:reverse.done', { receipt: reverse.data.receiptNumber })}</Alert>
+            <ReceiptView receipt={reverse.data} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button startIcon={<Print />} onClick={() => window.print()}>
+            {t('wallets:receipt.print')}
+          </Button>
+          <Button variant="contained" onClick={onClose} autoFocus>
+            {t('common:actions.close')}
+          </Button>
+        </DialogActions>
+      </>
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <DialogTitle>{t('wallets:reverse.title', { receipt: receiptNumber })}</DialogTitle>
+      <DialogContent>
+        <Stack sx={{ gap: 2 }}>
+          <DialogContentText>{t('wallets:reverse.explanation')}</DialogContentText>
+          {original.isPending && <CircularProgress aria-label={t('common:loading')} />}
+          {original.data && <ReceiptView receipt={original.data} printable={false} />}
+          <TextField autoFocus required multiline minRows={2} label={t('common:reason.label')} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <ErrorAlert error={original.error ?? reverse.error} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={reverse.isPending}>
+          {t('common:actions.cancel')}
+        </Button>
+        <Button type="submit" variant="contained" color="warning" disabled={reverse.isPending || !reason.trim() || transferId === undefined}>
+          {t('wallets:reverse.confirm')}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+/** Finance and admin only (the caller checks `ledger.reverse` before offering it). */
+export function ReversalDialog({ receiptNumber, onClose }: { receiptNumber: string | null; onClose: () => void }) {
+  return (
+    <Dialog open={receiptNumber !== null} onClose={onClose} maxWidth="xs" fullWidth>
+      {receiptNumber !== null && <ReversalForm receiptNumber={receiptNumber} onClose={onClose} />}
+    </Dialog>
+  );
+}

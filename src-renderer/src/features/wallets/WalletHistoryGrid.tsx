@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { Chip, Paper, Stack } from '@mui/material';
+import Undo from '@mui/icons-material/Undo';
+import ReceiptLong from '@mui/icons-material/ReceiptLongOutlined';
+import { DataGrid, GridActionsCellItem, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { WalletHistoryRow } from '../../../../src-shared/contract/wallets';
+import { can } from '../../../../src-shared/permissions';
+import { useChannelQuery } from '../../api/queries';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../ui/DateTime';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Money } from '../../ui/Money';
+import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
+import { ReceiptDialog } from './ReceiptDialog';
+import { ReversalDialog } from './ReversalDialog';
+
+function canBeReversed(row: WalletHistoryRow): row is WalletHistoryRow & { receiptNumber: string } {
+  return row.receiptNumber !== null && !row.reversed && row.kind !== 'reversal';
+}
+
+function useHistoryColumns(currency: string, canReverse: boolean, onReceipt: (number: string) => void, onReverse: (number: string) => void): GridColDef<WalletHistoryRow>[] {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const columns: GridColDef<WalletHistoryRow>[] = [
+      { field: 'at', headerName: t('wallets:history.at'), width: 180, renderCell: ({ row }) => <DateTime value={row.at} /> },
+      {
+        field: 'kind',
+        headerName: t('wallets:history.kind'),
+        width: 170,
+        renderCell: ({ row }) => (
+          <Stack direction="row" sx={{ gap: 1, alignItems: 'center', height: '100%' }}>
+            {t(`wallets:kind.${row.kind}`, { defaultValue: row.kind })}
+            {row.reversed && <Chip size="small" variant="outlined" color="warning" label={t('wallets:history.reversed')} />}
+          </Stack>
+        ),
+      },
+      {
+        field: 'amount',
+        headerName: t('wallets:history.amount'),
+        width: 160,
+        align: 'right',
+        headerAlign: 'right',
+        renderCell: ({ row }) => <Money minor={row.amount} currency={currency} direction={row.direction} />,
+      },
+      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 160, valueFormatter: (value: string | null) => value ?? '' },
+      { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 170, valueFormatter: (value: string | null) => value ?? '—' },
+    ];
+    columns.push({
+      field: 'actions',
+      type: 'actions',
+      headerName: t('common:actions.label'),
+      width: 100,
+      getActions: ({ row }) => [
+        <GridActionsCellItem key="receipt" icon={<ReceiptLong />} label={t('wallets:history.openReceipt')} disabled={row.receiptNumber === null} onClick={() => row.receiptNumber && onReceipt(row.receiptNumber)} />,
+        ...(canReverse && canBeReversed(row)
+          ? [<GridActionsCellItem key="reverse" icon={<Undo />} label={t('wallets:reverse.action')} onClick={() => onReverse(row.receiptNumber)} />]
+          : []),
+      ],
+    });
+    return columns;
+  }, [t, currency, canReverse, onReceipt, onReverse]);
+}
+
+/** A member's wallet transfers, newest first, filtered by date and kind; each row opens its receipt. */
+export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; currencies: string[] }) {
+  const { t } = useTranslation();
+  const canReverse = can(useSession().role, 'ledger.reverse');
+  const [filters, setFilters] = useState<HistoryFilterValues>({ currency: currencies[0] ?? 'CNY', from: '', to: '', kinds: [] });
+  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [reversing, setReversing] = useState<string | null>(null);
+  const input = { memberId, ...historyQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize };
+  const history = useChannelQuery('wallets.history', input, { placeholderData: keepPreviousData });
+  const columns = useHistoryColumns(filters.currency, canReverse, setReceipt, setReversing);
+  const filtered = Boolean(filters.from || filters.to || filters.kinds.length > 0);
+
+  return (
+    <Stack sx={{ gap: 2 }}>
+      <HistoryFilters
+        value={filters}
+        currencies={currencies}
+        onChange={(next) => {
+          setFilters(next);
+          setPage((current) => ({ ...current, page: 0 }));
+        }}
+      />
+      <ErrorAlert error={history.error} />
+      <Paper variant="outlined" sx={{ height: 420 }}>
+        <DataGrid
+          rows={history.data?.rows ?? []}
+          getRowId={(row) => row.transferId}
+          columns={columns}
+          rowCount={history.data?.total ?? 0}
+          loading={history.isFetching}
+          paginationMode="server"
+          paginationModel={page}
+          onPaginationModelChange={setPage}
+          pageSizeOptions={[25, 50, 100]}
+          disableColumnFilter
+          disableColumnSorting
+          disableRowSelectionOnClick
+          label={t('wallets:history.title')}
+          onRowClick={({ row }, event) => {
+            // The actions cell has its own buttons; a click on them is not a click on the row.
+            const inActions = event.target instanceof Element && event.target.closest('[data-field="actions"]');
+            if (!inActions && row.receiptNumber) setReceipt(row.receiptNumber);
+          }}
+          onCellKeyDown={({ row, field }, event) => {
+            if (event.key === 'Enter' && field !== 'actions' && row.receiptNumber) setReceipt(row.receiptNumber);
+          }}
+          slots={{
+            noRowsOverlay: () => <EmptyState title={filtered ? t('wallets:history.emptyFiltered') : t('wallets:history.empty')} hint={filtered ? t('wallets:history.emptyFilteredHint') : t('wallets:history.emptyHint')} />,
+          }}
+          sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        />
+      </Paper>
+      <ReceiptDialog receiptNumber={receipt} onClose={() => setReceipt(null)} />
+      <ReversalDialog receiptNumber={reversing} onClose={() => setReversing(null)} />
+    </Stack>
+  );
+}

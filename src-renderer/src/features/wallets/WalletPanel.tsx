@@ -1,0 +1,63 @@
+import { Box, Grid, Paper, Skeleton, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Wallet } from '../../../../src-shared/contract/wallets';
+import { useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Money } from '../../ui/Money';
+
+function WalletCard({ wallet }: { wallet: Wallet }) {
+  const { t } = useTranslation();
+  return (
+    <Paper variant="outlined" sx={{ p: 2, height: '100%' }} data-testid={`wallet-${wallet.currency}`}>
+      <Typography variant="overline" color="text.secondary" component="h3">
+        {t('wallets:panel.wallet', { currency: wallet.currency })}
+      </Typography>
+      <Typography variant="h5" component="p" aria-label={t('wallets:panel.balance')}>
+        <Money minor={wallet.balance} currency={wallet.currency} />
+      </Typography>
+      <Stack direction="row" sx={{ gap: 3, mt: 1, flexWrap: 'wrap' }}>
+        <Box>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {t('wallets:panel.available')}
+          </Typography>
+          <Money minor={wallet.available} currency={wallet.currency} />
+        </Box>
+        <Box>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {t('wallets:panel.pending')}
+          </Typography>
+          <Money minor={wallet.pending} currency={wallet.currency} />
+        </Box>
+      </Stack>
+      {wallet.accountId === null && (
+        <Typography variant="caption" color="text.secondary">
+          {t('wallets:panel.notOpened')}
+        </Typography>
+      )}
+    </Paper>
+  );
+}
+
+/** A member's money per currency: the posted balance, what can still be spent, and what is held. */
+export function WalletPanel({ memberId }: { memberId: number }) {
+  const { t } = useTranslation();
+  const summary = useChannelQuery('wallets.summary', { memberId });
+  if (summary.isError) return <ErrorAlert error={summary.error} />;
+  return (
+    <Box component="section" aria-label={t('wallets:panel.title')}>
+      <Grid container spacing={2}>
+        {summary.isPending ? (
+          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+            <Skeleton variant="rounded" height={120} />
+          </Grid>
+        ) : (
+          summary.data.wallets.map((wallet) => (
+            <Grid key={wallet.currency} size={{ xs: 12, md: 6, lg: 4 }}>
+              <WalletCard wallet={wallet} />
+            </Grid>
+          ))
+        )}
+      </Grid>
+    </Box>
+  );
+}

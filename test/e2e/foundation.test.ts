@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
+import { expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, unlock, type Person } from './support/app-actions';
+
+// The foundation as a person meets it (issue 2): first run, staff, lock and unlock, roles,
+// languages, backup and the audit log, on a real encrypted data folder behind the real router.
+
+const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
+const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
+const RECOVERY_KEY_FORMAT = /^([0-9A-F]{4}-){15}[0-9A-F]{4}$/;
+
+describe('the foundation in browser mode', () => {
+  let app: PaydeskPage;
+  let recoveryKey = '';
+
+  beforeAll(async () => {
+    app = await openPaydesk();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('refuses a weak passphrase in the setup wizard before anything is written', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Set up Paydesk' }).waitFor();
+    await page.getByLabel('Full name').fill(ADMIN.displayName);
+    await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
+    await page.getByLabel('Passphrase again').fill('password1234');
+    await page.getByRole('button', { name: 'Create admin and encrypt data' }).click();
+    await expectText(fieldErrors(page), 'one of the most common');
+    await screenshot(page, 'setup');
+    const status = await app.router.invoke('app.status', {});
+    expect(status.ok && status.value.initialized).toBe(false);
+  });
+
+  it('creates the first admin and shows the recovery key once, continuing only after it is stored', async () => {
+    const { page } = app;
+    recoveryKey = await setUpFirstAdmin(page, ADMIN);
+    expect(recoveryKey).toMatch(RECOVERY_KEY_FORMAT);
+    const proceed = page.getByRole('button', { name: 'Continue to Paydesk' });
+    expect(await proceed.isDisabled()).toBe(true);
+    await screenshot(page, 'setup-recovery-key');
+    await page.getByLabel('I have stored the recovery key somewhere safe.').check();
+    await proceed.click();
+    await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+    expect(await navigation(page).getByRole('link', { name: 'Staff' }).isVisible()).toBe(true);
+  });
+
+  it('adds a teller from Admin → Staff, and the grid shows them', async () => {
+    const { page } = app;
+    await openScreen(page, 'Staff');
+    await page.getByRole('button', { name: 'Add staff' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('User name').fill(TELLER.username);
+    await dialog.getByLabel('Name', { exact: true }).fill(TELLER.displayName);
+    await dialog.getByLabel('Initial passphrase', { exact: true }).fill(TELLER.passphrase);
+    await dialog.getByLabel('Initial passphrase again').fill(TELLER.passphrase);
+    await dialog.getByRole('button', { name: 'Add staff member' }).click();
+    await page.getByRole('gridcell', { name: TELLER.displayName }).waitFor();
+    await expectText(page.getByRole('row').filter({ hasText: TELLER.username }), 'Teller');
+    await screenshot(page, 'staff');
+    const staff = await app.router.invoke('staff.list', {});
+    expect(staff.ok && staff.value.map((member) => [member.username, member.role])).toEqual([
+      ['admin', 'admin'],
+      ['tina', 'teller'],
+    ]);
+  });
+
+  it('refuses a second staff member with the same name on the user name field', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add staff' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('User name').fill(TELLER.username);
+    await dialog.getByLabel('Name', { exact: true }).fill('Someone Else');
+    await dialog.getByLabel('Initial passphrase', { exact: true }).fill('another long passphrase 7');
+    await dialog.getByLabel('Initial passphrase again').fill('another long passphrase 7');
+    await dialog.getByRole('button', { name: 'Add staff member' }).click();
+    await expectText(fieldErrors(dialog), 'A staff member with this name already exists.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const staff = await app.router.invoke('staff.list', {});
+    expect(staff.ok && staff.value.length).toBe(2);
+  });
+
+  it('locks to the unlock screen, and a wrong passphrase says so with the attempts left', async () => {
+    const { page } = app;
+    await lock(page);
+    await page.getByRole('heading', { name: 'Unlock Paydesk' }).waitFor();
+    await screenshot(page, 'unlock');
+    await unlock(page, TELLER.username, 'not the passphrase at all');
+    await expectText(page.getByRole('alert'), 'The name or passphrase is not right. 4 attempts left before the account locks.');
+    await screenshot(page, 'unlock-wrong-passphrase');
+    expect(app.router.state.session).toBeNull();
+  });
+
+  it('unlocks as the teller, who sees no Admin navigation', async () => {
+    const { page } = app;
+    await unlock(page, TELLER.username, TELLER.passphrase);
+    await page.getByRole('heading', { name: `Welcome, ${TELLER.displayName}` }).waitFor();
+    const nav = navigation(page);
+    expect(await nav.getByText('Admin', { exact: true }).count()).toBe(0);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home']);
+    await screenshot(page, 'home-teller');
+  });
+
+  it('switches to 简体中文, and the frame and the unlock screen follow', async () => {
+    const { page } = app;
+    await switchLanguage(page, '简体中文');
+    await page.getByRole('heading', { name: `欢迎，${TELLER.displayName}` }).waitFor();
+    await expectText(page.getByRole('banner'), '柜员');
+    await screenshot(page, 'home-teller-zh');
+    await lock(page, '锁定');
+    await page.getByRole('heading', { name: '解锁 Paydesk' }).waitFor();
+    await screenshot(page, 'unlock-zh');
+    await switchLanguage(page, 'English');
+    await page.getByRole('heading', { name: 'Unlock Paydesk' }).waitFor();
+  });
+
+  it('backs up from Admin → Backup & keys, shows the job finish and lists the verified backup', async () => {
+    const { page } = app;
+    await unlock(page, ADMIN.username, ADMIN.passphrase);
+    await openScreen(page, 'Backup & keys');
+    await page.getByText('No backups yet').waitFor();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expectText(page.getByRole('alert').filter({ hasText: 'Backup written' }), 'Backup written and verified');
+    await page.getByRole('row').nth(1).waitFor();
+    const backups = await app.router.invoke('backup.list', {});
+    expect(backups.ok && backups.value.length).toBe(1);
+    await expectText(page.getByRole('grid'), backups.ok ? (backups.value[0]?.name ?? '?') : '?');
+    await screenshot(page, 'backup-keys');
+  });
+
+  it('shows the audit log with rows, filters by actor, and verifies the chain', async () => {
+    const { page } = app;
+    await openScreen(page, 'Audit log');
+    await page.getByRole('gridcell', { name: 'staff.add' }).waitFor();
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await expectText(page.getByTestId('chain-status'), 'The chain is intact');
+    await screenshot(page, 'audit-log');
+
+    await page.getByRole('combobox', { name: 'Who' }).click();
+    await page.getByRole('option', { name: 'tina' }).click();
+    await page.getByRole('gridcell', { name: 'session.unlockFailed' }).waitFor();
+    const actors = await page.locator('[role="gridcell"][data-field="actor"]').allTextContents();
+    expect(new Set(actors)).toEqual(new Set(['tina']));
+
+    await switchLanguage(page, '简体中文');
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    await screenshot(page, 'audit-log-zh');
+    await switchLanguage(page, 'English');
+  });
+
+  it('counts down a lockout after five wrong passphrases in a row', async () => {
+    const { page } = app;
+    await lock(page);
+    for (const attemptsLeft of ['4 attempts', '3 attempts', '2 attempts', '1 attempt']) {
+      await unlock(page, TELLER.username, `wrong passphrase, ${attemptsLeft} to go`);
+      await expectText(page.getByRole('alert'), `${attemptsLeft} left before the account locks.`);
+    }
+    await unlock(page, TELLER.username, 'the fifth wrong passphrase');
+    await expectText(page.getByTestId('lockout-notice'), /This account is locked\. Try again in 0:(2\d|30)\./);
+    expect(await page.getByRole('button', { name: 'Unlock', exact: true }).isDisabled()).toBe(true);
+    await screenshot(page, 'unlock-lockout');
+    expect(app.router.state.session).toBeNull();
+    // The lockout is per account: another person may still sign in at this desk.
+    await page.locator('input[name="username"]').fill(ADMIN.username);
+    expect(await page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled()).toBe(true);
+  });
+
+  it('unlocks with the recovery key as the recovery admin', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
+    await page.getByRole('button', { name: 'Unlock with recovery key' }).click();
+    await expectText(page.getByTestId('user-menu'), 'Recovery admin');
+    expect(app.router.state.session?.recovery).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+// What a person does on the screens, in their words, so the specs read as steps.
+
+export interface Person {
+  username: string;
+  displayName: string;
+  passphrase: string;
+}
+
+/** Waits until the locator's text contains `expected` (playwright-core has no auto-retrying expect). */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.first().textContent({ timeout }).catch(() => '')) ?? '';
+    if (typeof expected === 'string' ? last.includes(expected) : expected.test(last)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(last).toMatch(expected);
+}
+
+/** The error lines under form fields. */
+export function fieldErrors(scope: Page | Locator): Locator {
+  return scope.locator('.MuiFormHelperText-root.Mui-error');
+}
+
+export async function setUpFirstAdmin(page: Page, admin: Person): Promise<string> {
+  await page.getByLabel('Admin user name').fill(admin.username);
+  await page.getByLabel('Full name').fill(admin.displayName);
+  await page.getByLabel('Passphrase', { exact: true }).fill(admin.passphrase);
+  await page.getByLabel('Passphrase again').fill(admin.passphrase);
+  await page.getByRole('button', { name: 'Create admin and encrypt data' }).click();
+  const key = page.getByTestId('recovery-key');
+  await key.waitFor();
+  return ((await key.textContent()) ?? '').replace(/\s+/g, '-');
+}
+
+export async function unlock(page: Page, username: string, passphrase: string, submitLabel = 'Unlock'): Promise<void> {
+  const name = page.locator('input[name="username"]');
+  await name.fill(username);
+  await page.locator('input[name="passphrase"]').fill(passphrase);
+  await page.getByRole('button', { name: submitLabel, exact: true }).click();
+}
+
+export async function lock(page: Page, label = 'Lock'): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.locator('input[name="passphrase"]').waitFor();
+}
+
+export function navigation(page: Page): Locator {
+  return page.getByRole('navigation');
+}
+
+export async function openScreen(page: Page, label: string): Promise<void> {
+  await navigation(page).getByRole('link', { name: label }).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+export async function switchLanguage(page: Page, to: 'English' | '简体中文'): Promise<void> {
+  await page.getByRole('button', { name: /^(Language|语言)$/ }).click();
+  await page.getByRole('menuitem', { name: to }).click();
+}
