@@ -86,7 +86,7 @@ describe('a rekey killed with SIGKILL', () => {
       expect(killed.lines[0]).toBe('unlocked');
       expect(killed.lines.filter((line) => !/^(unlocked|rekeyed [0-9A-F-]{79})$/.test(line))).toEqual([]);
       const printed = killed.lines.filter((line) => line.startsWith('rekeyed ')).map((line) => parseRecoveryKey(line.slice(8))!);
-      const lastCommitted = printed.at(-1) ?? knownKey;
+      const lastCommitted: string | null = printed.at(-1) ?? knownKey;
 
       const router = testRouter(dataDir);
       await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
