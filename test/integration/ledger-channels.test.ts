@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { placeHold, postTransfer, systemAccount } from '../../src-main/ledger';
+import type { Router } from '../../src-main/api/router';
+import { TELLER, ok, setUpRouter } from '../support/temp-data';
+import { openWallet, snapshot } from './ledger-fixtures';
+
+const FINANCE = { username: 'fiona', displayName: 'Fiona Finance', role: 'finance' as const, passphrase: 'finance passphrase 2026' };
+
+async function signInAs(router: Router, person: { username: string; passphrase: string }) {
+  await ok(router, 'session.lock', {});
+  await ok(router, 'session.unlock', { username: person.username, passphrase: person.passphrase });
+}
+
+/** A ledger with one deposit (transfer 1) and one hold (transfer 2), and the finance and teller staff. */
+async function ledgerRouter() {
+  const { router } = await setUpRouter();
+  await ok(router, 'staff.add', FINANCE);
+  await ok(router, 'staff.add', TELLER);
+  const store = router.state.requireStore();
+  const cash = systemAccount(store, 'branch_cash', 'CNY');
+  const merchant = systemAccount(store, 'merchant_settlement', 'CNY');
+  const alice = openWallet(store, 'alice');
+  postTransfer(store, { idempotencyKey: 'dep-1', debitAccountId: cash.id, creditAccountId: alice.id, amount: 8_800, kind: 'deposit', actor: 'tina' });
+  placeHold(store, { idempotencyKey: 'auth-1', debitAccountId: alice.id, creditAccountId: merchant.id, amount: 800, kind: 'card_auth', actor: 'tina' });
+  return { router, alice, cash };
+}
+
+describe('ledger channels', () => {
+  it('lists the chart of accounts with balances, filtered by owner type', async () => {
+    const { router, alice } = await ledgerRouter();
+    const members = await ok(router, 'ledger.accounts', { ownerType: 'member' });
+    expect(members.total).toBe(1);
+    expect(members.rows[0]).toMatchObject({ id: alice.id, balance: { posted: 8_800, pendingDebits: 800, available: 8_000 } });
+    const assets = await ok(router, 'ledger.accounts', { kind: 'asset', currency: 'CNY' });
+    expect(assets.rows.map((a) => a.systemRole)).toEqual(['branch_cash', 'bank_settlement', 'payout_funding']);
+  });
+
+  it('answers the trial balance with the journal head that system.verify also reports', async () => {
+    const { router } = await ledgerRouter();
+    const report = await ok(router, 'ledger.trialBalance', { currency: 'CNY' });
+    expect(report.currencies).toEqual([{ currency: 'CNY', debitsPosted: 8_800, creditsPosted: 8_800, debitsPending: 800, creditsPending: 800, balanced: true }]);
+    const verdict = await ok(router, 'system.verify', {});
+    expect(verdict.ok).toBe(true);
+    expect(verdict.heads.journal).toBe(report.head);
+    expect(verdict.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['ledger.chain', 'ledger.totals', 'ledger.no_overdraft', 'ledger.holds', 'ledger.balanced']));
+  });
+
+  it('shows a transfer with its accounts and links, and an account history', async () => {
+    const { router, alice } = await ledgerRouter();
+    const detail = await ok(router, 'ledger.transfer', { id: 2 });
+    expect(detail).toMatchObject({ transfer: { id: 2, state: 'pending' }, debitAccount: { id: alice.id }, resolution: null, reversal: null });
+    const history = await ok(router, 'ledger.accountTransfers', { accountId: alice.id });
+    expect(history.rows.map((t) => t.id)).toEqual([2, 1]);
+    expect(await router.invoke('ledger.transfer', { id: 99 })).toMatchObject({ ok: false, error: { code: 'TRANSFER_NOT_FOUND' } });
+  });
+
+  it('reverses a transfer as the signed-in finance person, audits it once, and replays the key', async () => {
+    const { router, alice } = await ledgerRouter();
+    await signInAs(router, FINANCE);
+    const input = { transferId: 1, reason: 'deposit keyed twice', idempotencyKey: 'rev-1' };
+    const answer = await router.invoke('ledger.reverse', input);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
+    await signInAs(router, { username: 'admin', passphrase: 'correct horse battery 42' });
+    const store = router.state.requireStore();
+    postTransfer(store, { idempotencyKey: 'dep-2', debitAccountId: systemAccount(store, 'branch_cash', 'CNY').id, creditAccountId: alice.id, amount: 800, kind: 'deposit', actor: 'tina' });
+    await signInAs(router, FINANCE);
+    const reversal = await ok(router, 'ledger.reverse', input);
+    expect(reversal).toMatchObject({ state: 'reversal', reversesId: 1, actor: 'fiona', memo: 'deposit keyed twice' });
+    expect(await ok(router, 'ledger.reverse', input)).toEqual(reversal);
+    const { rows } = await ok(router, 'audit.list', { action: 'ledger.reverse' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor: 'fiona', entityType: 'transfer', entityId: '1', after: { reversal: reversal.id, amount: 8_800 } });
+  });
+
+  it('refuses a teller the ledger channels with FORBIDDEN and reverses nothing', async () => {
+    const { router } = await ledgerRouter();
+    await signInAs(router, TELLER);
+    const before = snapshot(router.state.requireStore());
+    expect(await router.invoke('ledger.reverse', { transferId: 1, reason: 'no', idempotencyKey: 'rev-2' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await router.invoke('ledger.accounts', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(snapshot(router.state.requireStore())).toEqual(before);
+  });
+
+  it('refuses a reversal without a reason with INVALID_INPUT naming the field', async () => {
+    const { router } = await ledgerRouter();
+    const before = snapshot(router.state.requireStore());
+    expect(await router.invoke('ledger.reverse', { transferId: 1, reason: '', idempotencyKey: 'rev-3' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'reason' } } });
+    expect(snapshot(router.state.requireStore())).toEqual(before);
+  });
+});
