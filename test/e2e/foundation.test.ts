@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Router } from '../../src-main/api/router';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
 import { expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, unlock, type Person } from './support/app-actions';
 
@@ -8,6 +9,23 @@ import { expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin,
 const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
 const RECOVERY_KEY_FORMAT = /^([0-9A-F]{4}-){15}[0-9A-F]{4}$/;
+
+afterAll(async () => {
+  await closeBrowser();
+});
+
+async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
+  const settled = await reply;
+  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
+  return settled.value;
+}
+
+/** A data folder whose first admin exists; the page opens on the unlock screen. */
+async function withAdmin(router: Router): Promise<string> {
+  const { recoveryKey } = await answer(router.invoke('setup.init', ADMIN));
+  await answer(router.invoke('session.lock', {}));
+  return recoveryKey;
+}
 
 describe('the foundation in browser mode', () => {
   let app: PaydeskPage;
@@ -19,7 +37,6 @@ describe('the foundation in browser mode', () => {
 
   afterAll(async () => {
     await app?.close();
-    await closeBrowser();
   });
 
   it('refuses a weak passphrase in the setup wizard before anything is written', async () => {
@@ -175,6 +192,98 @@ describe('the foundation in browser mode', () => {
     await page.getByRole('button', { name: 'Unlock with recovery key' }).click();
     await expectText(page.getByTestId('user-menu'), 'Recovery admin');
     expect(app.router.state.session?.recovery).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('admin tools in browser mode', () => {
+  let app: PaydeskPage;
+  let setupKey = '';
+
+  beforeAll(async () => {
+    app = await openPaydesk({
+      prepare: async (router) => {
+        setupKey = await withAdmin(router);
+      },
+    });
+    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+    await app.page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('disables a staff member only after confirming, and the grid shows it', async () => {
+    const { page, router } = app;
+    await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
+    await openScreen(page, 'Staff');
+    await page.getByRole('row').filter({ hasText: TELLER.username }).getByRole('button', { name: 'Disable' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectText(dialog, `Disable ${TELLER.displayName}?`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === TELLER.username)?.status).toBe('active');
+
+    await page.getByRole('row').filter({ hasText: TELLER.username }).getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
+    await expectText(page.getByRole('row').filter({ hasText: TELLER.username }), 'Disabled');
+    expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === TELLER.username)?.status).toBe('disabled');
+  });
+
+  it('restores a backup after confirming: everyone is signed out and the data is as it was', async () => {
+    const { page, router } = app;
+    await openScreen(page, 'Backup & keys');
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expectText(page.getByRole('alert').filter({ hasText: 'Backup written' }), 'Backup written and verified');
+    await answer(router.invoke('staff.add', { username: 'late', displayName: 'Added Later', role: 'auditor', passphrase: 'auditor passphrase 99' }));
+
+    await page.getByRole('row').filter({ hasText: '.pdbk' }).first().getByRole('button', { name: 'Restore' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectText(dialog, 'everyone is signed out');
+    await screenshot(page, 'backup-restore-confirm');
+    await dialog.getByRole('button', { name: 'Check and restore' }).click();
+    await page.getByRole('heading', { name: 'Unlock Paydesk' }).waitFor();
+    expect(router.state.session).toBeNull();
+
+    await unlock(page, ADMIN.username, ADMIN.passphrase);
+    await page.getByTestId('user-menu').waitFor();
+    const usernames = (await answer(router.invoke('staff.list', {}))).map((member) => member.username);
+    expect(usernames).not.toContain('late');
+  });
+
+  it('rekeys after confirming and shows the new recovery key once; the old key no longer opens the data', async () => {
+    const { page, router } = app;
+    await openScreen(page, 'Backup & keys');
+    await page.getByRole('button', { name: 'Rekey' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rekey now' }).click();
+    const keyDialog = page.getByRole('dialog', { name: 'Your new recovery key' });
+    const newKey = ((await keyDialog.getByTestId('recovery-key').textContent()) ?? '').replace(/\s+/g, '-');
+    expect(newKey).toMatch(RECOVERY_KEY_FORMAT);
+    await screenshot(page, 'rekey-new-recovery-key');
+    await keyDialog.getByLabel('I have stored the recovery key somewhere safe.').check();
+    await keyDialog.getByRole('button', { name: 'Done' }).click();
+
+    await lock(page);
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page.getByLabel('Recovery key').fill(setupKey);
+    await page.getByRole('button', { name: 'Unlock with recovery key' }).click();
+    await expectText(fieldErrors(page), 'This recovery key does not open this data.');
+    expect(router.state.session).toBeNull();
+    await page.getByLabel('Recovery key').fill(newKey);
+    await page.getByRole('button', { name: 'Unlock with recovery key' }).click();
+    await expectText(page.getByTestId('user-menu'), 'Recovery admin');
+  });
+
+  it('keeps the dark theme across a reload', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Switch to light theme' }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(18, 18, 18)');
+    await openScreen(page, 'Audit log');
+    await page.getByRole('gridcell', { name: 'keys.rekey' }).waitFor();
+    await screenshot(page, 'audit-log-dark');
     expect(app.problems).toEqual([]);
   });
 });

@@ -57,6 +57,10 @@ export interface PaydeskPage {
 export interface OpenOptions {
   /** The browser's language; the app starts in it unless a choice was stored. */
   locale?: string;
+  /** Work on the router before the page first asks for the status (e.g. set up the first admin). */
+  prepare?: (router: Router) => Promise<void>;
+  /** Playwright's fake clock, so a test can move the page's time forward (idle lock). */
+  fakeClock?: boolean;
 }
 
 async function bridgeToRouter(context: BrowserContext, router: Router): Promise<void> {
@@ -76,6 +80,8 @@ export async function openPaydesk(options: OpenOptions = {}): Promise<PaydeskPag
   const router = createRouter({ dataDir });
   const context = await chromium.newContext({ viewport: VIEWPORT, locale: options.locale ?? 'en-US', acceptDownloads: true });
   await bridgeToRouter(context, router);
+  if (options.fakeClock) await context.clock.install();
+  await options.prepare?.(router);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems: string[] = [];

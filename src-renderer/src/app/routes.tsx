@@ -4,12 +4,19 @@ import HistoryEdu from '@mui/icons-material/HistoryEduOutlined';
 import Group from '@mui/icons-material/GroupOutlined';
 import Backup from '@mui/icons-material/BackupOutlined';
 import Tune from '@mui/icons-material/TuneOutlined';
+import PeopleAlt from '@mui/icons-material/PeopleAltOutlined';
+import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
+import AccountTree from '@mui/icons-material/AccountTreeOutlined';
 import { can, type Access, type Role } from '../../../src-shared/permissions';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { AuditLogScreen } from '../features/audit/AuditLogScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
 import { BackupKeysScreen } from '../features/backup/BackupKeysScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { MembersScreen } from '../features/members/MembersScreen';
+import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
+import { TellerCounterScreen } from '../features/wallets/TellerCounterScreen';
+import { ChartOfAccountsScreen } from '../features/ledger/ChartOfAccountsScreen';
 import { HOME_PATH } from './available-routes';
 
 // The registry of screens. A new feature is a folder under features/ plus one entry here: the
@@ -32,6 +39,9 @@ export interface AppRoute {
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
+  { path: MEMBERS_PATH, labelKey: 'members:nav', descriptionKey: 'members:description', icon: <PeopleAlt />, access: 'members.read', section: 'work', element: <MembersScreen /> },
+  { path: TELLER_PATH, labelKey: 'wallets:nav', descriptionKey: 'wallets:description', icon: <PointOfSale />, access: 'wallet.deposit', section: 'work', element: <TellerCounterScreen /> },
+  { path: '/ledger/accounts', labelKey: 'ledger:nav', descriptionKey: 'ledger:description', icon: <AccountTree />, access: 'ledger.read', section: 'oversight', element: <ChartOfAccountsScreen /> },
   { path: '/audit', labelKey: 'audit:nav', descriptionKey: 'audit:description', icon: <HistoryEdu />, access: 'audit.read', section: 'oversight', element: <AuditLogScreen /> },
   { path: '/admin/staff', labelKey: 'staff:nav', descriptionKey: 'staff:description', icon: <Group />, access: 'staff.read', section: 'admin', element: <StaffScreen /> },
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Paper, Tooltip, Typography } from '@mui/material';
+import { Button, Paper, Typography } from '@mui/material';
 import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -17,11 +17,9 @@ import { summarizeChange } from './summarize-change';
 function ChangeCell({ row }: { row: AuditEntry }) {
   const summary = summarizeChange(row.before, row.after);
   return (
-    <Tooltip title={summary} placement="bottom-start">
-      <Typography variant="body2" noWrap component="span">
-        {summary || '—'}
-      </Typography>
-    </Tooltip>
+    <Typography variant="body2" component="span" sx={{ py: 1, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+      {summary || '—'}
+    </Typography>
   );
 }
 
@@ -29,12 +27,12 @@ function useAuditColumns(): GridColDef<AuditEntry>[] {
   const { t } = useTranslation();
   return useMemo(
     () => [
-      { field: 'id', headerName: '#', width: 70, type: 'number' },
-      { field: 'at', headerName: t('audit:field.at'), width: 180, renderCell: ({ row }) => <DateTime value={row.at} /> },
-      { field: 'actor', headerName: t('audit:field.actor'), width: 120 },
-      { field: 'action', headerName: t('audit:field.action'), width: 190 },
-      { field: 'entity', headerName: t('audit:field.entity'), width: 150, valueGetter: (_value, row) => (row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType) },
-      { field: 'change', headerName: t('audit:field.change'), flex: 1, minWidth: 240, sortable: false, renderCell: ({ row }) => <ChangeCell row={row} /> },
+      { field: 'id', headerName: '#', width: 60, type: 'number' },
+      { field: 'at', headerName: t('audit:field.at'), width: 170, renderCell: ({ row }) => <DateTime value={row.at} /> },
+      { field: 'actor', headerName: t('audit:field.actor'), width: 110 },
+      { field: 'action', headerName: t('audit:field.action'), width: 230 },
+      { field: 'entity', headerName: t('audit:field.entity'), flex: 0.8, minWidth: 140, valueGetter: (_value, row) => (row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType) },
+      { field: 'change', headerName: t('audit:field.change'), flex: 2, minWidth: 260, sortable: false, renderCell: ({ row }) => <ChangeCell row={row} /> },
     ],
     [t],
   );
@@ -86,6 +84,7 @@ export function AuditLogScreen() {
           disableRowSelectionOnClick
           sortingMode="server"
           disableColumnSorting
+          getRowHeight={() => 'auto'}
           label={t('audit:title')}
           slots={{
             noRowsOverlay: () => <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')} hint={filtered ? t('audit:empty.filteredHint') : t('audit:empty.hint')} />,

@@ -18,7 +18,11 @@ export function RecoveryUnlockForm() {
   const server = useServerError(form.setError, FIELDS);
   const unlock = useChannelMutation('session.unlockWithRecoveryKey', {
     onSuccess: () => queryClient.resetQueries({ queryKey: channelKey('app.status') }),
-    onError: server.report,
+    onError: (error) => {
+      // The shared AUTH_FAILED sentence speaks of names and passphrases; this form has neither.
+      if (error.code === 'AUTH_FAILED') form.setError('recoveryKey', { type: 'server', message: t('session:recovery.wrongKey') }, { shouldFocus: true });
+      else server.report(error);
+    },
   });
   const submit = form.handleSubmit((input) => {
     server.clear();
