@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { ADMIN, TELLER, ok, tempDataDir, testRouter } from '../support/temp-data';
+import { jsonOf, runCli, type CliRun } from '../support/cli';
+import { rawOpen } from '../support/files';
+
+// The CLI contract of DESIGN.md §8, run as a child process the way an admin or a script runs it.
+
+const asAdmin = { PAYDESK_PASSPHRASE: ADMIN.passphrase };
+const AUDITOR = { username: 'audrey', passphrase: 'auditor passphrase 2026' };
+
+async function initFolder(): Promise<{ dataDir: string; recoveryKey: string }> {
+  const dataDir = tempDataDir();
+  const run = await runCli(['init', '--data', dataDir, '--admin', 'admin', '--json'], asAdmin);
+  expect(run.code).toBe(0);
+  return { dataDir, recoveryKey: jsonOf<{ recoveryKey: string }>(run).recoveryKey };
+}
+
+function staffList(dataDir: string): Promise<CliRun> {
+  return runCli(['staff', 'list', '--data', dataDir, '--json'], asAdmin);
+}
+
+describe('paydesk init and verify', () => {
+  it('prints the recovery key and the folder as JSON, encrypts the database, and verify exits 0', async () => {
+    const dataDir = tempDataDir();
+    const run = await runCli(['init', '--data', dataDir, '--admin', 'admin', '--json'], asAdmin);
+    expect(run.code).toBe(0);
+    const printed = jsonOf<Record<string, string>>(run);
+    expect(Object.keys(printed).sort()).toEqual(['dataDir', 'recoveryKey']);
+    expect(printed).toEqual({ dataDir, recoveryKey: expect.stringMatching(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/) });
+
+    const header = readFileSync(join(dataDir, 'paydesk.db')).subarray(0, 16);
+    expect(header.equals(Buffer.from('SQLite format 3\0', 'latin1'))).toBe(false);
+    const raw = rawOpen(join(dataDir, 'paydesk.db'), parseRecoveryKey(printed.recoveryKey!)!, { readonly: true });
+    expect(raw.prepare('SELECT username, role FROM staff').all()).toEqual([{ username: 'admin', role: 'admin' }]);
+    raw.close();
+
+    const [byRecoveryKey, byPassphrase] = await Promise.all([
+      runCli(['verify', '--data', dataDir, '--recovery-key', printed.recoveryKey!]),
+      runCli(['verify', '--data', dataDir, '--user', 'admin'], asAdmin),
+    ]);
+    expect(byRecoveryKey).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
+    expect(byPassphrase.code).toBe(0);
+  });
+
+  it('refuses a second init with exit 5 and keeps the first admin', async () => {
+    const { dataDir } = await initFolder();
+    const again = await runCli(['init', '--data', dataDir, '--admin', 'mallory'], asAdmin);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('ALREADY_INITIALIZED');
+    expect(jsonOf<{ username: string }[]>(await staffList(dataDir)).map((s) => s.username)).toEqual(['admin']);
+  });
+});
+
+describe('paydesk staff', () => {
+  it('adds, lists and disables staff', async () => {
+    const { dataDir } = await initFolder();
+    const added = await runCli(['staff', 'add', '--data', dataDir, '--username', TELLER.username, '--role', 'teller', '--name', TELLER.displayName, '--json'], {
+      ...asAdmin,
+      PAYDESK_NEW_PASSPHRASE: TELLER.passphrase,
+    });
+    expect(added.code).toBe(0);
+    expect(jsonOf(added)).toMatchObject({ username: 'tina', role: 'teller', status: 'active', displayName: '张三丰' });
+
+    const disabled = await runCli(['staff', 'disable', '--data', dataDir, '--username', TELLER.username], asAdmin);
+    expect(disabled).toMatchObject({ code: 0, stdout: 'Disabled tina.\n' });
+    const list = jsonOf<{ username: string; status: string }[]>(await staffList(dataDir));
+    expect(list.map((s) => [s.username, s.status])).toEqual([['admin', 'active'], ['tina', 'disabled']]);
+  });
+
+  it('refuses staff add by an auditor with exit 5 and writes nothing', async () => {
+    const { dataDir } = await initFolder();
+    const auditor = await runCli(['staff', 'add', '--data', dataDir, '--username', AUDITOR.username, '--role', 'auditor'], {
+      ...asAdmin,
+      PAYDESK_NEW_PASSPHRASE: AUDITOR.passphrase,
+    });
+    expect(auditor.code).toBe(0);
+    const keyslots = readFileSync(join(dataDir, 'keyslots.json'));
+
+    const refused = await runCli(['staff', 'add', '--data', dataDir, '--user', AUDITOR.username, '--username', 'eve', '--role', 'admin'], {
+      PAYDESK_PASSPHRASE: AUDITOR.passphrase,
+      PAYDESK_NEW_PASSPHRASE: 'eve passphrase 2026 long',
+    });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain('FORBIDDEN');
+    expect(readFileSync(join(dataDir, 'keyslots.json')).equals(keyslots)).toBe(true);
+    expect(jsonOf<{ username: string }[]>(await staffList(dataDir)).map((s) => s.username)).toEqual(['admin', 'audrey']);
+  });
+});
+
+describe('usage errors', () => {
+  it('exit 2: an unknown command, a missing --data, an unknown option, a bad role, a missing --from', async () => {
+    const { dataDir } = await initFolder();
+    const runs = await Promise.all([
+      runCli(['frobnicate']),
+      runCli(['verify'], asAdmin),
+      runCli(['verify', '--data', dataDir, '--bogus'], asAdmin),
+      runCli(['staff', 'add', '--data', dataDir, '--username', 'x1', '--role', 'root'], asAdmin),
+      runCli(['restore', '--data', dataDir], asAdmin),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs[0]!.stderr).toContain('usage: paydesk <command>');
+    expect(runs[2]!.stderr).toContain('--bogus');
+    expect(runs[3]!.stderr).toContain('--role must be one of');
+    expect(jsonOf<{ username: string }[]>(await staffList(dataDir)).map((s) => s.username)).toEqual(['admin']);
+  });
+});
+
+describe('authentication', () => {
+  it('exit 3: a wrong passphrase, a wrong recovery key, a malformed recovery key', async () => {
+    const { dataDir } = await initFolder();
+    const runs = await Promise.all([
+      runCli(['verify', '--data', dataDir, '--user', 'admin'], { PAYDESK_PASSPHRASE: 'not the passphrase 1' }),
+      runCli(['verify', '--data', dataDir, '--recovery-key', 'ab'.repeat(32)]),
+      runCli(['verify', '--data', dataDir, '--recovery-key', 'not-a-key']),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([3, 3, 3]);
+    expect(runs.map((run) => /AUTH_FAILED/.test(run.stderr))).toEqual([true, true, true]);
+  });
+});
+
+describe('paydesk backup, restore and rekey', () => {
+  it('backs up to a file and restores from it, keeping the data before the restore', async () => {
+    const { dataDir } = await initFolder();
+    const out = join(tempDataDir(), 'branch.pdbk');
+    const backup = await runCli(['backup', '--data', dataDir, '--out', out, '--json'], asAdmin);
+    expect(backup.code).toBe(0);
+    expect(jsonOf(backup)).toMatchObject({ name: 'branch.pdbk', path: out, size: readFileSync(out).length });
+    await runCli(['staff', 'add', '--data', dataDir, '--username', 'tina', '--role', 'teller'], { ...asAdmin, PAYDESK_NEW_PASSPHRASE: TELLER.passphrase });
+
+    const restore = await runCli(['restore', '--data', dataDir, '--from', out, '--json'], asAdmin);
+    expect(restore.code).toBe(0);
+    expect(jsonOf(restore)).toMatchObject({ restoredFrom: out, reencrypted: false, safetyBackup: { name: expect.stringMatching(/before-restore\.pdbk$/) } });
+    expect(jsonOf<{ username: string }[]>(await staffList(dataDir)).map((s) => s.username)).toEqual(['admin']);
+  });
+
+  it('rekeys, printing the new recovery key once; the old one then exits 3', async () => {
+    const { dataDir, recoveryKey } = await initFolder();
+    const text = await runCli(['rekey', '--data', dataDir], asAdmin);
+    expect(text.code).toBe(0);
+    const shown = text.stdout.match(/([0-9A-F]{4}-){15}[0-9A-F]{4}/g)!;
+    expect(shown).toHaveLength(1);
+    const json = await runCli(['rekey', '--data', dataDir, '--recovery-key', shown[0]!, '--json'], asAdmin);
+    expect(json.code).toBe(0);
+    const { recoveryKey: newest } = jsonOf<{ recoveryKey: string }>(json);
+
+    const [old, previous, current] = await Promise.all([
+      runCli(['verify', '--data', dataDir, '--recovery-key', recoveryKey]),
+      runCli(['verify', '--data', dataDir, '--recovery-key', shown[0]!]),
+      runCli(['verify', '--data', dataDir, '--recovery-key', newest]),
+    ]);
+    expect([old.code, previous.code, current.code]).toEqual([3, 3, 0]);
+  });
+
+  it('restores a backup into an empty folder with that backup\'s own recovery key or passphrase', async () => {
+    const { dataDir, recoveryKey } = await initFolder();
+    const out = join(tempDataDir(), 'offsite.pdbk');
+    expect((await runCli(['backup', '--data', dataDir, '--out', out], asAdmin)).code).toBe(0);
+    const [wrongKey, byKey, byPassphrase] = [tempDataDir(), tempDataDir(), tempDataDir()];
+
+    const runs = await Promise.all([
+      runCli(['restore', '--data', wrongKey, '--from', out, '--recovery-key', 'ab'.repeat(32)]),
+      runCli(['restore', '--data', byKey, '--from', out, '--recovery-key', recoveryKey]),
+      runCli(['restore', '--data', byPassphrase, '--from', out, '--user', 'admin'], asAdmin),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([3, 0, 0]);
+    const verified = await Promise.all([
+      runCli(['verify', '--data', byKey, '--recovery-key', recoveryKey]),
+      runCli(['verify', '--data', byPassphrase, '--user', 'admin'], asAdmin),
+    ]);
+    expect(verified.map((run) => run.code)).toEqual([0, 0]);
+  });
+
+  it('refuses rekey with exit 5 (DATA_IN_USE) while another process has the data open, and the key stays', async () => {
+    const { dataDir, recoveryKey } = await initFolder();
+    const app = testRouter(dataDir);
+    await ok(app, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+
+    const refused = await runCli(['rekey', '--data', dataDir], asAdmin);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain(`DATA_IN_USE: Cannot rekey: process ${process.pid} has this data folder open.`);
+    app.close();
+    expect((await runCli(['verify', '--data', dataDir, '--recovery-key', recoveryKey])).code).toBe(0);
+  });
+});
