@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'src-*/**/*.test.ts', 'migrations/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/property/**/*.test.ts', 'src-*/**/*.test.ts', 'migrations/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
           testTimeout: 60_000,
