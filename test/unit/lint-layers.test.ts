@@ -1,0 +1,48 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/cli';
+
+// The layer rule of DESIGN.md §1, as eslint.config.js enforces it: each case lints one line of
+// code as if it lived at `filePath`, and reports the messages of no-restricted-imports.
+
+const eslint = new ESLint({ cwd: REPO_ROOT });
+
+async function layerProblems(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`${code}\nexport const used = imported;\n`, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layer rule rejects', () => {
+  it.each([
+    ['electron in the store', `import imported from 'electron';`, 'src-main/store/x.ts', 'Only src-main/electron may import electron.'],
+    ['electron in the api', `import imported from 'electron';`, 'src-main/api/x.ts', 'Only src-main/electron may import electron.'],
+    ['a Node built-in in src-shared', `import imported from 'node:fs';`, 'src-shared/x.ts', 'src-shared is pure TypeScript: no Node built-ins.'],
+    ['a bare Node built-in in src-shared', `import imported from 'crypto';`, 'src-shared/x.ts', 'src-shared is pure TypeScript: no Node built-ins.'],
+    ['main-process code in src-shared', `import imported from '../src-main/store/store';`, 'src-shared/x.ts', 'src-shared imports nothing of ours and no UI.'],
+    ['main-process code in the renderer', `import imported from '../../src-main/api/router';`, 'src-renderer/src/x.tsx', 'The renderer talks only to window.paydesk.'],
+    ['a Node built-in in the renderer', `import imported from 'node:path';`, 'src-renderer/src/x.tsx', 'The renderer runs in a sandbox: no Node built-ins.'],
+    ['the api from the store', `import imported from '../api/router';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
+    ['the api from the store, spelled from the root', `import imported from '../../src-main/api/router';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
+    ['a domain service from the store', `import imported from '../staff/staff-service';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
+    ['the cli from a domain service', `import imported from '../cli/main';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
+    ['the cli from the api', `import imported from '../cli/main';`, 'src-main/api/x.ts', 'api must not import a layer above it.'],
+  ])('%s', async (_case, code, filePath, message) => {
+    expect(await layerProblems(code, filePath)).toEqual([expect.stringContaining(message)]);
+  });
+});
+
+describe('the layer rule accepts', () => {
+  it.each([
+    ['electron in src-main/electron', `import imported from 'electron';`, 'src-main/electron/x.ts'],
+    ['zod in src-shared', `import imported from 'zod';`, 'src-shared/x.ts'],
+    ['src-shared from the renderer', `import imported from '../../src-shared/contract';`, 'src-renderer/src/x.tsx'],
+    ['React in the renderer', `import imported from 'react';`, 'src-renderer/src/x.tsx'],
+    ['the store from the api', `import imported from '../store/store';`, 'src-main/api/x.ts'],
+    ['the store and the audit log from a domain service', `import imported from '../store/sql';\nimport '../audit/record-audit';`, 'src-main/staff/x.ts'],
+    ['a sibling file inside the store', `import imported from './keyslots';`, 'src-main/store/x.ts'],
+    ['the api from the cli', `import imported from '../api/router';`, 'src-main/cli/x.ts'],
+    ['the router from a test', `import imported from '../../src-main/api/router';`, 'test/integration/x.test.ts'],
+  ])('%s', async (_case, code, filePath) => {
+    expect(await layerProblems(code, filePath)).toEqual([]);
+  });
+});
