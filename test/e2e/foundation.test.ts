@@ -117,7 +117,9 @@ describe('the foundation in browser mode', () => {
     await page.getByRole('heading', { name: `Welcome, ${TELLER.displayName}` }).waitFor();
     const nav = navigation(page);
     expect(await nav.getByText('Admin', { exact: true }).count()).toBe(0);
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home']);
+    const links = await nav.getByRole('link').allTextContents();
+    expect(links).toContain('Home');
+    for (const adminScreen of ['Staff', 'Backup & keys', 'Settings', 'Audit log']) expect(links).not.toContain(adminScreen);
     await screenshot(page, 'home-teller');
   });
 
@@ -284,6 +286,44 @@ describe('admin tools in browser mode', () => {
     await openScreen(page, 'Audit log');
     await page.getByRole('gridcell', { name: 'keys.rekey' }).waitFor();
     await screenshot(page, 'audit-log-dark');
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('idle lock in browser mode', () => {
+  let app: PaydeskPage;
+
+  beforeAll(async () => {
+    app = await openPaydesk({ prepare: async (router) => void (await withAdmin(router)), fakeClock: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses an idle time outside 1–240 minutes on the field, and saves a valid one', async () => {
+    const { page, router } = app;
+    await unlock(page, ADMIN.username, ADMIN.passphrase);
+    await openScreen(page, 'Settings');
+    const minutes = page.getByLabel('Lock after (minutes without input)');
+    await minutes.fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await fieldErrors(page).waitFor();
+    expect((await answer(router.invoke('settings.get', {}))).idleLockMinutes).toBe(10);
+    await minutes.fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await screenshot(page, 'settings');
+    expect((await answer(router.invoke('settings.get', {}))).idleLockMinutes).toBe(1);
+  });
+
+  it('locks the screen after the idle minutes without input, and the main process is locked too', async () => {
+    const { page, router } = app;
+    await page.clock.fastForward('00:30');
+    expect(router.state.session).not.toBeNull();
+    await page.clock.fastForward('00:35');
+    await page.getByRole('heading', { name: 'Unlock Paydesk' }).waitFor();
+    expect(router.state.session).toBeNull();
     expect(app.problems).toEqual([]);
   });
 });

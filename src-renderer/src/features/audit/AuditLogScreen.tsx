@@ -17,7 +17,7 @@ import { summarizeChange } from './summarize-change';
 function ChangeCell({ row }: { row: AuditEntry }) {
   const summary = summarizeChange(row.before, row.after);
   return (
-    <Typography variant="body2" component="span" sx={{ py: 1, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+    <Typography variant="body2" component="span" sx={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
       {summary || '—'}
     </Typography>
   );
@@ -85,11 +85,13 @@ export function AuditLogScreen() {
           sortingMode="server"
           disableColumnSorting
           getRowHeight={() => 'auto'}
+          getEstimatedRowHeight={() => 52}
           label={t('audit:title')}
           slots={{
             noRowsOverlay: () => <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')} hint={filtered ? t('audit:empty.filteredHint') : t('audit:empty.hint')} />,
           }}
-          sx={{ border: 0 }}
+          // Rows grow with their summary; padding keeps short rows at the usual height.
+          sx={{ border: 0, '& .MuiDataGrid-cell': { py: 1.5, display: 'flex', alignItems: 'flex-start' } }}
         />
       </Paper>
     </PageFrame>
