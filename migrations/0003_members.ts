@@ -46,6 +46,12 @@ async function createMemberSearch(db: Kysely<unknown>): Promise<void> {
     INSERT INTO members_fts (members_fts, rowid, name) VALUES ('delete', old.id, old.name);
     INSERT INTO members_fts (rowid, name) VALUES (new.id, new.name);
   END`.execute(db);
+  // Trigrams cannot match one or two characters. For those queries the member service writes every
+  // 1- and 2-character substring of each name as one token here (rowid = member id). Letters,
+  // digits, marks, punctuation and symbols are token characters, so `%` or `O'` is a token too;
+  // only white space separates. Contentless: the names live in members.
+  await sql`CREATE VIRTUAL TABLE members_grams USING fts5(grams, content='', contentless_delete=1, detail=none,
+    tokenize="unicode61 categories 'L* N* Co M* P* S*' remove_diacritics 0")`.execute(db);
 }
 
 async function createWallets(db: Kysely<unknown>): Promise<void> {

@@ -9,7 +9,8 @@ import type { Store } from '../store/store';
 
 const DATA_KEY_INFO = 'paydesk/members/id-document/v1';
 
-function dataKey(masterKey: Buffer): Buffer {
+/** Derive once per change and drop it after; it is never kept beside the store. */
+export function idDocumentKey(masterKey: Buffer): Buffer {
   return hkdf(masterKey, DATA_KEY_INFO);
 }
 
@@ -22,14 +23,14 @@ export interface SealedIdDocument {
   last4: string;
 }
 
-export function sealIdDocument(store: Store, memberId: number, idDocumentNumber: string): SealedIdDocument {
-  const box = sealGcm(dataKey(store.masterKey), Buffer.from(idDocumentNumber, 'utf8'), aad(memberId));
+export function sealIdDocument(key: Buffer, memberId: number, idDocumentNumber: string): SealedIdDocument {
+  const box = sealGcm(key, Buffer.from(idDocumentNumber, 'utf8'), aad(memberId));
   return { sealed: JSON.stringify(box), last4: idDocumentNumber.slice(-4) };
 }
 
 /** The clear number, or null when the box does not open under this key (changed bytes, wrong key). */
 export function openIdDocument(masterKey: Buffer, memberId: number, sealed: string): string | null {
-  const clear = openGcm(dataKey(masterKey), JSON.parse(sealed) as SealedBox, aad(memberId));
+  const clear = openGcm(idDocumentKey(masterKey), JSON.parse(sealed) as SealedBox, aad(memberId));
   return clear === null ? null : clear.toString('utf8');
 }
 
@@ -39,20 +40,24 @@ export function maskIdDocument(last4: string | null): string | null {
 }
 
 /**
- * Re-seals every ID document under a new master key. A rekey must call this with the old key on
- * the re-keyed store, or the documents sealed under the old key's data key stop opening.
+ * Re-seals every ID document under the store's (new) master key. A rekey must call this with the
+ * old key on the re-keyed store, or documents sealed under the old key's data key stop opening.
+ * Returns how many were re-sealed; a box that does not open under the old key is left alone.
  */
 export function resealIdDocuments(store: Store, previousMasterKey: Buffer): number {
   const rows = store.sqlite
     .prepare('SELECT id, id_document_sealed AS sealed FROM members WHERE id_document_sealed IS NOT NULL')
     .all() as { id: number; sealed: string }[];
   const update = store.sqlite.prepare('UPDATE members SET id_document_sealed = ? WHERE id = ?');
-  store.sqlite.transaction(() => {
+  const key = idDocumentKey(store.masterKey);
+  return store.sqlite.transaction(() => {
+    let resealed = 0;
     for (const row of rows) {
       const clear = openIdDocument(previousMasterKey, row.id, row.sealed);
       if (clear === null) continue;
-      update.run(sealIdDocument(store, row.id, clear).sealed, row.id);
+      update.run(sealIdDocument(key, row.id, clear).sealed, row.id);
+      resealed += 1;
     }
+    return resealed;
   })();
-  return rows.length;
 }

@@ -4,6 +4,7 @@ import type { Store } from '../store/store';
 import type { MembersTable } from '../store/schema';
 import { selectFirst } from '../store/sql';
 import { maskIdDocument } from './id-document';
+import { memberStatements } from './member-statements';
 
 // Reading member rows, and the shapes they leave the service in: the contract's Member, and the
 // audit summary (which carries the masked ID document, never the clear one).
@@ -11,7 +12,7 @@ import { maskIdDocument } from './id-document';
 export type MemberRow = MembersTable;
 
 export function findMemberRow(store: Store, id: number): MemberRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('members').selectAll().where('id', '=', id));
+  return memberStatements(store.sqlite).byId.get(id);
 }
 
 export function findMemberRowByNumber(store: Store, memberNumber: string): MemberRow | undefined {

@@ -5,8 +5,8 @@ import type { Store } from '../store/store';
 // cheapest way to the candidate ids, then sorts and pages those:
 // - digits (and an optional leading +): member-number prefix or phone prefix, both index ranges;
 // - text of 3 or more characters: the FTS5 trigram index, so any substring of a name matches;
-// - text of 1 or 2 characters (trigrams cannot match it): LIKE over the narrow name index,
-//   which is read without touching the member rows.
+// - text of 1 or 2 characters (trigrams cannot match it): the members_grams index, which holds
+//   every 1- and 2-character substring of each name as a token.
 
 interface Candidates {
   sql: string;
@@ -26,8 +26,9 @@ function afterPrefix(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** One quoted FTS5 string: the whole query is one substring, whatever punctuation it holds. */
+function phrase(query: string): string {
+  return `"${query.replace(/"/g, '""')}"`;
 }
 
 function candidatesFor(query: string): Candidates | null {
@@ -42,10 +43,9 @@ function candidatesFor(query: string): Candidates | null {
     };
   }
   if ([...query].length >= 3) {
-    // One quoted FTS5 string: the whole query is a substring, whatever punctuation it holds.
-    return { sql: 'SELECT rowid AS id FROM members_fts WHERE members_fts MATCH ?', params: [`"${query.replace(/"/g, '""')}"`] };
+    return { sql: 'SELECT rowid AS id FROM members_fts WHERE members_fts MATCH ?', params: [phrase(query)] };
   }
-  return { sql: `SELECT id FROM members INDEXED BY members_name WHERE name LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(query)}%`] };
+  return { sql: 'SELECT rowid AS id FROM members_grams WHERE members_grams MATCH ?', params: [phrase(query)] };
 }
 
 interface SearchRow {
@@ -58,29 +58,38 @@ interface SearchRow {
   created_at: string;
 }
 
+/**
+ * The FROM clause: the candidate ids drive the loop (CROSS JOIN keeps that order), so a query
+ * costs in proportion to its matches, never to the number of members.
+ */
+function source(candidates: Candidates | null): string {
+  return candidates ? `(${candidates.sql}) c CROSS JOIN members m ON m.id = c.id` : 'members m';
+}
+
+function pageIds(store: Store, search: MemberSearch, candidates: Candidates | null, filter: string, params: unknown[]): number[] {
+  const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
+  // In member-number order without a status filter the candidate ids alone decide the page.
+  const sql =
+    candidates && !search.status && search.sort === 'memberNumber'
+      ? `SELECT c.id FROM (${candidates.sql}) c ORDER BY c.id ${direction} LIMIT ? OFFSET ?`
+      : `SELECT m.id FROM ${source(candidates)} ${filter} ORDER BY ${ORDER_BY[search.sort]} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
+  return store.sqlite.prepare(sql).pluck().all(...params, search.limit, search.offset) as number[];
+}
+
 export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number } {
   const candidates = candidatesFor(search.query.trim());
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (candidates) {
-    where.push(`m.id IN (${candidates.sql})`);
-    params.push(...candidates.params);
-  }
-  if (search.status) {
-    where.push('m.status = ?');
-    params.push(search.status);
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
-  const page = store.sqlite
-    .prepare(
-      `SELECT m.id, m.member_number, m.name, m.phone, m.email, m.status, m.created_at FROM members m ${filter}
-       ORDER BY ${ORDER_BY[search.sort]} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, search.limit, search.offset) as SearchRow[];
-  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM members m ${filter}`).get(...params) as { total: number };
+  const params: unknown[] = [...(candidates?.params ?? [])];
+  const filter = search.status ? 'WHERE m.status = ?' : '';
+  if (search.status) params.push(search.status);
+  const ids = pageIds(store, search, candidates, filter, params);
+  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(candidates)} ${filter}`).get(...params) as { total: number };
+  if (ids.length === 0) return { rows: [], total };
+  const found = store.sqlite
+    .prepare(`SELECT id, member_number, name, phone, email, status, created_at FROM members WHERE id IN (${ids.map(() => '?').join(', ')})`)
+    .all(...ids) as SearchRow[];
+  const byId = new Map(found.map((r) => [r.id, r]));
   return {
-    rows: page.map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at })),
+    rows: ids.map((id) => byId.get(id)!).map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at })),
     total,
   };
 }

@@ -4,7 +4,9 @@ import type { Member, MemberChanges, NewMember } from '../../src-shared/contract
 import type { Store } from '../store/store';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
-import { sealIdDocument } from './id-document';
+import { idDocumentKey, sealIdDocument } from './id-document';
+import { memberStatements } from './member-statements';
+import { nameGrams } from './name-grams';
 import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type MemberRow } from './member-repo';
 import { assertWalletsEmpty, closeWallets, enabledCurrencies, openWallet, prepareWalletCurrencies } from './member-wallets';
 
@@ -17,9 +19,7 @@ export function getMember(store: Store, ref: { id?: number | undefined; memberNu
 }
 
 function assertPhoneFree(store: Store, phone: string, exceptId: number | null): void {
-  const holder = store.sqlite.prepare(`SELECT member_number FROM members WHERE phone = ? AND status <> 'closed' AND id IS NOT ?`).get(phone, exceptId) as
-    | { member_number: string }
-    | undefined;
+  const holder = memberStatements(store.sqlite).phoneHolder.get(phone, exceptId);
   if (holder) {
     throw new AppError('MEMBER_DUPLICATE', `Member ${holder.member_number} already uses phone ${phone}.`, { field: 'phone', memberNumber: holder.member_number });
   }
@@ -35,30 +35,45 @@ function resolveReferrer(store: Store, memberNumber: string, memberId: number | 
   return referrer;
 }
 
-function insertMember(store: Store, actor: string, input: NewMember, now: Date, currencies: string[]): MemberRow {
+function writeNameGrams(store: Store, memberId: number, name: string, renamed = false): void {
+  const statements = memberStatements(store.sqlite);
+  if (renamed) statements.deleteGrams.run(memberId);
+  statements.insertGrams.run(memberId, nameGrams(name).join(' '));
+}
+
+/** What one registration needs besides the member: wallet currencies and the ID-document key. */
+interface RegistrationContext {
+  actor: string;
+  currencies: string[];
+  documentKey: Buffer;
+}
+
+function insertMember(store: Store, context: RegistrationContext, input: NewMember, now: Date): MemberRow {
+  const statements = memberStatements(store.sqlite);
   assertPhoneFree(store, input.phone, null);
   const referrer = input.referredBy === undefined ? undefined : resolveReferrer(store, input.referredBy, null);
-  const { next } = store.sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM members').get() as { next: number };
-  const document = input.idDocumentNumber === undefined ? null : sealIdDocument(store, next, input.idDocumentNumber);
+  const { next } = statements.nextId.get()!;
+  const document = input.idDocumentNumber === undefined ? null : sealIdDocument(context.documentKey, next, input.idDocumentNumber);
   const at = now.toISOString();
-  store.sqlite
-    .prepare(
-      `INSERT INTO members (id, member_number, name, phone, email, id_document_sealed, id_document_last4, status, referred_by, notes, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
-    )
-    .run(next, memberNumberFor(next), input.name, input.phone, input.email ?? null, document?.sealed ?? null, document?.last4 ?? null, referrer?.id ?? null, input.notes ?? null, actor, at, at);
+  statements.insert.run(
+    next, memberNumberFor(next), input.name, input.phone, input.email ?? null, document?.sealed ?? null, document?.last4 ?? null,
+    referrer?.id ?? null, input.notes ?? null, context.actor, at, at,
+  );
+  writeNameGrams(store, next, input.name);
   const row = getMemberRow(store, next);
-  for (const currency of currencies) openWallet(store, row, currency, now);
-  recordAudit(store, { actor, action: 'member.create', entityType: 'member', entityId: row.member_number, after: memberAuditSummary(store, row) }, now);
+  for (const currency of context.currencies) openWallet(store, row, currency, now);
+  recordAudit(store, { actor: context.actor, action: 'member.create', entityType: 'member', entityId: row.member_number, after: memberAuditSummary(store, row) }, now);
   return row;
 }
 
+function registrationContext(store: Store, actor: string, now: Date): RegistrationContext {
+  const currencies = enabledCurrencies(store);
+  prepareWalletCurrencies(store, currencies, now);
+  return { actor, currencies, documentKey: idDocumentKey(store.masterKey) };
+}
+
 export function createMember(store: Store, actor: string, input: NewMember, now = new Date()): Member {
-  const row = store.sqlite.transaction(() => {
-    const currencies = enabledCurrencies(store);
-    prepareWalletCurrencies(store, currencies, now);
-    return insertMember(store, actor, input, now, currencies);
-  })();
+  const row = store.sqlite.transaction(() => insertMember(store, registrationContext(store, actor, now), input, now))();
   return toMember(store, row);
 }
 
@@ -72,15 +87,16 @@ export interface DatedNewMember {
  * search benchmark, imports). A refusal stops the run; the chunks before it stay committed.
  */
 export function createMembers(store: Store, actor: string, entries: DatedNewMember[], chunkSize = 1000): MemberRow[] {
-  const currencies = enabledCurrencies(store);
-  if (entries.length > 0) prepareWalletCurrencies(store, currencies, entries[0]!.at);
+  if (entries.length === 0) return [];
+  const context = registrationContext(store, actor, entries[0]!.at);
   const created: MemberRow[] = [];
   for (let start = 0; start < entries.length; start += chunkSize) {
     const chunk = entries.slice(start, start + chunkSize);
     store.sqlite.transaction(() => {
-      for (const entry of chunk) created.push(insertMember(store, actor, entry.member, entry.at, currencies));
+      for (const entry of chunk) created.push(insertMember(store, context, entry.member, entry.at));
     })();
   }
+  context.documentKey.fill(0);
   return created;
 }
 
@@ -92,7 +108,10 @@ type ColumnChanges = Partial<Pick<MemberRow, 'name' | 'phone' | 'email' | 'id_do
 
 function columnChanges(store: Store, before: MemberRow, changes: MemberChanges): ColumnChanges {
   const columns: ColumnChanges = {};
-  if (changes.name !== undefined && changes.name !== before.name) columns.name = changes.name;
+  if (changes.name !== undefined && changes.name !== before.name) {
+    columns.name = changes.name;
+    writeNameGrams(store, before.id, changes.name, true);
+  }
   if (changes.phone !== undefined && changes.phone !== before.phone) {
     assertPhoneFree(store, changes.phone, before.id);
     columns.phone = changes.phone;
@@ -104,7 +123,7 @@ function columnChanges(store: Store, before: MemberRow, changes: MemberChanges):
     if (referrerId !== before.referred_by) columns.referred_by = referrerId;
   }
   if (changes.idDocumentNumber !== undefined) {
-    const document = changes.idDocumentNumber === null ? null : sealIdDocument(store, before.id, changes.idDocumentNumber);
+    const document = changes.idDocumentNumber === null ? null : sealIdDocument(idDocumentKey(store.masterKey), before.id, changes.idDocumentNumber);
     columns.id_document_sealed = document?.sealed ?? null;
     columns.id_document_last4 = document?.last4 ?? null;
   }

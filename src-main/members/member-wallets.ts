@@ -4,6 +4,7 @@ import { readSettings } from '../settings/settings-service';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 import type { MemberRow } from './member-repo';
+import { memberStatements } from './member-statements';
 
 // One wallet per member per enabled currency: a liability account (the operator owes the member
 // the money) that may never go below zero. Wallets are opened with the member and, for a currency
@@ -54,7 +55,7 @@ export function openWallet(store: Store, member: MemberRow, currency: string, no
     },
     now,
   );
-  store.sqlite.prepare('INSERT INTO member_wallets (member_id, currency, account_id) VALUES (?, ?, ?)').run(member.id, currency, account.id);
+  memberStatements(store.sqlite).insertWallet.run(member.id, currency, account.id);
   return account.id;
 }
 

@@ -1,0 +1,35 @@
+import type { SqliteDatabase } from '../store/open-database';
+import type { MembersTable } from '../store/schema';
+
+// Registration is the bulk path of demo loads and imports: its statements are compiled once per
+// connection, like the ledger's.
+
+function prepareAll(sqlite: SqliteDatabase) {
+  return {
+    byId: sqlite.prepare<[number], MembersTable>('SELECT * FROM members WHERE id = ?'),
+    nextId: sqlite.prepare<[], { next: number }>('SELECT coalesce(max(id), 0) + 1 AS next FROM members'),
+    phoneHolder: sqlite.prepare<[string, number | null], { member_number: string }>(
+      `SELECT member_number FROM members WHERE phone = ? AND status <> 'closed' AND id IS NOT ?`,
+    ),
+    insert: sqlite.prepare<unknown[]>(
+      `INSERT INTO members (id, member_number, name, phone, email, id_document_sealed, id_document_last4, status, referred_by, notes, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+    ),
+    insertGrams: sqlite.prepare<[number, string]>('INSERT INTO members_grams (rowid, grams) VALUES (?, ?)'),
+    deleteGrams: sqlite.prepare<[number]>('DELETE FROM members_grams WHERE rowid = ?'),
+    insertWallet: sqlite.prepare<[number, string, number]>('INSERT INTO member_wallets (member_id, currency, account_id) VALUES (?, ?, ?)'),
+  };
+}
+
+export type MemberStatements = ReturnType<typeof prepareAll>;
+
+const cache = new WeakMap<SqliteDatabase, MemberStatements>();
+
+export function memberStatements(sqlite: SqliteDatabase): MemberStatements {
+  let statements = cache.get(sqlite);
+  if (!statements) {
+    statements = prepareAll(sqlite);
+    cache.set(sqlite, statements);
+  }
+  return statements;
+}
