@@ -253,6 +253,30 @@ describe('admin tools in browser mode', () => {
     expect(usernames).not.toContain('late');
   });
 
+  it('changes the signed-in person\'s own passphrase, refusing a wrong current one on its field', async () => {
+    const { page, router } = app;
+    const next = 'a brand new admin passphrase 7';
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Change my passphrase' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Current passphrase').fill('not my passphrase at all');
+    await dialog.getByLabel('New passphrase', { exact: true }).fill(next);
+    await dialog.getByLabel('New passphrase again').fill(next);
+    await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+    await expectText(fieldErrors(dialog), 'The name or passphrase is not right.');
+    await dialog.getByLabel('Current passphrase').fill(ADMIN.passphrase);
+    await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+    await expectText(dialog, 'Your passphrase was changed.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await lock(page);
+    await unlock(page, ADMIN.username, ADMIN.passphrase);
+    await expectText(page.getByRole('alert'), 'The name or passphrase is not right.');
+    await unlock(page, ADMIN.username, next);
+    await page.getByTestId('user-menu').waitFor();
+    expect(router.state.session?.username).toBe(ADMIN.username);
+  });
+
   it('rekeys after confirming and shows the new recovery key once; the old key no longer opens the data', async () => {
     const { page, router } = app;
     await openScreen(page, 'Backup & keys');

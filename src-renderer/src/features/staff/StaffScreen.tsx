@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Paper, Snackbar } from '@mui/material';
 import PersonAdd from '@mui/icons-material/PersonAddOutlined';
 import Block from '@mui/icons-material/BlockOutlined';
@@ -78,10 +78,15 @@ export function StaffScreen() {
       setNotice(t('staff:disable.done', { name: member.displayName }));
     },
   });
-  const columns = useStaffColumns(canManage, (member) => {
-    disable.reset();
-    setDisabling(member);
-  }, setResetting);
+  const resetDisable = disable.reset;
+  const askToDisable = useCallback(
+    (member: StaffMember) => {
+      resetDisable();
+      setDisabling(member);
+    },
+    [resetDisable],
+  );
+  const columns = useStaffColumns(canManage, askToDisable, setResetting);
 
   return (
     <PageFrame
