@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
@@ -59,6 +60,9 @@ describe('the foundation in browser mode', () => {
     const proceed = page.getByRole('button', { name: 'Continue to Paydesk' });
     expect(await proceed.isDisabled()).toBe(true);
     await screenshot(page, 'setup-recovery-key');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as file' }).click()]);
+    expect(download.suggestedFilename()).toBe('paydesk-recovery-key.txt');
+    expect(readFileSync(await download.path(), 'utf8')).toContain(recoveryKey);
     await page.getByLabel('I have stored the recovery key somewhere safe.').check();
     await proceed.click();
     await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
@@ -230,6 +234,16 @@ describe('admin tools in browser mode', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await expectText(page.getByRole('row').filter({ hasText: TELLER.username }), 'Disabled');
     expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === TELLER.username)?.status).toBe('disabled');
+  });
+
+  it('refuses to disable the last active admin and says why, changing nothing', async () => {
+    const { page, router } = app;
+    await page.getByRole('row').filter({ hasText: ADMIN.displayName }).getByRole('button', { name: 'Disable' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Disable' }).click();
+    await expectText(dialog.getByRole('alert'), 'The last active admin cannot be disabled or demoted.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === ADMIN.username)?.status).toBe('active');
   });
 
   it('restores a backup after confirming: everyone is signed out and the data is as it was', async () => {
