@@ -25,13 +25,15 @@ export interface MemberPickerProps {
   excludeId?: number;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Why the field still needs a member, shown under it. */
+  errorText?: string | null;
 }
 
 /**
  * Finds a member by name substring, member number or phone as the teller types; arrow keys move
  * through the results and Enter takes the highlighted one (the first, until the arrows move).
  */
-export function MemberPicker({ label, value, onPick, excludeId, autoFocus = false, inputRef }: MemberPickerProps) {
+export function MemberPicker({ label, value, onPick, excludeId, autoFocus = false, inputRef, errorText = null }: MemberPickerProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [typed, setTyped] = useState<string | null>(null);
@@ -80,7 +82,19 @@ export function MemberPicker({ label, value, onPick, excludeId, autoFocus = fals
           placeholder={t('wallets:picker.placeholder')}
           autoFocus={autoFocus}
           inputRef={inputRef}
-          slotProps={{ input: { ...params.InputProps, startAdornment: <InputAdornment position="start"><PersonSearch /></InputAdornment> } }}
+          error={errorText !== null}
+          helperText={errorText}
+          slotProps={{
+            ...params.slotProps,
+            input: {
+              ...params.slotProps.input,
+              startAdornment: (
+                <InputAdornment position="start">
+                  <PersonSearch />
+                </InputAdornment>
+              ),
+            },
+          }}
         />
       )}
     />

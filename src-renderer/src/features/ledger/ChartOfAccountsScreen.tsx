@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { AccountWithBalance } from '../../../../src-shared/contract/ledger';
+import { useChannelQuery } from '../../api/queries';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { Money, useFormatMoney } from '../../ui/Money';
+import { PageFrame } from '../../ui/PageFrame';
+import { AccountFilters, accountQueryFrom, NO_ACCOUNT_FILTERS, type AccountFilterValues } from './AccountFilters';
+import { TrialBalancePanel } from './TrialBalancePanel';
+
+function useAccountName(): (account: AccountWithBalance) => string {
+  const { t } = useTranslation();
+  return (account) => {
+    if (account.systemRole) return t(`ledger:systemRole.${account.systemRole}`, { defaultValue: account.name });
+    if (account.ownerType === 'member') return t('ledger:memberWallet', { currency: account.currency });
+    return account.name;
+  };
+}
+
+function moneyColumn(field: 'debitsPosted' | 'creditsPosted', headerName: string): GridColDef<AccountWithBalance> {
+  return { field, headerName, type: 'number', width: 150, renderCell: ({ row }) => <Money minor={row[field]} currency={row.currency} /> };
+}
+
+function useAccountColumns(): GridColDef<AccountWithBalance>[] {
+  const { t } = useTranslation();
+  const nameOf = useAccountName();
+  const format = useFormatMoney();
+  return useMemo(
+    () => [
+      { field: 'code', headerName: t('ledger:field.code'), width: 190 },
+      { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 180, valueGetter: (_value, row) => nameOf(row) },
+      { field: 'kind', headerName: t('ledger:field.kind'), width: 100, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
+      { field: 'currency', headerName: t('ledger:field.currency'), width: 80 },
+      moneyColumn('debitsPosted', t('ledger:field.debits')),
+      moneyColumn('creditsPosted', t('ledger:field.credits')),
+      {
+        field: 'balance',
+        headerName: t('ledger:field.balance'),
+        type: 'number',
+        width: 160,
+        valueGetter: (_value, row) => row.balance.posted,
+        valueFormatter: (_value, row) => format(row.balance.posted, row.currency),
+        renderCell: ({ row }) => <Money minor={row.balance.posted} currency={row.currency} sx={{ fontWeight: 500 }} />,
+      },
+      {
+        field: 'flags',
+        headerName: t('ledger:field.flags'),
+        width: 170,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', height: '100%' }}>
+            {row.noOverdraft && <Chip size="small" variant="outlined" label={t('ledger:flag.noOverdraft')} />}
+            {row.closed && <Chip size="small" label={t('ledger:flag.closed')} />}
+          </Stack>
+        ),
+      },
+    ],
+    [t, nameOf, format],
+  );
+}
+
+/** Every account with its running totals and balance, and the trial balance that proves they add up. */
+export function ChartOfAccountsScreen() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<AccountFilterValues>(NO_ACCOUNT_FILTERS);
+  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 100 });
+  const accounts = useChannelQuery('ledger.accounts', { ...accountQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize }, { placeholderData: keepPreviousData });
+  const trial = useChannelQuery('ledger.trialBalance', { ownerType: 'system' });
+  const currencies = trial.data?.currencies.map((totals) => totals.currency) ?? [];
+  const columns = useAccountColumns();
+  const filtered = Object.values(filters).some(Boolean);
+
+  return (
+    <PageFrame title={t('ledger:title')} subtitle={t('ledger:subtitle')}>
+      <Typography variant="h6" component="h2">
+        {t('ledger:trial.title')}
+      </Typography>
+      <TrialBalancePanel />
+      <Typography variant="h6" component="h2">
+        {t('ledger:accounts')}
+      </Typography>
+      <AccountFilters
+        value={filters}
+        currencies={currencies}
+        onChange={(next) => {
+          setFilters(next);
+          setPage((current) => ({ ...current, page: 0 }));
+        }}
+      />
+      <ErrorAlert error={accounts.error} />
+      <Paper variant="outlined" sx={{ height: 560 }}>
+        <DataGrid
+          rows={accounts.data?.rows ?? []}
+          columns={columns}
+          rowCount={accounts.data?.total ?? 0}
+          loading={accounts.isFetching}
+          paginationMode="server"
+          paginationModel={page}
+          onPaginationModelChange={setPage}
+          pageSizeOptions={[50, 100, 200]}
+          disableColumnFilter
+          disableColumnSorting
+          disableRowSelectionOnClick
+          showToolbar
+          label={t('ledger:accounts')}
+          slots={{ noRowsOverlay: () => <EmptyState title={filtered ? t('ledger:empty.filteredTitle') : t('ledger:empty.title')} hint={filtered ? t('ledger:empty.filteredHint') : t('ledger:empty.hint')} /> }}
+          sx={{ border: 0 }}
+        />
+      </Paper>
+    </PageFrame>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import { Box, Divider, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { formatMemberNumber } from '../../../../src-shared/member-number';
+import { useErrorText } from '../../api/error-text';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Money } from '../../ui/Money';
+import type { PickedMember } from './MemberPicker';
+import type { Confirmation } from './use-teller-operation';
+
+function Row({ label, children, strong = false }: { label: string; children: ReactNode; strong?: boolean }) {
+  return (
+    <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 2 }}>
+      <Typography color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0, fontWeight: strong ? 700 : 400, textAlign: 'right' }}>
+        {children}
+      </Typography>
+    </Stack>
+  );
+}
+
+export interface ConfirmOperationDialogProps {
+  confirmation: Confirmation | null;
+  member: PickedMember;
+  payee: PickedMember | null;
+  posting: boolean;
+  postError: unknown;
+  onPost: () => void;
+  onCancel: () => void;
+}
+
+/** The step before money moves: every number here is the main process's, from a dry run. */
+export function ConfirmOperationDialog({ confirmation, member, payee, posting, postError, onPost, onCancel }: ConfirmOperationDialogProps) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  if (!confirmation) return null;
+  const { request, preview } = confirmation;
+  const { currency } = preview;
+  return (
+    <ConfirmDialog
+      open
+      title={t(`wallets:confirm.title.${preview.operation}`)}
+      confirmLabel={t('wallets:confirm.post')}
+      busy={posting}
+      error={postError ? describe(postError) : null}
+      onConfirm={onPost}
+      onClose={onCancel}
+    >
+      <Box component="dl" data-testid="operation-confirmation" sx={{ m: 0, display: 'flex', flexDirection: 'column', gap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
+        <Row label={t('wallets:receipt.member')}>{`${member.name} · ${formatMemberNumber(member.memberNumber)}`}</Row>
+        {payee && request.operation === 'transfer' && <Row label={t('wallets:receipt.payee')}>{`${payee.name} · ${formatMemberNumber(payee.memberNumber)}`}</Row>}
+        {request.operation === 'payment' && <Row label={t('wallets:receipt.merchant')}>{request.merchant}</Row>}
+        <Divider />
+        <Row label={t('wallets:receipt.amount')}>
+          <Money minor={preview.amount} currency={currency} />
+        </Row>
+        <Row label={t('wallets:receipt.fee')}>
+          <Money minor={preview.fee} currency={currency} />
+        </Row>
+        <Row label={t(preview.operation === 'deposit' ? 'wallets:receipt.totalIn' : 'wallets:receipt.totalOut')} strong>
+          <Money minor={preview.total} currency={currency} />
+        </Row>
+        <Divider />
+        <Row label={t('wallets:receipt.balanceAfter')} strong>
+          <Money minor={preview.balanceAfter} currency={currency} />
+        </Row>
+        <Row label={t('wallets:confirm.availableAfter')}>
+          <Money minor={preview.availableAfter} currency={currency} />
+        </Row>
+      </Box>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button, Paper, Stack, Tab, Tabs } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { Receipt } from '../../../../src-shared/contract/wallets';
+import { can } from '../../../../src-shared/permissions';
+import { ApiError } from '../../api/call';
+import { useErrorText } from '../../api/error-text';
+import { useSession } from '../../app/session';
+import { checkAmount } from '../../ui/AmountField';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfirmOperationDialog } from './ConfirmOperationDialog';
+import type { PickedMember } from './MemberPicker';
+import { emptyDraft, OperationFields, type DraftProblems, type OperationDraft } from './OperationFields';
+import { OPERATION_PERMISSION, TELLER_OPERATIONS, useTellerOperation, type OperationRequest, type TellerOperation } from './use-teller-operation';
+
+const NO_PROBLEMS: DraftProblems = { amount: false, merchant: false, payee: false };
+
+function problemsOf(operation: TellerOperation, draft: OperationDraft): DraftProblems {
+  return {
+    amount: checkAmount(draft.amount, draft.currency).problem !== null,
+    merchant: operation === 'payment' && draft.merchant.trim() === '',
+    payee: operation === 'transfer' && draft.payee === null,
+  };
+}
+
+function requestOf(operation: TellerOperation, member: PickedMember, draft: OperationDraft, amount: number): OperationRequest {
+  const memo = draft.memo.trim() ? { memo: draft.memo.trim() } : {};
+  const money = { amount, currency: draft.currency, ...memo };
+  if (operation === 'transfer') return { operation, fromMemberId: member.id, toMemberId: draft.payee?.id ?? 0, ...money };
+  if (operation === 'payment') return { operation, memberId: member.id, merchant: draft.merchant.trim(), ...money };
+  return { operation, memberId: member.id, ...money };
+}
+
+export interface OperationPanelProps {
+  member: PickedMember;
+  currencies: string[];
+  onPosted: (receipt: Receipt) => void;
+}
+
+/** Deposit, withdraw, pay or transfer for the picked member: type → review the server's numbers → post. */
+export function OperationPanel({ member, currencies, onPosted }: OperationPanelProps) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const { role } = useSession();
+  const allowed = TELLER_OPERATIONS.filter((operation) => can(role, OPERATION_PERMISSION[operation]));
+  const [operation, setOperation] = useState<TellerOperation>(allowed[0] ?? 'deposit');
+  const [draft, setDraft] = useState<OperationDraft>(() => emptyDraft(currencies[0] ?? 'CNY'));
+  const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const flow = useTellerOperation((receipt) => {
+    setDraft((current) => emptyDraft(current.currency));
+    setProblems(NO_PROBLEMS);
+    onPosted(receipt);
+  });
+
+  // A newly picked member: the teller's next keystrokes are the amount.
+  useEffect(() => {
+    amountRef.current?.focus();
+  }, [member.id]);
+
+  const change = (next: OperationDraft) => {
+    setDraft(next);
+    flow.review.reset();
+  };
+  const review = (event: FormEvent) => {
+    event.preventDefault();
+    const found = problemsOf(operation, draft);
+    setProblems(found);
+    const amount = checkAmount(draft.amount, draft.currency).minor;
+    if (found.merchant || found.payee || amount === null) return;
+    flow.review.mutate(requestOf(operation, member, draft, amount));
+  };
+  const reviewError = flow.review.error;
+  const amountRefused = reviewError instanceof ApiError && reviewError.code === 'AMOUNT_INVALID';
+
+  return (
+    <Paper variant="outlined" component="form" onSubmit={review} noValidate aria-label={t('wallets:counter.operation')}>
+      <Tabs
+        value={operation}
+        onChange={(_event, next: TellerOperation) => {
+          setOperation(next);
+          setProblems(NO_PROBLEMS);
+          flow.review.reset();
+        }}
+        variant="fullWidth"
+        sx={{ borderBottom: 1, borderColor: 'divider' }}
+      >
+        {allowed.map((value) => (
+          <Tab key={value} value={value} label={t(`wallets:operation.${value}`)} />
+        ))}
+      </Tabs>
+      <Stack sx={{ p: 2, gap: 2 }}>
+        <OperationFields
+          operation={operation}
+          draft={draft}
+          onChange={change}
+          currencies={currencies}
+          payerId={member.id}
+          problems={problems}
+          amountError={amountRefused ? describe(reviewError) : null}
+          amountRef={amountRef}
+        />
+        {!amountRefused && <ErrorAlert error={reviewError} />}
+        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+          <Button type="submit" variant="contained" size="large" disabled={flow.review.isPending}>
+            {t('wallets:counter.review')}
+          </Button>
+        </Stack>
+      </Stack>
+      <ConfirmOperationDialog
+        confirmation={flow.confirmation}
+        member={member}
+        payee={draft.payee}
+        posting={flow.posting}
+        postError={flow.postError}
+        onPost={flow.post}
+        onCancel={flow.cancel}
+      />
+    </Paper>
+  );
+}
