@@ -3,6 +3,8 @@ import { initCommand } from './init';
 import { verifyCommand } from './verify';
 import { staffAddCommand, staffDisableCommand, staffListCommand } from './staff';
 import { backupCommand, rekeyCommand, restoreCommand } from './backup';
+import { demoCommand } from './demo';
+import { membersListCommand } from './members';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand];
