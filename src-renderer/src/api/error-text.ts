@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { ERROR_MESSAGES } from '../../../src-shared/error-messages';
 import type { PassphraseProblem } from '../../../src-shared/passphrase-policy';
 import { ApiError } from './call';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, joinSentences } from '../ui/format';
 
 // Error codes become words in exactly one place. The base sentence comes from the shared
 // ERROR_MESSAGES (the CLI prints the same ones); details the main process attached are added here.
@@ -22,7 +22,7 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
       return typeof details.lockedUntil === 'string' ? t('common:errors.lockedUntil', { time: formatDateTime(details.lockedUntil, language) }) : null;
     case 'WEAK_PASSPHRASE':
       return Array.isArray(details.problems)
-        ? (details.problems as PassphraseProblem[]).map((problem) => t(`common:passphrase.problem.${problem}`)).join(' ')
+        ? joinSentences((details.problems as PassphraseProblem[]).map((problem) => t(`common:passphrase.problem.${problem}`)), language)
         : null;
     case 'INVALID_INPUT':
       return error.field ? t('common:errors.invalidField', { field: error.field }) : null;
@@ -35,7 +35,7 @@ export function errorText(error: unknown, t: TFunction, language: string): strin
   const apiError = error instanceof ApiError ? error : new ApiError({ code: 'INTERNAL', message: String(error) });
   const base = ERROR_MESSAGES[messageLanguage(language)][apiError.code];
   const detail = detailText(apiError, t, language);
-  return detail ? `${base} ${detail}` : base;
+  return detail ? joinSentences([base, detail], language) : base;
 }
 
 /** `describe(error)` in the current language. */

@@ -1,12 +1,13 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { assessPassphrase } from '../../../src-shared/passphrase-policy';
+import { joinSentences } from './format';
 
 const COLORS = ['error', 'error', 'warning', 'success', 'success'] as const;
 
 /** The same policy the main process enforces, shown while typing. */
 export function PassphraseStrength({ value }: { value: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { score, problems } = assessPassphrase(value);
   const label = value ? t(`common:passphrase.score.${score}`) : t('common:passphrase.empty');
   return (
@@ -20,7 +21,7 @@ export function PassphraseStrength({ value }: { value: string }) {
       />
       <Typography variant="caption" color="text.secondary">
         {t('common:passphrase.strength')}: {label}
-        {value && problems.length > 0 && ` — ${problems.map((problem) => t(`common:passphrase.problem.${problem}`)).join(' ')}`}
+        {value && problems.length > 0 && ` — ${joinSentences(problems.map((problem) => t(`common:passphrase.problem.${problem}`)), i18n.language)}`}
       </Typography>
     </Box>
   );

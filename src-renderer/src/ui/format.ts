@@ -24,6 +24,11 @@ export function formatFileSize(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
+/** Sentences one after another: a space between them in English, none in Chinese. */
+export function joinSentences(sentences: string[], language: string): string {
+  return sentences.join(language.startsWith('zh') ? '' : ' ');
+}
+
 /** Minutes and seconds left, as m:ss, for a countdown. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

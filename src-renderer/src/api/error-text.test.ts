@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { resourcesFromFiles } from '../i18n';
+import { ApiError, apiErrorFrom } from './call';
+import { errorText } from './error-text';
+
+const resources = resourcesFromFiles(import.meta.glob<Record<string, unknown>>('../i18n/*/*.json', { eager: true, import: 'default' }));
+
+async function translator(language: string) {
+  const instance = i18next.createInstance();
+  await instance.init({ resources, lng: language, fallbackLng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } });
+  return instance.t;
+}
+
+describe('errorText', () => {
+  it('says how many attempts are left after a wrong passphrase, in English and Chinese', async () => {
+    const error = new ApiError({ code: 'AUTH_FAILED', message: 'x', details: { attemptsLeft: 1 } });
+    expect(errorText(error, await translator('en'), 'en')).toBe('The name or passphrase is not right. 1 attempt left before the account locks.');
+    expect(errorText(error, await translator('zh-CN'), 'zh-CN')).toBe('用户名或口令不正确。账户锁定前还可尝试 1 次。');
+  });
+
+  it('names the passphrase problems of WEAK_PASSPHRASE', async () => {
+    const error = new ApiError({ code: 'WEAK_PASSPHRASE', message: 'x', details: { problems: ['too_short'] } });
+    expect(errorText(error, await translator('en'), 'en')).toBe('The passphrase is too weak. Use at least 12 characters.');
+  });
+
+  it('names the field of INVALID_INPUT', async () => {
+    const error = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'idleLockMinutes' } });
+    expect(errorText(error, await translator('en'), 'en')).toBe('Some input is not valid. Check the field “idleLockMinutes”.');
+  });
+
+  it('never shows the main process\'s own words: anything unknown is INTERNAL', async () => {
+    expect(errorText(new Error('stack trace details'), await translator('en'), 'en')).toBe('Something went wrong inside Paydesk. Nothing was changed.');
+    expect(errorText(apiErrorFrom({ code: 'SOMETHING_NEW', message: 'raw' }), await translator('zh-CN'), 'zh-CN')).toBe('Paydesk 内部出错，未做任何更改。');
+  });
+});
