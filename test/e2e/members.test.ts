@@ -151,6 +151,8 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await expectText(depositRow, 'Deposit');
     await expectText(page.getByRole('grid', { name: 'Change history' }), 'Registered');
     await screenshot(page, 'member-detail');
+    await page.getByRole('heading', { level: 2, name: 'Change history' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'member-detail-history');
     await depositRow.getByRole('gridcell', { name: 'Deposit' }).click();
     await expectText(page.getByTestId('receipt'), 'Balance afterCN¥1,234.50');
     await page.getByRole('button', { name: 'Close' }).click();
@@ -167,6 +169,10 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     const member = await memberByName(app, MEMBER_NAME);
     await expectText(page.getByRole('row').filter({ hasText: `2100-${member.memberNumber}-CNY` }), 'CN¥1,234.50');
     await screenshot(page, 'chart-of-accounts');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.mouse.move(640, 400);
+    await screenshot(page, 'chart-of-accounts-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
     expect(trial.value.currencies.every((totals) => totals.balanced)).toBe(true);
   });
 
@@ -187,6 +193,41 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await expectText(page.getByTestId('receipt'), 'Reversed by R');
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('receipt').waitFor({ state: 'detached' });
+  });
+
+  it('pays a merchant showing the fee the main process works out, then transfers to another member', async () => {
+    const { page } = app;
+    expect((await app.router.invoke('wallets.deposit', { memberId, amount: 100_000, currency: 'CNY', idempotencyKey: 'e2e-seed' })).ok).toBe(true);
+    await openScreen(page, 'Teller counter');
+    await page.keyboard.type('小明');
+    await page.getByRole('option', { name: new RegExp(MEMBER_NAME) }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Pay' }).click();
+    await page.getByRole('textbox', { name: 'Merchant' }).fill('全家便利店');
+    await page.getByRole('textbox', { name: 'Amount' }).fill('200');
+    await page.getByRole('button', { name: 'Review' }).click();
+    const confirmation = page.getByTestId('operation-confirmation');
+    // The fee setting is 50 basis points: 0.5 % of 200.00 is 1.00.
+    await expectText(confirmation, 'FeeCN¥1.00');
+    await expectText(confirmation, 'Total out of the walletCN¥201.00');
+    await expectText(confirmation, 'Balance afterCN¥799.00');
+    await screenshot(page, 'teller-payment-confirm');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await expectText(page.getByTestId('receipt'), 'Merchant全家便利店');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('tab', { name: 'Transfer' }).click();
+    await page.getByRole('combobox', { name: 'Transfer to' }).fill(OTHER_NAME);
+    await page.getByRole('option', { name: new RegExp(OTHER_NAME) }).click();
+    await page.getByRole('textbox', { name: 'Amount' }).fill('99');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await expectText(confirmation, `To member${OTHER_NAME}`);
+    await expectText(confirmation, 'Balance afterCN¥700.00');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await expectText(page.getByTestId('receipt'), 'Transfer');
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await walletBalance(app, memberId)).toBe(70_000);
+    expect(await walletBalance(app, (await memberByName(app, OTHER_NAME)).id)).toBe(9_900);
   });
 
   it('speaks Chinese throughout: the list, and the form with its validation messages', async () => {

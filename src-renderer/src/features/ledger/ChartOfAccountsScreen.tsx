@@ -16,13 +16,13 @@ function useAccountName(): (account: AccountWithBalance) => string {
   const { t } = useTranslation();
   return (account) => {
     if (account.systemRole) return t(`ledger:systemRole.${account.systemRole}`, { defaultValue: account.name });
-    if (account.ownerType === 'member') return t('ledger:memberWallet', { currency: account.currency });
+    if (account.ownerType === 'member') return t('ledger:memberWallet');
     return account.name;
   };
 }
 
 function moneyColumn(field: 'debitsPosted' | 'creditsPosted', headerName: string): GridColDef<AccountWithBalance> {
-  return { field, headerName, type: 'number', width: 150, renderCell: ({ row }) => <Money minor={row[field]} currency={row.currency} /> };
+  return { field, headerName, type: 'number', width: 130, renderCell: ({ row }) => <Money minor={row[field]} currency={row.currency} /> };
 }
 
 function useAccountColumns(): GridColDef<AccountWithBalance>[] {
@@ -31,17 +31,17 @@ function useAccountColumns(): GridColDef<AccountWithBalance>[] {
   const format = useFormatMoney();
   return useMemo(
     () => [
-      { field: 'code', headerName: t('ledger:field.code'), width: 190 },
-      { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 180, valueGetter: (_value, row) => nameOf(row) },
-      { field: 'kind', headerName: t('ledger:field.kind'), width: 100, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
-      { field: 'currency', headerName: t('ledger:field.currency'), width: 80 },
+      { field: 'code', headerName: t('ledger:field.code'), width: 160 },
+      { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 140, valueGetter: (_value, row) => nameOf(row) },
+      { field: 'kind', headerName: t('ledger:field.kind'), width: 90, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
+      { field: 'currency', headerName: t('ledger:field.currency'), width: 76 },
       moneyColumn('debitsPosted', t('ledger:field.debits')),
       moneyColumn('creditsPosted', t('ledger:field.credits')),
       {
         field: 'balance',
         headerName: t('ledger:field.balance'),
         type: 'number',
-        width: 160,
+        width: 140,
         valueGetter: (_value, row) => row.balance.posted,
         valueFormatter: (_value, row) => format(row.balance.posted, row.currency),
         renderCell: ({ row }) => <Money minor={row.balance.posted} currency={row.currency} sx={{ fontWeight: 500 }} />,
@@ -49,7 +49,7 @@ function useAccountColumns(): GridColDef<AccountWithBalance>[] {
       {
         field: 'flags',
         headerName: t('ledger:field.flags'),
-        width: 170,
+        width: 120,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', height: '100%' }}>
@@ -106,6 +106,7 @@ export function ChartOfAccountsScreen() {
           disableColumnSorting
           disableRowSelectionOnClick
           showToolbar
+          density="compact"
           label={t('ledger:accounts')}
           slots={{ noRowsOverlay: () => <EmptyState title={filtered ? t('ledger:empty.filteredTitle') : t('ledger:empty.title')} hint={filtered ? t('ledger:empty.filteredHint') : t('ledger:empty.hint')} /> }}
           sx={{ border: 0 }}

@@ -1,4 +1,4 @@
-import { Box, Grid, Paper, Skeleton, Stack, Typography } from '@mui/material';
+import { Box, Paper, Skeleton, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Wallet } from '../../../../src-shared/contract/wallets';
 import { useChannelQuery } from '../../api/queries';
@@ -44,20 +44,9 @@ export function WalletPanel({ memberId }: { memberId: number }) {
   const summary = useChannelQuery('wallets.summary', { memberId });
   if (summary.isError) return <ErrorAlert error={summary.error} />;
   return (
-    <Box component="section" aria-label={t('wallets:panel.title')}>
-      <Grid container spacing={2}>
-        {summary.isPending ? (
-          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
-            <Skeleton variant="rounded" height={120} />
-          </Grid>
-        ) : (
-          summary.data.wallets.map((wallet) => (
-            <Grid key={wallet.currency} size={{ xs: 12, md: 6, lg: 4 }}>
-              <WalletCard wallet={wallet} />
-            </Grid>
-          ))
-        )}
-      </Grid>
+    // As many cards to a row as the space allows, so the panel fits a page and the counter's side column alike.
+    <Box component="section" aria-label={t('wallets:panel.title')} sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))' }}>
+      {summary.isPending ? <Skeleton variant="rounded" height={120} /> : summary.data.wallets.map((wallet) => <WalletCard key={wallet.currency} wallet={wallet} />)}
     </Box>
   );
 }
