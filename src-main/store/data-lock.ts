@@ -18,6 +18,8 @@ interface ExclusiveHolder {
 
 /** How many stores this process has open per data folder; the pid file lives while it is > 0. */
 const openCounts = new Map<string, number>();
+/** Folders this process holds exclusively; a holder file with our pid but not in here is stale. */
+const heldExclusively = new Set<string>();
 
 function lockDir(dataDir: string): string {
   return join(resolve(dataDir), 'open');
@@ -64,9 +66,17 @@ function inUse(message: string, details: Record<string, unknown>): AppError {
   return new AppError('DATA_IN_USE', message, details);
 }
 
-function refuseIfHeldByAnother(dataDir: string): void {
+/** A live holder, or null when nobody holds the folder or the holder died (its pid may be ours after a reboot). */
+function liveHolder(dataDir: string): ExclusiveHolder | null {
   const holder = readHolder(lockDir(dataDir));
-  if (holder && holder.pid !== process.pid && isProcessAlive(holder.pid)) {
+  if (!holder) return null;
+  if (holder.pid === process.pid) return heldExclusively.has(resolve(dataDir)) ? holder : null;
+  return isProcessAlive(holder.pid) ? holder : null;
+}
+
+function refuseIfHeldByAnother(dataDir: string): void {
+  const holder = liveHolder(dataDir);
+  if (holder && holder.pid !== process.pid) {
     throw inUse(`Process ${holder.pid} is running ${holder.operation} on this data folder.`, { pid: holder.pid, operation: holder.operation });
   }
 }
@@ -129,15 +139,20 @@ export function acquireExclusiveAccess(dataDir: string, operation: string): () =
   const dir = lockDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!claimExclusive(dir, operation)) {
-    const holder = readHolder(dir);
-    if (holder && isProcessAlive(holder.pid)) {
+    const holder = liveHolder(dataDir);
+    if (holder) {
       const who = holder.pid === process.pid ? 'This process' : `Process ${holder.pid}`;
       throw inUse(`${who} is already running ${holder.operation} on this data folder.`, { pid: holder.pid, operation: holder.operation });
     }
     rmSync(join(dir, EXCLUSIVE), { force: true });
     if (!claimExclusive(dir, operation)) throw inUse(`Another process started an exclusive operation on this data folder.`, {});
   }
-  const release = () => rmSync(join(dir, EXCLUSIVE), { force: true });
+  const key = resolve(dataDir);
+  heldExclusively.add(key);
+  const release = () => {
+    heldExclusively.delete(key);
+    rmSync(join(dir, EXCLUSIVE), { force: true });
+  };
   const others = otherOpenProcesses(dataDir);
   if (others.length > 0) {
     release();

@@ -101,6 +101,18 @@ describe('rekey', () => {
     expect(existsSync(join(dataDir, 'open', String(dead)))).toBe(false);
   });
 
+  it.each([
+    ['a process that has died', () => spawnSync(process.execPath, ['-e', '0']).pid!],
+    ['an earlier process that had this pid (a reboot)', () => process.pid],
+  ])('takes over the exclusive lock left by %s', async (_case, stalePid) => {
+    const { router, dataDir } = await setUpRouter();
+    mkdirSync(join(dataDir, 'open'), { recursive: true });
+    writeFileSync(join(dataDir, 'open', 'exclusive'), JSON.stringify({ pid: stalePid(), operation: 'rekey' }));
+    const newKey = await rekey(router);
+    expect(opensWith(dataDir, newKey)).toBe(true);
+    expect(existsSync(join(dataDir, 'open', 'exclusive'))).toBe(false);
+  });
+
   it('refuses a second rekey while the first runs, with DATA_IN_USE', async () => {
     const { router, dataDir } = await setUpRouter();
     const first = await router.invoke('keys.rekey', {});
