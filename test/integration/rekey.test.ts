@@ -123,6 +123,21 @@ describe('rekey', () => {
     expect(opensWith(dataDir, (job.result as { recoveryKey: string }).recoveryKey)).toBe(true);
   });
 
+  it('refuses with DATA_DAMAGED when retired-keys.json was changed, and changes nothing', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const newKey = await rekey(router);
+    const path = join(dataDir, 'retired-keys.json');
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.sealed.tag = `${file.sealed.tag[0] === 'A' ? 'B' : 'A'}${file.sealed.tag.slice(1)}`;
+    writeFileSync(path, JSON.stringify(file));
+    const before = folderBytes(dataDir);
+
+    const answer = await runJob(router, 'keys.rekey', {});
+    expect(answer).toMatchObject({ ok: true, value: { state: 'failed', error: { code: 'DATA_DAMAGED' } } });
+    expect(folderBytes(dataDir)).toEqual(before);
+    expect(opensWith(dataDir, newKey)).toBe(true);
+  });
+
   it('is refused to a teller with FORBIDDEN, and the key stays', async () => {
     const { router, dataDir, recoveryKey } = await setUpRouter();
     await ok(router, 'staff.add', TELLER);
@@ -167,6 +182,18 @@ describe('an interrupted rekey', () => {
     await ok(router, 'session.unlockWithRecoveryKey', { recoveryKey: nextKey.toString('hex') });
     await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+  });
+
+  it('is left alone, with DATA_DAMAGED at unlock, when its commit marker was changed by hand', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    await stageAndStop(router);
+    writeFileSync(join(dataDir, 'staging', 'COMMITTED'), '{"kind": "rekey", "files": ["../../etc/passwd"]}');
+    const before = folderBytes(dataDir);
+
+    const answer = await router.invoke('session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'DATA_DAMAGED' } });
+    expect(folderBytes(dataDir)).toEqual(before);
+    expect(opensWith(dataDir, recoveryKey)).toBe(true);
   });
 
   it('is left alone, with DATA_IN_USE at unlock, while the process doing it is still alive', async () => {
