@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MemberRow } from '../../src-shared/contract/members';
+import { ADMIN, TELLER, ok, tempDataDir, testRouter } from '../support/temp-data';
+import { jsonOf, runCli } from '../support/cli';
+
+// `paydesk demo` and `paydesk members list`, run as child processes the way an admin runs them.
+// Three demo folders (seed 7 twice, seed 8) are loaded once and only read by the tests after.
+
+const asAdmin = { PAYDESK_PASSPHRASE: ADMIN.passphrase };
+const SMALL = ['--members', '200', '--transfers', '2000'];
+const root = mkdtempSync(join(tmpdir(), 'paydesk-demo-'));
+let sevenA: string;
+let sevenB: string;
+let eight: string;
+
+async function demoFolder(seed: number, name: string): Promise<string> {
+  const dataDir = join(root, name);
+  const run = await runCli(['demo', '--data', dataDir, '--admin', 'admin', ...SMALL, '--seed', String(seed), '--json'], asAdmin);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(jsonOf(run)).toMatchObject({ members: 200, transfers: 2000, receipts: expect.any(Number), recoveryKey: expect.any(String) });
+  return dataDir;
+}
+
+/** `members list --json` through the CLI. */
+async function memberListCli(dataDir: string, ...args: string[]): Promise<{ rows: MemberRow[]; total: number }> {
+  const run = await runCli(['members', 'list', '--data', dataDir, '--limit', '500', '--json', ...args], asAdmin);
+  expect(run.code).toBe(0);
+  return jsonOf(run);
+}
+
+/** What a folder holds, read in-process through the router: members, wallet balances, verify. */
+async function contents(dataDir: string) {
+  const router = testRouter(dataDir);
+  await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+  const members = await ok(router, 'members.search', { limit: 500 });
+  const { rows } = await ok(router, 'ledger.accounts', { ownerType: 'member', limit: 1000 });
+  const report = await ok(router, 'system.verify', {});
+  router.close();
+  return { members, wallets: rows.map((a) => [a.code, a.balance.posted, a.balance.available]), report };
+}
+
+beforeAll(async () => {
+  [sevenA, sevenB, eight] = await Promise.all([demoFolder(7, 'seven-a'), demoFolder(7, 'seven-b'), demoFolder(8, 'eight')]);
+}, 180_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('paydesk demo', () => {
+  it('writes the same members, balances and journal for the same seed, and verify exits 0', async () => {
+    const a = await contents(sevenA);
+    const b = await contents(sevenB);
+    expect(a.members.total).toBe(200);
+    expect(a.members).toEqual(b.members);
+    expect(a.members.rows.filter((m) => m.status === 'frozen').length).toBeGreaterThan(0);
+    expect(a.wallets).toHaveLength(200);
+    expect(a.wallets).toEqual(b.wallets);
+    expect(a.report.ok).toBe(true);
+    expect(a.report.heads.journal).toBe(b.report.heads.journal);
+    const cli = await runCli(['verify', '--data', sevenB], asAdmin);
+    expect(cli).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
+  });
+
+  it('writes different people for another seed', async () => {
+    const [a, b] = [await contents(sevenA), await contents(eight)];
+    expect(a.members.rows.map((m) => m.name)).not.toEqual(b.members.rows.map((m) => m.name));
+  });
+
+  it('refuses a folder that already holds members with exit 2 and adds nothing', async () => {
+    const { members, wallets } = await contents(eight);
+    const again = await runCli(['demo', '--data', eight, ...SMALL, '--seed', '4'], asAdmin);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('INVALID_INPUT');
+    expect(await contents(eight)).toMatchObject({ members, wallets });
+  });
+
+  it('refuses a role that may not post with exit 5 and writes nothing', async () => {
+    const dataDir = tempDataDir();
+    const router = testRouter(dataDir);
+    await ok(router, 'setup.init', ADMIN);
+    await ok(router, 'staff.add', { ...TELLER, username: 'audrey', role: 'auditor' });
+    router.close();
+    const run = await runCli(['demo', '--data', dataDir, ...SMALL, '--user', 'audrey'], { PAYDESK_PASSPHRASE: TELLER.passphrase });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('FORBIDDEN');
+    expect((await contents(dataDir)).members.total).toBe(0);
+  });
+
+  it('refuses a count that is not a whole number with exit 2', async () => {
+    const run = await runCli(['demo', '--data', tempDataDir(), '--admin', 'admin', '--members', '1e3'], asAdmin);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--members');
+  });
+});
+
+describe('paydesk members list', () => {
+  it('finds demo members by a name substring or a member number, and pages with the total', async () => {
+    const everyone = (await contents(sevenA)).members;
+    const someone = everyone.rows.find((m) => /^\p{Script=Han}{3}$/u.test(m.name))!;
+    const middle = [...someone.name][1]!;
+    const byName = await memberListCli(sevenA, '--query', middle);
+    expect(byName.rows.map((m) => m.id)).toContain(someone.id);
+    expect(byName.rows.every((m) => m.name.includes(middle))).toBe(true);
+    expect(everyone.rows.slice(0, 10)).toEqual((await memberListCli(sevenA, '--limit', '10')).rows);
+    const text = await runCli(['members', 'list', '--data', sevenA, '--query', someone.memberNumber], asAdmin);
+    expect(text.stdout).toContain(`${someone.memberNumber}  `);
+    expect(text.stdout).toContain('1 of 1 members');
+  });
+
+  it('refuses an unknown status with exit 2', async () => {
+    const run = await runCli(['members', 'list', '--data', tempDataDir(), '--status', 'gone'], asAdmin);
+    expect(run.code).toBe(2);
+  });
+});
