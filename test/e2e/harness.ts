@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +27,26 @@ function ensureRendererBuilt(): void {
   execFileSync(join(REPO, 'node_modules/.bin/electron-vite'), ['build'], { cwd: REPO, stdio: 'inherit' });
 }
 
+/**
+ * Serves a copy of the build, so a rebuild running meanwhile (new hashed asset names) cannot pull
+ * files from under a page that is still loading fonts or chunks.
+ */
+async function serveSnapshot(): Promise<StaticServer> {
+  ensureRendererBuilt();
+  const snapshot = mkdtempSync(join(tmpdir(), 'paydesk-renderer-'));
+  cpSync(RENDERER, snapshot, { recursive: true });
+  const served = await serveStatic(snapshot);
+  return {
+    url: served.url,
+    close: async () => {
+      await served.close();
+      rmSync(snapshot, { recursive: true, force: true });
+    },
+  };
+}
+
 async function shared(): Promise<{ browser: Browser; server: StaticServer }> {
-  if (!server) {
-    ensureRendererBuilt();
-    server = await serveStatic(RENDERER);
-  }
+  server ??= await serveSnapshot();
   browser ??= await launchChromium();
   return { browser, server };
 }
