@@ -230,6 +230,32 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     expect(await walletBalance(app, (await memberByName(app, OTHER_NAME)).id)).toBe(9_900);
   });
 
+  it('freezes and unfreezes the member with a reason, and refuses to close them while money is in the wallet', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: 'Member page' }).click();
+    await page.getByRole('heading', { level: 1, name: MEMBER_NAME }).waitFor();
+    await page.getByRole('button', { name: 'Freeze' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Card reported stolen');
+    await page.getByRole('dialog').getByRole('button', { name: 'Freeze' }).click();
+    await expectText(page.getByRole('main').getByRole('alert').filter({ hasText: 'Frozen:' }), 'Frozen: Card reported stolen');
+    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Frozen');
+    await screenshot(page, 'member-frozen');
+    expect((await memberByName(app, MEMBER_NAME)).status).toBe('frozen');
+
+    await page.getByRole('button', { name: 'Unfreeze' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Card found');
+    await page.getByRole('dialog').getByRole('button', { name: 'Unfreeze' }).click();
+    await page.getByRole('button', { name: 'Freeze' }).waitFor();
+    expect((await memberByName(app, MEMBER_NAME)).status).toBe('active');
+
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Moving abroad');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close member' }).click();
+    await expectText(page.getByRole('alert').filter({ hasText: 'balance' }), 'A member with a balance cannot be closed.');
+    expect((await memberByName(app, MEMBER_NAME)).status).toBe('active');
+    expect(await walletBalance(app, memberId)).toBe(70_000);
+  });
+
   it('speaks Chinese throughout: the list, and the form with its validation messages', async () => {
     const { page } = app;
     await switchLanguage(page, '简体中文');

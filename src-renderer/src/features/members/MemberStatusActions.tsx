@@ -19,10 +19,14 @@ const MEMBER_QUERIES = ['members.search', 'members.get', 'members.history', 'aud
 export function MemberStatusActions({ member, onError }: { member: Member; onError: (error: unknown) => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<StatusAction | null>(null);
-  const options = { invalidates: MEMBER_QUERIES, onSuccess: () => setAction(null), onError: (error: unknown) => {
-    setAction(null);
-    onError(error);
-  } };
+  const options = {
+    invalidates: MEMBER_QUERIES,
+    onSuccess: () => setAction(null),
+    onError: (error: unknown) => {
+      setAction(null);
+      onError(error);
+    },
+  };
   const freeze = useChannelMutation('members.freeze', options);
   const unfreeze = useChannelMutation('members.unfreeze', options);
   const close = useChannelMutation('members.close', options);

@@ -59,16 +59,46 @@ function MembersEmpty({ searching, canWrite, onAdd }: { searching: boolean; canW
   );
 }
 
-/** Everyone registered: search as you type (name substring, number or phone prefix), by status, page by page. */
-export function MembersListScreen() {
+function MemberSearchBar({ query, status, onQuery, onStatus }: { query: string; status: MemberStatus | ''; onQuery: (query: string) => void; onStatus: (status: MemberStatus | '') => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const canWrite = can(useSession().role, 'members.write');
+  return (
+    <Stack direction="row" role="search" aria-label={t('members:search.label')} sx={{ gap: 2, flexWrap: 'wrap' }}>
+      <TextField
+        size="small"
+        autoFocus
+        label={t('members:search.label')}
+        placeholder={t('members:search.placeholder')}
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+        sx={{ flex: 1, minWidth: 280 }}
+        slotProps={{
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <Search />
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+      <TextField select size="small" label={t('members:field.status')} value={status} onChange={(event) => onStatus(event.target.value as MemberStatus | '')} sx={{ width: 180 }}>
+        <MenuItem value="">{t('members:search.anyStatus')}</MenuItem>
+        {MEMBER_STATUSES.map((value) => (
+          <MenuItem key={value} value={value}>
+            {t(`members:status.${value}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+    </Stack>
+  );
+}
+
+/** The list's search, filter, sort and page, and the members.search answer for them. */
+function useMemberList() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<MemberStatus | ''>('');
   const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
   const [sort, setSort] = useState<GridSortModel>([{ field: 'memberNumber', sort: 'asc' }]);
-  const [adding, setAdding] = useState(false);
   const settledQuery = useDebounced(query.trim());
   const sortField = sort[0] && isSort(sort[0].field) ? sort[0].field : 'memberNumber';
   const input = {
@@ -80,8 +110,39 @@ export function MembersListScreen() {
     limit: page.pageSize,
   };
   const members = useChannelQuery('members.search', input, { placeholderData: keepPreviousData });
+  // Any change of what is asked starts again from the first page.
+  const firstPage = () => setPage((current) => ({ ...current, page: 0 }));
+  return {
+    members,
+    query,
+    status,
+    page,
+    sort,
+    searching: settledQuery !== '' || status !== '',
+    setPage,
+    setQuery: (next: string) => {
+      setQuery(next);
+      firstPage();
+    },
+    setStatus: (next: MemberStatus | '') => {
+      setStatus(next);
+      firstPage();
+    },
+    setSort: (next: GridSortModel) => {
+      setSort(next);
+      firstPage();
+    },
+  };
+}
+
+/** Everyone registered: search as you type (name substring, number or phone prefix), by status, page by page. */
+export function MembersListScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = can(useSession().role, 'members.write');
+  const list = useMemberList();
+  const [adding, setAdding] = useState(false);
   const columns = useMemberColumns();
-  const resetPage = () => setPage((current) => ({ ...current, page: 0 }));
   const open = (id: number) => void navigate(memberPath(id));
 
   return (
@@ -96,56 +157,21 @@ export function MembersListScreen() {
         )
       }
     >
-      <Stack direction="row" role="search" aria-label={t('members:search.label')} sx={{ gap: 2, flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          autoFocus
-          label={t('members:search.label')}
-          placeholder={t('members:search.placeholder')}
-          value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            resetPage();
-          }}
-          sx={{ flex: 1, minWidth: 280 }}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search /></InputAdornment> }, htmlInput: { 'aria-label': t('members:search.label') } }}
-        />
-        <TextField
-          select
-          size="small"
-          label={t('members:field.status')}
-          value={status}
-          onChange={(event) => {
-            setStatus(event.target.value as MemberStatus | '');
-            resetPage();
-          }}
-          sx={{ width: 180 }}
-        >
-          <MenuItem value="">{t('members:search.anyStatus')}</MenuItem>
-          {MEMBER_STATUSES.map((value) => (
-            <MenuItem key={value} value={value}>
-              {t(`members:status.${value}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Stack>
-      <ErrorAlert error={members.error} />
+      <MemberSearchBar query={list.query} status={list.status} onQuery={list.setQuery} onStatus={list.setStatus} />
+      <ErrorAlert error={list.members.error} />
       <Paper variant="outlined" sx={{ height: 560 }}>
         <DataGrid
-          rows={members.data?.rows ?? []}
+          rows={list.members.data?.rows ?? []}
           columns={columns}
-          rowCount={members.data?.total ?? 0}
-          loading={members.isFetching}
+          rowCount={list.members.data?.total ?? 0}
+          loading={list.members.isFetching}
           paginationMode="server"
-          paginationModel={page}
-          onPaginationModelChange={setPage}
+          paginationModel={list.page}
+          onPaginationModelChange={list.setPage}
           pageSizeOptions={[25, 50, 100]}
           sortingMode="server"
-          sortModel={sort}
-          onSortModelChange={(model) => {
-            setSort(model);
-            resetPage();
-          }}
+          sortModel={list.sort}
+          onSortModelChange={list.setSort}
           disableColumnFilter
           disableRowSelectionOnClick
           label={t('members:title')}
@@ -153,7 +179,7 @@ export function MembersListScreen() {
           onCellKeyDown={({ row }, event) => {
             if (event.key === 'Enter') open(row.id);
           }}
-          slots={{ noRowsOverlay: () => <MembersEmpty searching={settledQuery !== '' || status !== ''} canWrite={canWrite} onAdd={() => setAdding(true)} /> }}
+          slots={{ noRowsOverlay: () => <MembersEmpty searching={list.searching} canWrite={canWrite} onAdd={() => setAdding(true)} /> }}
           sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Paper>

@@ -1,5 +1,5 @@
 import { useState, type Ref } from 'react';
-import { Autocomplete, Box, InputAdornment, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, InputAdornment, Stack, TextField, Typography } from '@mui/material';
 import PersonSearch from '@mui/icons-material/PersonSearchOutlined';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,26 @@ export interface MemberPickerProps {
   /** Why the field still needs a member, shown under it. */
   errorText?: string | null;
 }
+
+function MemberOption({ member }: { member: PickedMember }) {
+  return (
+    <Stack direction="row" sx={{ gap: 1.5, alignItems: 'center', width: '100%' }}>
+      <Box sx={{ flexGrow: 1 }}>
+        <Typography variant="body2">{member.name}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {formatMemberNumber(member.memberNumber)} · {member.phone}
+        </Typography>
+      </Box>
+      <MemberStatusChip status={member.status} />
+    </Stack>
+  );
+}
+
+const searchIcon = (
+  <InputAdornment position="start">
+    <PersonSearch />
+  </InputAdornment>
+);
 
 /**
  * Finds a member by name substring, member number or phone as the teller types; arrow keys move
@@ -65,14 +85,8 @@ export function MemberPicker({ label, value, onPick, excludeId, autoFocus = fals
       loadingText={t('common:loading')}
       noOptionsText={settled === '' ? t('wallets:picker.typeToSearch') : t('wallets:picker.noMatch')}
       renderOption={({ key, ...props }, member) => (
-        <Box component="li" key={key} {...props} sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
-          <Box sx={{ flexGrow: 1 }}>
-            <Typography variant="body2">{member.name}</Typography>
-            <Typography variant="caption" color="text.secondary">
-              {formatMemberNumber(member.memberNumber)} · {member.phone}
-            </Typography>
-          </Box>
-          <MemberStatusChip status={member.status} />
+        <Box component="li" key={key} {...props}>
+          <MemberOption member={member} />
         </Box>
       )}
       renderInput={(params) => (
@@ -86,14 +100,7 @@ export function MemberPicker({ label, value, onPick, excludeId, autoFocus = fals
           helperText={errorText}
           slotProps={{
             ...params.slotProps,
-            input: {
-              ...params.slotProps.input,
-              startAdornment: (
-                <InputAdornment position="start">
-                  <PersonSearch />
-                </InputAdornment>
-              ),
-            },
+            input: { ...params.slotProps.input, startAdornment: searchIcon },
           }}
         />
       )}

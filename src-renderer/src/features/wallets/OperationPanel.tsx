@@ -37,84 +37,98 @@ export interface OperationPanelProps {
   onPosted: (receipt: Receipt) => void;
 }
 
-/** Deposit, withdraw, pay or transfer for the picked member: type → review the server's numbers → post. */
-export function OperationPanel({ member, currencies, onPosted }: OperationPanelProps) {
+function OperationTabs({ value, allowed, onChange }: { value: TellerOperation; allowed: readonly TellerOperation[]; onChange: (next: TellerOperation) => void }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
-  const { role } = useSession();
-  const allowed = TELLER_OPERATIONS.filter((operation) => can(role, OPERATION_PERMISSION[operation]));
-  const [operation, setOperation] = useState<TellerOperation>(allowed[0] ?? 'deposit');
+  return (
+    <Tabs value={value} onChange={(_event, next: TellerOperation) => onChange(next)} variant="fullWidth" sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      {allowed.map((operation) => (
+        <Tab key={operation} value={operation} label={t(`wallets:operation.${operation}`)} />
+      ))}
+    </Tabs>
+  );
+}
+
+/** The form's state: which operation, what was typed, what is wrong with it, and the review → post flow. */
+function useOperationForm({ member, currencies, onPosted }: OperationPanelProps, firstOperation: TellerOperation) {
+  const [operation, setOperation] = useState<TellerOperation>(firstOperation);
   const [draft, setDraft] = useState<OperationDraft>(() => emptyDraft(currencies[0] ?? 'CNY'));
   const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
-  const amountRef = useRef<HTMLInputElement>(null);
   const flow = useTellerOperation((receipt) => {
     setDraft((current) => emptyDraft(current.currency));
     setProblems(NO_PROBLEMS);
     onPosted(receipt);
   });
+  return {
+    operation,
+    draft,
+    problems,
+    flow,
+    switchTo: (next: TellerOperation) => {
+      setOperation(next);
+      setProblems(NO_PROBLEMS);
+      flow.review.reset();
+    },
+    change: (next: OperationDraft) => {
+      setDraft(next);
+      flow.review.reset();
+    },
+    review: (event: FormEvent) => {
+      event.preventDefault();
+      const found = problemsOf(operation, draft);
+      setProblems(found);
+      const amount = checkAmount(draft.amount, draft.currency).minor;
+      if (found.merchant || found.payee || amount === null) return;
+      flow.review.mutate(requestOf(operation, member, draft, amount));
+    },
+  };
+}
+
+/** Deposit, withdraw, pay or transfer for the picked member: type → review the server's numbers → post. */
+export function OperationPanel(props: OperationPanelProps) {
+  const { member, currencies } = props;
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const { role } = useSession();
+  const allowed = TELLER_OPERATIONS.filter((operation) => can(role, OPERATION_PERMISSION[operation]));
+  const form = useOperationForm(props, allowed[0] ?? 'deposit');
+  const amountRef = useRef<HTMLInputElement>(null);
+  const reviewError = form.flow.review.error;
+  const amountRefused = reviewError instanceof ApiError && reviewError.code === 'AMOUNT_INVALID';
 
   // A newly picked member: the teller's next keystrokes are the amount.
   useEffect(() => {
     amountRef.current?.focus();
   }, [member.id]);
 
-  const change = (next: OperationDraft) => {
-    setDraft(next);
-    flow.review.reset();
-  };
-  const review = (event: FormEvent) => {
-    event.preventDefault();
-    const found = problemsOf(operation, draft);
-    setProblems(found);
-    const amount = checkAmount(draft.amount, draft.currency).minor;
-    if (found.merchant || found.payee || amount === null) return;
-    flow.review.mutate(requestOf(operation, member, draft, amount));
-  };
-  const reviewError = flow.review.error;
-  const amountRefused = reviewError instanceof ApiError && reviewError.code === 'AMOUNT_INVALID';
-
   return (
-    <Paper variant="outlined" component="form" onSubmit={review} noValidate aria-label={t('wallets:counter.operation')}>
-      <Tabs
-        value={operation}
-        onChange={(_event, next: TellerOperation) => {
-          setOperation(next);
-          setProblems(NO_PROBLEMS);
-          flow.review.reset();
-        }}
-        variant="fullWidth"
-        sx={{ borderBottom: 1, borderColor: 'divider' }}
-      >
-        {allowed.map((value) => (
-          <Tab key={value} value={value} label={t(`wallets:operation.${value}`)} />
-        ))}
-      </Tabs>
+    <Paper variant="outlined" component="form" onSubmit={form.review} noValidate aria-label={t('wallets:counter.operation')}>
+      <OperationTabs value={form.operation} allowed={allowed} onChange={form.switchTo} />
       <Stack sx={{ p: 2, gap: 2 }}>
         <OperationFields
-          operation={operation}
-          draft={draft}
-          onChange={change}
+          operation={form.operation}
+          draft={form.draft}
+          onChange={form.change}
           currencies={currencies}
           payerId={member.id}
-          problems={problems}
+          problems={form.problems}
           amountError={amountRefused ? describe(reviewError) : null}
           amountRef={amountRef}
         />
         {!amountRefused && <ErrorAlert error={reviewError} />}
         <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-          <Button type="submit" variant="contained" size="large" disabled={flow.review.isPending}>
+          <Button type="submit" variant="contained" size="large" disabled={form.flow.review.isPending}>
             {t('wallets:counter.review')}
           </Button>
         </Stack>
       </Stack>
       <ConfirmOperationDialog
-        confirmation={flow.confirmation}
+        confirmation={form.flow.confirmation}
         member={member}
-        payee={draft.payee}
-        posting={flow.posting}
-        postError={flow.postError}
-        onPost={flow.post}
-        onCancel={flow.cancel}
+        payee={form.draft.payee}
+        posting={form.flow.posting}
+        postError={form.flow.postError}
+        onPost={form.flow.post}
+        onCancel={form.flow.cancel}
       />
     </Paper>
   );
