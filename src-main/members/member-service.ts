@@ -4,7 +4,7 @@ import type { Member, MemberChanges, NewMember } from '../../src-shared/contract
 import type { Store } from '../store/store';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
-import { idDocumentKey, sealIdDocument } from './id-document';
+import { idDocumentKey, maskIdDocument, openIdDocument, sealIdDocument } from './id-document';
 import { memberStatements } from './member-statements';
 import { nameGrams } from './name-grams';
 import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type MemberRow } from './member-repo';
@@ -185,4 +185,18 @@ export function closeMember(store: Store, actor: string, id: number, reason: str
     assertWalletsEmpty(store, row.id);
     closeWallets(store, row.id, actor, now);
   });
+}
+
+/**
+ * The clear ID document number, for a teller checking a document at the counter. Each reveal is
+ * audited with its reason; the audit row holds only the masked number.
+ */
+export function revealIdDocument(store: Store, actor: string, id: number, reason: string, now = new Date()): { idDocumentNumber: string | null } {
+  return store.sqlite.transaction(() => {
+    const row = getMemberRow(store, id);
+    if (row.id_document_sealed === null) return { idDocumentNumber: null };
+    const idDocumentNumber = openIdDocument(store, row.id, row.id_document_sealed);
+    recordAudit(store, { actor, action: 'member.revealIdDocument', entityType: 'member', entityId: row.member_number, after: { reason, idDocument: maskIdDocument(row.id_document_last4) } }, now);
+    return { idDocumentNumber };
+  })();
 }

@@ -109,5 +109,11 @@ export const memberChannels = {
   'members.unfreeze': channel({ input: memberUnfreezeInput, output: memberSchema, access: 'members.write' }),
   /** Needs every wallet at zero; closes the wallet accounts. Terminal. */
   'members.close': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write' }),
+  /** The clear ID document number, audited with the reason; the member's row shows only the last four. */
+  'members.revealIdDocument': channel({
+    input: memberStatusChangeInput,
+    output: z.object({ idDocumentNumber: z.string().nullable() }),
+    access: 'members.write',
+  }),
   'members.history': channel({ input: memberHistoryInput, output: z.object({ rows: z.array(auditEntrySchema), total: z.number().int() }), access: 'members.read' }),
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidMemberNumber } from '../../src-shared/member-number';
-import { openIdDocument } from '../../src-main/members/id-document';
 import { ok } from '../support/temp-data';
+import { jobResult } from '../support/jobs';
 import { addMember, counterRouter, depositTo, nextKey, nextPhone, snapshot } from './members-fixtures';
 
 describe('registering a member', () => {
@@ -23,15 +23,13 @@ describe('registering a member', () => {
     expect(numbers).toEqual(['100000009', '100000017', '100000025']);
   });
 
-  it('keeps the ID document number sealed and shows, audits and returns only its last four', async () => {
+  it('keeps the ID document number sealed, showing and auditing only its last four', async () => {
     const { router } = await counterRouter();
     const member = await addMember(router, { idDocumentNumber: '11010519491231002x' });
     expect(member.idDocumentMasked).toBe('••••002X');
     const store = router.state.requireStore();
-    const row = store.sqlite.prepare('SELECT * FROM members WHERE id = ?').get(member.id) as Record<string, string>;
+    const row = store.sqlite.prepare('SELECT * FROM members WHERE id = ?').get(member.id);
     expect(JSON.stringify(row)).not.toContain('11010519491231002X');
-    expect(openIdDocument(store.masterKey, member.id, row.id_document_sealed!)).toBe('11010519491231002X');
-    expect(openIdDocument(store.masterKey, member.id + 1, row.id_document_sealed!)).toBeNull();
     const audit = store.sqlite.prepare('SELECT before_json, after_json FROM audit_log').all();
     expect(JSON.stringify(audit)).not.toContain('11010519491231002X');
   });
@@ -215,6 +213,38 @@ describe('freezing and closing a member', () => {
     expect(await router.invoke('members.unfreeze', { id: member.id })).toMatchObject({ ok: false, error: { code: 'MEMBER_CLOSED' } });
     const deposit = await router.invoke('wallets.deposit', { memberId: member.id, amount: 100, currency: 'CNY', idempotencyKey: nextKey() });
     expect(deposit).toMatchObject({ ok: false, error: { code: 'MEMBER_CLOSED', details: { field: 'memberId' } } });
+    expect(snapshot(router)).toEqual(before);
+  });
+});
+
+describe('revealing an ID document number', () => {
+  it('shows the clear number for a reason and audits the reveal without the number', async () => {
+    const { router } = await counterRouter('teller');
+    const member = await addMember(router, { idDocumentNumber: 'E12345678' });
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'checking the passport at the counter' })).toEqual({ idDocumentNumber: 'E12345678' });
+    const [latest] = (await ok(router, 'members.history', { id: member.id })).rows;
+    expect(latest).toMatchObject({ action: 'member.revealIdDocument', actor: 'tina', after: { reason: 'checking the passport at the counter', idDocument: '••••5678' } });
+    expect(JSON.stringify(latest)).not.toContain('E1234');
+  });
+
+  it('still opens numbers sealed before a rekey', async () => {
+    const { router } = await counterRouter();
+    const member = await addMember(router, { idDocumentNumber: 'G99995678' });
+    await jobResult(router, 'keys.rekey', {});
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'after rekey' })).toEqual({ idDocumentNumber: 'G99995678' });
+    const later = await addMember(router, { idDocumentNumber: 'H11112222' });
+    expect(await ok(router, 'members.revealIdDocument', { id: later.id, reason: 'sealed under the new key' })).toEqual({ idDocumentNumber: 'H11112222' });
+  });
+
+  it('answers null for a member without a document, and FORBIDDEN to an auditor', async () => {
+    const { router } = await counterRouter();
+    const member = await addMember(router);
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'x' })).toEqual({ idDocumentNumber: null });
+    await ok(router, 'staff.add', { username: 'audrey', displayName: 'Audrey', role: 'auditor', passphrase: 'auditor passphrase 2026' });
+    await ok(router, 'session.lock', {});
+    await ok(router, 'session.unlock', { username: 'audrey', passphrase: 'auditor passphrase 2026' });
+    const before = snapshot(router);
+    expect(await router.invoke('members.revealIdDocument', { id: member.id, reason: 'curious' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(snapshot(router)).toEqual(before);
   });
 });
