@@ -3,6 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import type { Store } from '../store/store';
 import { verifyAuditChain } from '../audit/verify-audit';
 import { verifyLedger } from '../ledger';
+import { verifyMembersAndWallets } from '../wallets/verify-wallets';
 
 // `verify` runs every domain's invariant checks. Each domain adds its own to VERIFIERS; the
 // report is what the CLI prints and what auditor reports quote.
@@ -46,7 +47,11 @@ const ledgerVerifier: Verifier = {
   },
 };
 
-const VERIFIERS: Verifier[] = [schemaVerifier, auditVerifier, ledgerVerifier];
+const membersVerifier: Verifier = {
+  run: (store) => ({ checks: verifyMembersAndWallets(store) }),
+};
+
+const VERIFIERS: Verifier[] = [schemaVerifier, auditVerifier, ledgerVerifier, membersVerifier];
 
 export function verifyStore(store: Store): VerifyReport {
   const checks: CheckResult[] = [];
