@@ -11,7 +11,9 @@ import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type 
 import { assertWalletsEmpty, closeWallets, enabledCurrencies, openWallet, prepareWalletCurrencies } from './member-wallets';
 
 // Registering and editing members. Each change is one synchronous transaction holding the row,
-// its wallet accounts and its audit record, so a member never exists without them.
+// its wallet accounts and its audit record, so a member never exists without them. Transactions
+// take the write lock up front (IMMEDIATE): the app and the CLI may share a data folder, and two
+// processes must never both read the same next member id.
 
 export function getMember(store: Store, ref: { id?: number | undefined; memberNumber?: string | undefined }): Member {
   const row = ref.id !== undefined ? getMemberRow(store, ref.id) : getMemberRowByNumber(store, ref.memberNumber ?? '');
@@ -73,7 +75,7 @@ function registrationContext(store: Store, actor: string, now: Date): Registrati
 }
 
 export function createMember(store: Store, actor: string, input: NewMember, now = new Date()): Member {
-  const row = store.sqlite.transaction(() => insertMember(store, registrationContext(store, actor, now), input, now))();
+  const row = store.sqlite.transaction(() => insertMember(store, registrationContext(store, actor, now), input, now)).immediate();
   return toMember(store, row);
 }
 
@@ -94,7 +96,7 @@ export function createMembers(store: Store, actor: string, entries: DatedNewMemb
     const chunk = entries.slice(start, start + chunkSize);
     store.sqlite.transaction(() => {
       for (const entry of chunk) created.push(insertMember(store, context, entry.member, entry.at));
-    })();
+    }).immediate();
   }
   context.documentKey.fill(0);
   return created;
@@ -152,7 +154,7 @@ export function updateMember(store: Store, actor: string, changes: MemberChanges
       now,
     );
     return after;
-  })();
+  }).immediate();
   return toMember(store, row);
 }
 
@@ -166,7 +168,7 @@ function changeStatus(store: Store, actor: string, id: number, status: MemberRow
     const action = { frozen: 'member.freeze', active: 'member.unfreeze', closed: 'member.close' }[status];
     recordAudit(store, { actor, action, entityType: 'member', entityId: before.member_number, before: memberAuditSummary(store, before), after: memberAuditSummary(store, after) }, now);
     return after;
-  })();
+  }).immediate();
   return toMember(store, row);
 }
 
@@ -198,5 +200,5 @@ export function revealIdDocument(store: Store, actor: string, id: number, reason
     const idDocumentNumber = openIdDocument(store, row.id, row.id_document_sealed);
     recordAudit(store, { actor, action: 'member.revealIdDocument', entityType: 'member', entityId: row.member_number, after: { reason, idDocument: maskIdDocument(row.id_document_last4) } }, now);
     return { idDocumentNumber };
-  })();
+  }).immediate();
 }

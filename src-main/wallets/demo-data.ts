@@ -105,7 +105,7 @@ function runCounter(store: Store, teller: Teller, memberIds: number[], operation
         const index = first + offset;
         counterOperation(store, teller, memberIds, op, `demo-${seed}-counter-${index}`, new Date(start + index * 60_000));
       });
-    })();
+    }).immediate();
   }
 }
 
