@@ -8,17 +8,17 @@ const TRANSFERS = 100_000;
 const CHUNK = 25_000;
 
 function insertFloor(store: Store): number {
-  store.sqlite.exec(`CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, idempotency_key TEXT, payload_digest TEXT, debit_account_id INTEGER,
+  store.sqlite.exec(`CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, idempotency_key TEXT, debit_account_id INTEGER,
     credit_account_id INTEGER, amount INTEGER, currency TEXT, kind TEXT, state TEXT, pending_id INTEGER, reverses_id INTEGER, link_id INTEGER,
     memo TEXT, actor TEXT, cause_ref TEXT, created_at TEXT, expires_at TEXT, prev_hash TEXT, hash TEXT)`);
-  const insert = store.sqlite.prepare(`INSERT INTO floor_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = store.sqlite.prepare(`INSERT INTO floor_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const hex = 'f'.repeat(64);
   const at = new Date('2026-01-01T00:00:00.000Z').toISOString();
   const start = process.hrtime.bigint();
   for (let first = 0; first < TRANSFERS; first += CHUNK) {
     store.sqlite.transaction(() => {
       for (let id = first + 1; id <= first + CHUNK; id += 1) {
-        insert.run(id, `floor-${id}`, hex, 1 + (id % 1000), 2 + (id % 1000), id, 'CNY', 'payment', 'posted', null, null, null, null, 'bench', null, at, null, hex, hex);
+        insert.run(id, `floor-${id}`, 1 + (id % 1000), 2 + (id % 1000), id, 'CNY', 'payment', 'posted', null, null, null, null, 'bench', null, at, null, hex, hex);
       }
     })();
   }

@@ -18,8 +18,8 @@ async function atFoundation() {
 function insertTransfer(sqlite: ReturnType<typeof openEncryptedDatabase>, id: number, extra: Record<string, unknown> = {}) {
   const row = { id, key: `k${id}`, debit: 1, credit: 2, amount: 100, state: 'posted', pending: null, reverses: null, ...extra };
   return sqlite
-    .prepare(`INSERT INTO transfers (id, idempotency_key, payload_digest, debit_account_id, credit_account_id, amount, currency, kind, state, pending_id, reverses_id, actor, created_at, prev_hash, hash)
-      VALUES (@id, @key, 'd', @debit, @credit, @amount, 'CNY', 'deposit', @state, @pending, @reverses, 'admin', 'now', 'p', 'h')`)
+    .prepare(`INSERT INTO transfers (id, idempotency_key, debit_account_id, credit_account_id, amount, currency, kind, state, pending_id, reverses_id, actor, created_at, prev_hash, hash)
+      VALUES (@id, @key, @debit, @credit, @amount, 'CNY', 'deposit', @state, @pending, @reverses, 'admin', 'now', 'p', 'h')`)
     .run(row);
 }
 

@@ -46,7 +46,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('transfers')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
-    .addColumn('payload_digest', 'text', (c) => c.notNull())
     // No foreign keys on the two accounts: the engine reads both accounts in the same
     // transaction before it writes, accounts are never deleted, and verify checks every row.
     // Declaring them would look both up a second time on every insert.

@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import { assertMinorUnits } from '../../src-shared/money';
 import type { Transfer } from '../../src-shared/contract/ledger';
 import type { Store } from '../store/store';
-import { payloadDigest, postPayload, replayOrConflict, voidPayload, type Payload } from './idempotency';
+import { postPayload, replayOrConflict, voidPayload } from './idempotency';
 import { toTransfer, type TransferRow } from './rows';
 import { assertActor, assertIdempotencyKey, isoTime } from './rules';
 import type { PostHoldRequest, VoidHoldRequest } from './types';
@@ -30,7 +30,6 @@ function assertUnresolved(writer: LedgerWriter, hold: TransferRow): void {
 interface Resolution {
   hold: TransferRow;
   amount: number;
-  payload: Payload;
   idempotencyKey: string;
   actor: string;
   createdAt: string;
@@ -40,7 +39,6 @@ function writeResolution(writer: LedgerWriter, r: Resolution, state: 'post_pendi
   return writer.append(
     {
       idempotencyKey: r.idempotencyKey,
-      payloadDigest: payloadDigest(r.payload),
       debit: writer.openAccount(r.hold.debit_account_id, 'holdId'),
       credit: writer.openAccount(r.hold.credit_account_id, 'holdId'),
       amount: r.amount,
@@ -64,9 +62,8 @@ function writePost(writer: LedgerWriter, req: PostHoldRequest): TransferRow {
   const createdAt = isoTime(req.at);
   const hold = findHold(writer, req.holdId);
   const amount = req.amount === undefined ? hold.amount : assertMinorUnits(req.amount);
-  const payload = postPayload(hold.id, amount);
   const existing = writer.byKey(idempotencyKey);
-  if (existing) return replayOrConflict(existing, payload, payloadDigest(payload));
+  if (existing) return replayOrConflict(existing, postPayload(hold.id, amount));
 
   assertUnresolved(writer, hold);
   if (hold.expires_at !== null && createdAt >= hold.expires_at) {
@@ -78,7 +75,7 @@ function writePost(writer: LedgerWriter, req: PostHoldRequest): TransferRow {
       holdAmount: hold.amount,
     });
   }
-  return writeResolution(writer, { hold, amount, payload, idempotencyKey, actor, createdAt }, 'post_pending');
+  return writeResolution(writer, { hold, amount, idempotencyKey, actor, createdAt }, 'post_pending');
 }
 
 function writeVoid(writer: LedgerWriter, req: VoidHoldRequest): TransferRow {
@@ -86,12 +83,11 @@ function writeVoid(writer: LedgerWriter, req: VoidHoldRequest): TransferRow {
   const actor = assertActor(req.actor);
   const createdAt = isoTime(req.at);
   const hold = findHold(writer, req.holdId);
-  const payload = voidPayload(hold.id);
   const existing = writer.byKey(idempotencyKey);
-  if (existing) return replayOrConflict(existing, payload, payloadDigest(payload));
+  if (existing) return replayOrConflict(existing, voidPayload(hold.id));
 
   assertUnresolved(writer, hold);
-  return writeResolution(writer, { hold, amount: hold.amount, payload, idempotencyKey, actor, createdAt }, 'void_pending');
+  return writeResolution(writer, { hold, amount: hold.amount, idempotencyKey, actor, createdAt }, 'void_pending');
 }
 
 /** Posts all of a hold, or part of it and releases the rest; refused once expired. */

@@ -1,11 +1,12 @@
-import { hash } from 'node:crypto';
 import { AppError } from '../../src-shared/errors';
 import type { TransferRow } from './rows';
 
 // Idempotency is permanent: a key once used names one transfer forever. The same key with the
 // same payload returns the original transfer; with a different payload it is refused, naming
 // the first field that differs (TigerBeetle's exists_with_different_* results). Who sends the
-// retry and when are not part of the payload: a retry is the same request, later.
+// retry and when are not part of the payload: a retry is the same request, later. Every payload
+// field is a column of the stored row, so a replay is compared field by field with the row
+// itself; no digest is needed and the first difference is named exactly.
 
 export type PayloadValue = string | number | null;
 
@@ -20,10 +21,6 @@ const HOLD_FIELDS = [...MOVEMENT_FIELDS, 'expiresAt'] as const;
 const POST_FIELDS = ['operation', 'holdId', 'amount'] as const;
 const VOID_FIELDS = ['operation', 'holdId'] as const;
 const REVERSAL_FIELDS = ['operation', 'transferId', 'reason'] as const;
-
-export function payloadDigest(payload: Payload): string {
-  return hash('sha256', JSON.stringify(payload.values), 'hex');
-}
 
 interface MovementPayload {
   debitAccountId: number;
@@ -79,10 +76,10 @@ export function storedPayload(row: TransferRow): Payload {
 }
 
 /** Returns the original row for a faithful replay; refuses a reused key with IDEMPOTENCY_CONFLICT. */
-export function replayOrConflict(existing: TransferRow, payload: Payload, digest: string): TransferRow {
-  if (existing.payload_digest === digest) return existing;
+export function replayOrConflict(existing: TransferRow, payload: Payload): TransferRow {
   const stored = storedPayload(existing);
   const index = payload.fields.findIndex((field, i) => stored.fields[i] !== field || stored.values[i] !== payload.values[i]);
+  if (index === -1 && stored.fields.length === payload.fields.length) return existing;
   const field = payload.fields[Math.max(index, 0)]!;
   throw new AppError('IDEMPOTENCY_CONFLICT', `Key ${existing.idempotency_key} was used for transfer ${existing.id} with a different ${field}.`, {
     field,

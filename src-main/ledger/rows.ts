@@ -27,7 +27,6 @@ export interface AccountRow extends Totals {
 export interface TransferRow {
   id: number;
   idempotency_key: string;
-  payload_digest: string;
   debit_account_id: number;
   credit_account_id: number;
   amount: number;

@@ -11,14 +11,23 @@ function invalid(field: string, message: string): AppError {
   return new AppError('INVALID_INPUT', `${field}: ${message}`, { field });
 }
 
+// A lone UTF-16 surrogate cannot be stored as UTF-8: SQLite would keep a replacement character
+// and the row would no longer hash to what the engine chained.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function storableText(value: string, field: string): string {
+  if (LONE_SURROGATE.test(value)) throw invalid(field, 'contains a broken character');
+  return value;
+}
+
 export function assertIdempotencyKey(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY) throw invalid('idempotencyKey', `1 to ${MAX_KEY} characters`);
-  return key;
+  return storableText(key, 'idempotencyKey');
 }
 
 export function assertActor(actor: unknown): string {
   if (typeof actor !== 'string' || actor.trim() === '') throw invalid('actor', 'who asks for the change is required');
-  return actor;
+  return storableText(actor, 'actor');
 }
 
 export function assertKind(kind: unknown): string {
@@ -31,7 +40,7 @@ export function assertKind(kind: unknown): string {
 export function optionalText(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || value.length > MAX_TEXT) throw invalid(field, `text of at most ${MAX_TEXT} characters`);
-  return value;
+  return storableText(value, field);
 }
 
 export function requiredText(value: unknown, field: string): string {

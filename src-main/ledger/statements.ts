@@ -4,7 +4,7 @@ import type { AccountRow, TransferRow } from './rows';
 // The engine's hot path runs on prepared statements, compiled once per connection.
 
 export const TRANSFER_COLUMNS = [
-  'id', 'idempotency_key', 'payload_digest', 'debit_account_id', 'credit_account_id', 'amount', 'currency', 'kind', 'state',
+  'id', 'idempotency_key', 'debit_account_id', 'credit_account_id', 'amount', 'currency', 'kind', 'state',
   'pending_id', 'reverses_id', 'link_id', 'memo', 'actor', 'cause_ref', 'created_at', 'expires_at', 'prev_hash', 'hash',
 ] as const;
 

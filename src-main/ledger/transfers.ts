@@ -2,7 +2,7 @@ import { AppError, isAppError } from '../../src-shared/errors';
 import { assertMinorUnits } from '../../src-shared/money';
 import type { Transfer } from '../../src-shared/contract/ledger';
 import type { Store } from '../store/store';
-import { holdPayload, payloadDigest, replayOrConflict, reversalPayload, transferPayload } from './idempotency';
+import { holdPayload, replayOrConflict, reversalPayload, transferPayload } from './idempotency';
 import { toTransfer, type TransferRow } from './rows';
 import {
   assertActor, assertDistinctAccounts, assertIdempotencyKey, assertKind, assertSameCurrency, isoTime, optionalText, requiredText,
@@ -30,8 +30,6 @@ export function writeMovement(writer: LedgerWriter, req: TransferRequest, hold?:
     causeRef: optionalText(req.causeRef, 'causeRef'),
   };
   const createdAt = isoTime(req.at);
-  const payload = hold ? holdPayload({ ...movement, expiresAt: hold.expiresAt }) : transferPayload(movement);
-  const digest = payloadDigest(payload);
   // The unique index on the key is the idempotency check: the key is looked up only when the
   // write is refused, and a key already used turns any refusal into its replay or conflict.
   try {
@@ -40,7 +38,6 @@ export function writeMovement(writer: LedgerWriter, req: TransferRequest, hold?:
     assertSameCurrency(debit, credit);
     return writer.append({
       idempotencyKey,
-      payloadDigest: digest,
       debit,
       credit,
       amount,
@@ -56,7 +53,7 @@ export function writeMovement(writer: LedgerWriter, req: TransferRequest, hold?:
     });
   } catch (error) {
     const existing = writer.byKey(idempotencyKey);
-    if (existing) return replayOrConflict(existing, payload, digest);
+    if (existing) return replayOrConflict(existing, hold ? holdPayload({ ...movement, expiresAt: hold.expiresAt }) : transferPayload(movement));
     throw error;
   }
 }
@@ -137,10 +134,8 @@ function writeReversal(writer: LedgerWriter, req: ReversalRequest): TransferRow 
   const actor = assertActor(req.actor);
   const reason = requiredText(req.reason, 'reason');
   const createdAt = isoTime(req.at);
-  const payload = reversalPayload(req.transferId, reason);
-  const digest = payloadDigest(payload);
   const existing = writer.byKey(idempotencyKey);
-  if (existing) return replayOrConflict(existing, payload, digest);
+  if (existing) return replayOrConflict(existing, reversalPayload(req.transferId, reason));
 
   const original = writer.transfer(req.transferId);
   if (!original) throw new AppError('TRANSFER_NOT_FOUND', `Transfer ${req.transferId} does not exist.`, { field: 'transferId' });
@@ -159,7 +154,6 @@ function writeReversal(writer: LedgerWriter, req: ReversalRequest): TransferRow 
   }
   return writer.append({
     idempotencyKey,
-    payloadDigest: digest,
     debit: writer.openAccount(original.credit_account_id, 'transferId'),
     credit: writer.openAccount(original.debit_account_id, 'transferId'),
     amount: original.amount,

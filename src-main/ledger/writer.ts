@@ -9,7 +9,6 @@ import { ledgerStatements, type LedgerStatements } from './statements';
 /** A journal row before the writer numbers and chains it. */
 export interface JournalEntry {
   idempotencyKey: string;
-  payloadDigest: string;
   debit: AccountRow;
   credit: AccountRow;
   amount: number;
@@ -107,7 +106,7 @@ export class LedgerWriter {
       assertNoOverdraft(credit, state, amount, holdAmount, 'credit');
       row = this.chain(entry);
       this.statements.insertTransfer.run(
-        row.id, row.idempotency_key, row.payload_digest, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
+        row.id, row.idempotency_key, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
         row.kind, row.state, row.pending_id, row.reverses_id, row.link_id, row.memo, row.actor, row.cause_ref, row.created_at,
         row.expires_at, row.prev_hash, row.hash,
       );
@@ -136,7 +135,6 @@ export class LedgerWriter {
     const row: TransferRow = {
       id: this.tailId + 1,
       idempotency_key: entry.idempotencyKey,
-      payload_digest: entry.payloadDigest,
       debit_account_id: entry.debit.id,
       credit_account_id: entry.credit.id,
       amount: entry.amount,

@@ -118,7 +118,6 @@ export interface AccountsTable {
 export interface TransfersTable {
   id: number;
   idempotency_key: string;
-  payload_digest: string;
   debit_account_id: number;
   credit_account_id: number;
   amount: number;

@@ -10,7 +10,7 @@ import { applyMove } from '../../src-main/ledger/effects';
 import { canonicalTransfer, chainHash } from '../../src-main/ledger/journal';
 import type { AccountRow, TransferRow } from '../../src-main/ledger/rows';
 import { ok, setUpRouter } from '../support/temp-data';
-import { book, openWallet, req } from './ledger-fixtures';
+import { book, expectRefused, openWallet, req } from './ledger-fixtures';
 
 function failed(store: Store) {
   return verifyLedger(store).checks.filter((c) => !c.ok).map((c) => [c.name, c.firstViolation]);
@@ -25,12 +25,12 @@ function forge(store: Store, fields: { debit: number; credit: number; amount: nu
   store.sqlite.exec('DROP TRIGGER IF EXISTS transfers_no_update; DROP INDEX IF EXISTS transfers_resolves_once; DROP INDEX IF EXISTS transfers_reverses_once');
   const tail = store.sqlite.prepare('SELECT id, hash FROM transfers ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
   const row: Omit<TransferRow, 'prev_hash' | 'hash'> = {
-    id: tail.id + 1, idempotency_key: `forged-${tail.id + 1}`, payload_digest: 'x', debit_account_id: fields.debit, credit_account_id: fields.credit,
+    id: tail.id + 1, idempotency_key: `forged-${tail.id + 1}`, debit_account_id: fields.debit, credit_account_id: fields.credit,
     amount: fields.amount, currency: 'CNY', kind: 'forged', state: fields.state, pending_id: fields.pendingId ?? null, reverses_id: null, link_id: null,
     memo: null, actor: 'mallory', cause_ref: null, created_at: new Date().toISOString(), expires_at: null,
   };
   const hash = chainHash(tail.hash, canonicalTransfer(row));
-  store.sqlite.prepare(`INSERT INTO transfers VALUES (${Array(19).fill('?').join(', ')})`).run(...Object.values(row), tail.hash, hash);
+  store.sqlite.prepare(`INSERT INTO transfers VALUES (${Array(18).fill('?').join(', ')})`).run(...Object.values(row), tail.hash, hash);
   if (fields.moveTotals === false) return row.id;
   for (const [side, id] of [['debit', fields.debit], ['credit', fields.credit]] as const) {
     const account = store.sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow;
@@ -54,6 +54,19 @@ describe('verifyLedger', () => {
     const { checks, head } = verifyLedger(store);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect(head).toBe(last.hash);
+  });
+
+  it('hashes any storable text the same way when it posts and when it verifies', async () => {
+    const { store, cash, alice } = await book();
+    for (const memo of ['quote " and backslash \\', 'line\nbreak\ttab', '张三的存款 😀', '\u2028\u0001\u007f']) {
+      postTransfer(store, req(cash, alice, 100, { memo, causeRef: `${memo}/ref` }));
+    }
+    expect(failed(store)).toEqual([]);
+  });
+
+  it('refuses text with a broken character with INVALID_INPUT, since SQLite could not store it as it was chained', async () => {
+    const { store, cash, alice } = await book();
+    expectRefused(store, 'INVALID_INPUT', () => postTransfer(store, req(cash, alice, 100, { memo: 'half an emoji \uD83D' })), { field: 'memo' });
   });
 
   it('names the first transfer that took a no-overdraft wallet below zero', async () => {
