@@ -155,6 +155,14 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await screenshot(page, 'member-detail-history');
     await depositRow.getByRole('gridcell', { name: 'Deposit' }).click();
     await expectText(page.getByTestId('receipt'), 'Balance afterCN¥1,234.50');
+    // What Print puts on paper: the receipt alone, without the app bar, navigation or buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of [page.locator('header'), page.locator('nav'), page.locator('button', { hasText: 'Print' })]) {
+      expect(await chrome.evaluate((element) => getComputedStyle(element).visibility)).toBe('hidden');
+    }
+    expect(await page.getByTestId('receipt').evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
+    await screenshot(page, 'receipt-print');
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: 'Close' }).click();
   });
 

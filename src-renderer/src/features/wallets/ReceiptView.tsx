@@ -8,8 +8,8 @@ import { Money } from '../../ui/Money';
 
 export const RECEIPT_PRINT_CLASS = 'paydesk-receipt';
 
-// Printing shows the receipt alone: the app bar, the navigation, the dialog's buttons and the
-// backdrop are hidden, and the receipt takes the page from its top-left corner.
+// Printing shows the receipt alone: the app bar, the navigation, the dialog's title and buttons
+// and the backdrop are hidden, the receipt moves to the top of its sheet, and it prints in black.
 const printStyles = {
   '@media print': {
     'body *': { visibility: 'hidden' },
