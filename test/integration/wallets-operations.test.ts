@@ -279,3 +279,23 @@ describe('receipts and history', () => {
     expect(snapshot(router)).toEqual(before);
   });
 });
+
+describe('wallet settings', () => {
+  it('refuses an unknown currency, points, duplicates or an out-of-range fee rate, naming the field and saving nothing', async () => {
+    const { router } = await counterRouter();
+    const before = await ok(router, 'settings.get', {});
+    expect(before).toMatchObject({ enabledCurrencies: ['CNY'], paymentFeeBps: 50 });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ enabledCurrencies: ['XYZ'] }, 'enabledCurrencies.0'],
+      [{ enabledCurrencies: ['CNY', 'PTS'] }, 'enabledCurrencies.1'],
+      [{ enabledCurrencies: [] }, 'enabledCurrencies'],
+      [{ enabledCurrencies: ['CNY', 'CNY'] }, 'enabledCurrencies'],
+      [{ paymentFeeBps: 10_001 }, 'paymentFeeBps'],
+      [{ paymentFeeBps: 2.5 }, 'paymentFeeBps'],
+    ];
+    for (const [input, field] of cases) {
+      expect(await router.call('settings.update', input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field } } });
+    }
+    expect(await ok(router, 'settings.get', {})).toEqual(before);
+  });
+});
