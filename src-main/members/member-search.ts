@@ -21,7 +21,7 @@ const ORDER_BY: Record<MemberSearch['sort'], string> = {
 
 const DIGITS = /^\+?[\d\s-]+$/;
 
-/** The smallest string greater than every string that starts with `prefix` (ASCII prefixes). */
+/** An upper bound above every string that starts with `prefix` (phones and member numbers are ASCII). */
 function afterPrefix(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
