@@ -3,14 +3,17 @@ import { postBulk } from '../src-main/ledger';
 import { elapsedMs, openWallets, round, transferStream, withTempStore, type Bench } from './support';
 
 // ledger.post.bulk.100k: 100k transfers through postBulk, beside the floor: the same number of
-// rows of the same width inserted raw into a plain table, with the same chunked commits.
+// rows of the same width inserted raw into a plain table of the same store settings, with the
+// same chunked commits. Each side runs twice on a fresh store, alternating, and its best run
+// counts, so that a neighbour's burst of work on a shared machine does not decide the ratio.
 const TRANSFERS = 100_000;
 const CHUNK = 25_000;
+const ROUNDS = 2;
 
 function insertFloor(store: Store): number {
-  store.sqlite.exec(`CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, idempotency_key TEXT, debit_account_id INTEGER,
-    credit_account_id INTEGER, amount INTEGER, currency TEXT, kind TEXT, state TEXT, pending_id INTEGER, reverses_id INTEGER, link_id INTEGER,
-    memo TEXT, actor TEXT, cause_ref TEXT, created_at TEXT, expires_at TEXT, prev_hash TEXT, hash TEXT)`);
+  store.sqlite.exec(`CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, idempotency_key TEXT, debit_account_id INTEGER, credit_account_id INTEGER,
+    amount INTEGER, currency TEXT, kind TEXT, state TEXT, pending_id INTEGER, reverses_id INTEGER, link_id INTEGER, memo TEXT, actor TEXT,
+    cause_ref TEXT, created_at TEXT, expires_at TEXT, prev_hash TEXT, hash TEXT)`);
   const insert = store.sqlite.prepare(`INSERT INTO floor_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const hex = 'f'.repeat(64);
   const at = new Date('2026-01-01T00:00:00.000Z').toISOString();
@@ -25,19 +28,26 @@ function insertFloor(store: Store): number {
   return elapsedMs(start);
 }
 
+function postThroughEngine(store: Store): number {
+  const book = openWallets(store, 10_000);
+  const reqs = transferStream(book, TRANSFERS, 23, 'bulk');
+  const start = process.hrtime.bigint();
+  postBulk(store, reqs, { chunkSize: CHUNK });
+  return elapsedMs(start);
+}
+
 const bench: Bench = {
   name: 'ledger.post.bulk.100k',
-  run: (emit) =>
-    withTempStore((store) => {
-      const book = openWallets(store, 10_000);
-      const reqs = transferStream(book, TRANSFERS, 23, 'bulk');
-      const start = process.hrtime.bigint();
-      postBulk(store, reqs, { chunkSize: CHUNK });
-      const engineMs = elapsedMs(start);
-      const floorMs = insertFloor(store);
-      emit({ bench: 'ledger.post.bulk.100k', value: round(engineMs, 0), unit: 'ms', goal: 1_500 });
-      emit({ bench: 'floor.insert.100k', value: round(floorMs, 0), unit: 'ms' });
-      emit({ bench: 'ledger.post.bulk.ratio', value: round(engineMs / floorMs, 2), unit: 'x', goal: 3 });
-    }),
+  async run(emit) {
+    let floorMs = Number.POSITIVE_INFINITY;
+    let engineMs = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < ROUNDS; i += 1) {
+      floorMs = Math.min(floorMs, await withTempStore(insertFloor));
+      engineMs = Math.min(engineMs, await withTempStore(postThroughEngine));
+    }
+    emit({ bench: 'ledger.post.bulk.100k', value: round(engineMs, 0), unit: 'ms', goal: 1_500 });
+    emit({ bench: 'floor.insert.100k', value: round(floorMs, 0), unit: 'ms' });
+    emit({ bench: 'ledger.post.bulk.ratio', value: round(engineMs / floorMs, 2), unit: 'x', goal: 3 });
+  },
 };
 export default bench;

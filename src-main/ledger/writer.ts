@@ -24,6 +24,31 @@ export interface JournalEntry {
 }
 
 /**
+ * The cached account as an object literal of one fixed shape: its totals are read and written
+ * for every transfer of a bulk load, and V8 keeps such objects on its fast path.
+ */
+function workingCopy(row: AccountRow): AccountRow {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    currency: row.currency,
+    owner_type: row.owner_type,
+    owner_id: row.owner_id,
+    system_role: row.system_role,
+    no_overdraft: row.no_overdraft,
+    closed: row.closed,
+    debits_posted: row.debits_posted,
+    credits_posted: row.credits_posted,
+    debits_pending: row.debits_pending,
+    credits_pending: row.credits_pending,
+    created_at: row.created_at,
+    closed_at: row.closed_at,
+  };
+}
+
+/**
  * The working set of one ledger transaction: the accounts it touched (totals kept in memory and
  * written once at the end) and the tail of the hash chain. It lives only inside
  * `inLedgerTransaction`, so nothing it caches can go stale.
@@ -64,6 +89,7 @@ export class LedgerWriter {
     if (!row) {
       row = Number.isSafeInteger(id) ? this.statements.accountById.get(id) : undefined;
       if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${String(id)} does not exist.`, { field, accountId: id });
+      row = workingCopy(row);
       this.accounts.set(id, row);
     }
     return row;
