@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimeSchema } from './common';
+import { emptyInput, idSchema, isoTimeSchema } from './common';
 
 // The ledger as the renderer and the CLI see it: accounts with their running totals and
 // balances, transfers with their hold and reversal links, and the trial balance.
@@ -156,6 +156,8 @@ export const ledgerChannels = {
     output: z.object({ rows: z.array(transferSchema), total: z.number().int() }),
     access: 'ledger.read',
   }),
+  /** The expiry job: voids every hold whose expiry has passed. */
+  'ledger.expireHolds': channel({ input: emptyInput, output: z.object({ voided: z.number().int() }), access: 'ledger.reverse' }),
   /** Undoes a posted transfer with an opposite one; the signed-in person is the actor. */
   'ledger.reverse': channel({ input: reverseInput, output: transferSchema, access: 'ledger.reverse' }),
 };

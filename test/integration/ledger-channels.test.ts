@@ -72,6 +72,19 @@ describe('ledger channels', () => {
     expect(rows[0]).toMatchObject({ actor: 'fiona', entityType: 'transfer', entityId: '1', after: { reversal: reversal.id, amount: 8_800 } });
   });
 
+  it('runs the hold expiry job for finance, voiding only expired holds and auditing the run', async () => {
+    const { router, alice } = await ledgerRouter();
+    const store = router.state.requireStore();
+    const merchant = systemAccount(store, 'merchant_settlement', 'CNY');
+    const past = new Date(Date.now() - 60_000);
+    placeHold(store, { idempotencyKey: 'auth-2', debitAccountId: alice.id, creditAccountId: merchant.id, amount: 100, kind: 'card_auth', actor: 'tina', at: new Date(past.getTime() - 60_000), expiresAt: past });
+    await signInAs(router, FINANCE);
+    expect(await ok(router, 'ledger.expireHolds', {})).toEqual({ voided: 1 });
+    expect(await ok(router, 'ledger.expireHolds', {})).toEqual({ voided: 0 });
+    expect((await ok(router, 'ledger.accounts', { ownerType: 'member' })).rows[0]!.balance.pendingDebits).toBe(800);
+    expect((await ok(router, 'audit.list', { action: 'ledger.expireHolds' })).rows).toHaveLength(1);
+  });
+
   it('refuses a teller the ledger channels with FORBIDDEN and reverses nothing', async () => {
     const { router } = await ledgerRouter();
     await signInAs(router, TELLER);

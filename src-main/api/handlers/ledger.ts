@@ -1,14 +1,22 @@
 import type { HandlerMap } from '../handler';
 import { recordAudit } from '../../audit/record-audit';
-import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
+import { accountTransfers, expireHolds, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
 
-type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.reverse';
+type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.expireHolds' | 'ledger.reverse';
 
 export const ledgerHandlers: HandlerMap<LedgerChannel> = {
   'ledger.accounts': (input, { store }) => listAccounts(store, input),
   'ledger.trialBalance': (input, { store }) => trialBalance(store, input),
   'ledger.transfer': (input, { store }) => transferDetail(store, input.id),
   'ledger.accountTransfers': ({ accountId, ...query }, { store }) => accountTransfers(store, accountId, query),
+  'ledger.expireHolds': (_input, { store, session, now }) =>
+    store.sqlite
+      .transaction(() => {
+        const voided = expireHolds(store, now);
+        if (voided > 0) recordAudit(store, { actor: session.username, action: 'ledger.expireHolds', entityType: 'ledger', after: { voided } }, now);
+        return { voided };
+      })
+      .immediate(),
   // The reversal and its audit row commit together: one transaction, the ledger's a savepoint in it.
   'ledger.reverse': (input, { store, session, now }) =>
     store.sqlite
