@@ -1,4 +1,5 @@
 import type { Store } from '../store/store';
+import { prepare } from '../store/sql';
 import { GENESIS_HASH, canonicalAuditRow, chainHash } from './audit-chain';
 
 export interface AuditEvent {
@@ -32,7 +33,7 @@ function summary(value: unknown): string | null {
  * records, so the change and its record commit together.
  */
 export function recordAudit(store: Store, event: AuditEvent, at: Date = new Date()): number {
-  const last = store.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const last = prepare(store.sqlite, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
   const row = {
     id: (last?.id ?? 0) + 1,
     at: at.toISOString(),
@@ -45,11 +46,10 @@ export function recordAudit(store: Store, event: AuditEvent, at: Date = new Date
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = chainHash(prevHash, canonicalAuditRow(row));
-  store.sqlite
-    .prepare(
-      `INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-       VALUES (@id, @at, @actor, @action, @entity_type, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
-    )
-    .run({ ...row, prev_hash: prevHash, hash });
+  prepare(
+    store.sqlite,
+    `INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity_type, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash });
   return row.id;
 }

@@ -9,7 +9,8 @@ type Statement = import('better-sqlite3-multiple-ciphers').Statement<unknown[]>;
 
 const statementCache = new WeakMap<SqliteDatabase, Map<string, Statement>>();
 
-function prepare(sqlite: SqliteDatabase, sql: string): Statement {
+/** A statement prepared once per connection; hot paths that write raw SQL use it too. */
+export function prepare(sqlite: SqliteDatabase, sql: string): Statement {
   let cache = statementCache.get(sqlite);
   if (!cache) {
     cache = new Map();
