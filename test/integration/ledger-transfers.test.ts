@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { balanceOf, closeAccount, postLinked, postTransfer, verifyLedger } from '../../src-main/ledger';
+import { createStore, openStore } from '../../src-main/store/store';
+import { writeMovement } from '../../src-main/ledger/transfers';
+import { LedgerWriter, inLedgerTransaction } from '../../src-main/ledger/writer';
+import { tempDataDir } from '../support/temp-data';
+import { balanceOf, closeAccount, postBulk, postLinked, postTransfer, systemAccount, verifyLedger } from '../../src-main/ledger';
 import { book, expectRefused, openWallet, req, snapshot } from './ledger-fixtures';
 
 describe('posting a transfer', () => {
@@ -138,5 +143,43 @@ describe('linked transfers', () => {
     const before = snapshot(store);
     expect(postLinked(store, legs)).toEqual(first);
     expect(snapshot(store)).toEqual(before);
+  });
+});
+
+describe('bulk posting', () => {
+  it('posts in chunked commits and counts only new transfers', async () => {
+    const { store, cash, alice, bob } = await book();
+    const reqs = Array.from({ length: 25 }, (_, i) => req(cash, i % 2 ? alice : bob, 100 + i));
+    expect(postBulk(store, reqs, { chunkSize: 10 })).toBe(25);
+    expect(postBulk(store, reqs, { chunkSize: 7 })).toBe(0);
+    expect(balanceOf(store, alice.id).posted + balanceOf(store, bob.id).posted).toBe(25 * 100 + (24 * 25) / 2);
+    expect(verifyLedger(store).checks.every((c) => c.ok)).toBe(true);
+  });
+
+  it('re-reads its cached accounts when another connection committed between two chunks', async () => {
+    const dir = tempDataDir();
+    const key = randomBytes(32);
+    const store = await createStore(dir, key);
+    const other = await openStore(dir, key);
+    try {
+      const cash = systemAccount(store, 'branch_cash', 'CNY');
+      const alice = openWallet(store, 'alice');
+      const writer = new LedgerWriter(store);
+      inLedgerTransaction(store, (w) => writeMovement(w, req(cash, alice, 500)), writer);
+      postTransfer(other, req(alice, cash, 400, { kind: 'withdrawal' }));
+      expect(() => inLedgerTransaction(store, (w) => writeMovement(w, req(alice, cash, 200, { kind: 'withdrawal' })), writer)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_FUNDS' }));
+      expect(verifyLedger(store).checks.every((c) => c.ok)).toBe(true);
+    } finally {
+      other.close();
+      store.close();
+    }
+  });
+
+  it('stops at a refused request, naming its index, with the chunks before it committed', async () => {
+    const { store, cash, alice, merchant } = await book();
+    const reqs = [req(cash, alice, 100), req(cash, alice, 100), req(alice, merchant, 150, { kind: 'payment' }), req(alice, merchant, 100, { kind: 'payment' })];
+    expect(() => postBulk(store, reqs, { chunkSize: 2 })).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_FUNDS', details: expect.objectContaining({ index: 3 }) }));
+    expect(balanceOf(store, alice.id).posted).toBe(200);
+    expect(store.sqlite.prepare('SELECT count(*) FROM transfers').pluck().get()).toBe(2);
   });
 });
