@@ -105,7 +105,7 @@ export interface BulkOptions {
  */
 export function postBulk(store: Store, reqs: readonly TransferRequest[], options: BulkOptions): number {
   const chunkSize = Math.max(1, Math.floor(options.chunkSize));
-  const writer = new LedgerWriter(store);
+  const writer = new LedgerWriter(store, true);
   let written = 0;
   for (let start = 0; start < reqs.length; start += chunkSize) {
     const end = Math.min(start + chunkSize, reqs.length);

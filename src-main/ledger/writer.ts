@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import type { TransferState } from '../../src-shared/contract/ledger';
+import type { SqliteDatabase } from '../store/open-database';
 import type { Store } from '../store/store';
 import { applyMove, availableBalance } from './effects';
 import { GENESIS_HASH, canonicalTransfer, chainHash } from './journal';
@@ -65,18 +66,24 @@ export class LedgerWriter {
   /** Rows written by the current transaction. */
   appended = 0;
 
-  constructor(readonly store: Store) {
+  constructor(
+    readonly store: Store,
+    private readonly acrossTransactions = false,
+  ) {
     this.statements = ledgerStatements(store.sqlite);
   }
 
   /**
    * Starts a transaction's work. A writer kept across transactions (bulk loads) keeps its cached
-   * accounts only while no other connection has committed in between (SQLite's data_version).
+   * accounts only while no other connection has committed in between (SQLite's data_version); a
+   * writer for one transaction starts empty and need not ask.
    */
   begin(): void {
-    const version = this.statements.dataVersion.get() as number;
-    if (version !== this.seenVersion) this.accounts.clear();
-    this.seenVersion = version;
+    if (this.acrossTransactions) {
+      const version = this.statements.dataVersion.get() as number;
+      if (version !== this.seenVersion) this.accounts.clear();
+      this.seenVersion = version;
+    }
     const tail = this.statements.chainTail.get();
     this.tailId = tail?.id ?? 0;
     this.tailHash = tail?.hash ?? GENESIS_HASH;
@@ -203,17 +210,28 @@ function assertNoOverdraft(account: AccountRow, state: TransferState, amount: nu
   });
 }
 
+type Runner = ReturnType<SqliteDatabase['transaction']>;
+const runners = new WeakMap<SqliteDatabase, Runner>();
+
+/** better-sqlite3 builds a transaction wrapper per call of transaction(); one per connection does. */
+function runnerFor(sqlite: SqliteDatabase): Runner {
+  let runner = runners.get(sqlite);
+  if (!runner) {
+    runner = sqlite.transaction((work: () => unknown) => work());
+    runners.set(sqlite, runner);
+  }
+  return runner;
+}
+
 /**
  * Runs one ledger change as a single synchronous IMMEDIATE transaction (a savepoint when the
  * caller already holds one), so no other write can interleave and a refusal leaves nothing.
  */
 export function inLedgerTransaction<T>(store: Store, change: (writer: LedgerWriter) => T, writer = new LedgerWriter(store)): T {
-  return store.sqlite
-    .transaction(() => {
-      writer.begin();
-      const result = change(writer);
-      writer.flush();
-      return result;
-    })
-    .immediate();
+  return runnerFor(store.sqlite).immediate(() => {
+    writer.begin();
+    const result = change(writer);
+    writer.flush();
+    return result;
+  }) as T;
 }

@@ -164,7 +164,7 @@ describe('bulk posting', () => {
     try {
       const cash = systemAccount(store, 'branch_cash', 'CNY');
       const alice = openWallet(store, 'alice');
-      const writer = new LedgerWriter(store);
+      const writer = new LedgerWriter(store, true);
       inLedgerTransaction(store, (w) => writeMovement(w, req(cash, alice, 500)), writer);
       postTransfer(other, req(alice, cash, 400, { kind: 'withdrawal' }));
       expect(() => inLedgerTransaction(store, (w) => writeMovement(w, req(alice, cash, 200, { kind: 'withdrawal' })), writer)).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_FUNDS' }));
