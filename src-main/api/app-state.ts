@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import type { Session } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
 import { JobRunner } from './jobs';
+import { startHousekeeping } from './housekeeping';
 
 export interface RouterOptions extends StoreOptions {
   dataDir: string;
@@ -15,7 +16,7 @@ export interface RouterOptions extends StoreOptions {
  */
 export class AppState {
   readonly jobs = new JobRunner();
-  private unlocked: { store: Store; session: Session } | null = null;
+  private unlocked: { store: Store; session: Session; stopHousekeeping: () => void } | null = null;
 
   constructor(readonly options: RouterOptions) {}
 
@@ -43,10 +44,11 @@ export class AppState {
 
   signIn(store: Store, session: Session): void {
     this.signOut();
-    this.unlocked = { store, session };
+    this.unlocked = { store, session, stopHousekeeping: startHousekeeping(store, () => this.now()) };
   }
 
   signOut(): void {
+    this.unlocked?.stopHousekeeping();
     this.unlocked?.store.close();
     this.unlocked = null;
   }

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../handler';
 import { recordAudit } from '../../audit/record-audit';
-import { accountTransfers, expireHolds, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
+import { expireDueHolds } from '../housekeeping';
+import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
 
 type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.expireHolds' | 'ledger.reverse';
 
@@ -9,14 +10,7 @@ export const ledgerHandlers: HandlerMap<LedgerChannel> = {
   'ledger.trialBalance': (input, { store }) => trialBalance(store, input),
   'ledger.transfer': (input, { store }) => transferDetail(store, input.id),
   'ledger.accountTransfers': ({ accountId, ...query }, { store }) => accountTransfers(store, accountId, query),
-  'ledger.expireHolds': (_input, { store, session, now }) =>
-    store.sqlite
-      .transaction(() => {
-        const voided = expireHolds(store, now);
-        if (voided > 0) recordAudit(store, { actor: session.username, action: 'ledger.expireHolds', entityType: 'ledger', after: { voided } }, now);
-        return { voided };
-      })
-      .immediate(),
+  'ledger.expireHolds': (_input, { store, session, now }) => expireDueHolds(store, session.username, now),
   // The reversal and its audit row commit together: one transaction, the ledger's a savepoint in it.
   'ledger.reverse': (input, { store, session, now }) =>
     store.sqlite
