@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore, type Store } from '../src-main/store/store';
 import { createAccount, systemAccount, type TransferRequest } from '../src-main/ledger';
+// The same mulberry32 generator the demo data uses, so every run posts the same transfers.
+import { seededRandom } from '../src-main/members/sample-people';
 
 // What every benchmark shares: a real encrypted Store (SQLCipher, WAL, synchronous=FULL) in a
 // temporary folder, a seeded random source, and the one-line JSON figure format of DESIGN.md §9.
@@ -46,18 +48,6 @@ export function elapsedMs(start: bigint): number {
 export function round(value: number, digits = 1): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
-}
-
-/** mulberry32: a small seeded generator, so every run posts the same transfers. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Book {
