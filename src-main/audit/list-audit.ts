@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditEntry } from '../../src-shared/contract/audit';
+import type { AuditLogTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 
@@ -15,6 +17,21 @@ function parseSummary(json: string | null): unknown {
   return json === null ? null : JSON.parse(json);
 }
 
+/** An audit row as callers see it: camelCase, with its before/after summaries parsed. */
+export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: parseSummary(row.before_json),
+    after: parseSummary(row.after_json),
+    hash: row.hash,
+  };
+}
+
 export function listAudit(store: Store, query: AuditQuery) {
   let base = store.db.selectFrom('audit_log');
   if (query.actor) base = base.where('actor', '=', query.actor);
@@ -26,17 +43,7 @@ export function listAudit(store: Store, query: AuditQuery) {
   const actors = selectAll(store.sqlite, store.db.selectFrom('audit_log').select('actor').distinct().orderBy('actor')).map((r) => r.actor);
   const actions = selectAll(store.sqlite, store.db.selectFrom('audit_log').select('action').distinct().orderBy('action')).map((r) => r.action);
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: parseSummary(r.before_json),
-      after: parseSummary(r.after_json),
-      hash: r.hash,
-    })),
+    rows: rows.map(toAuditEntry),
     total,
     actors,
     actions,

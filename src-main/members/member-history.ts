@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../src-shared/contract/audit';
+import { toAuditEntry } from '../audit/list-audit';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 import { getMemberRow } from './member-repo';
@@ -10,17 +11,7 @@ export function memberHistory(store: Store, id: number, offset: number, limit: n
   const rows = selectAll(store.sqlite, base.selectAll().orderBy('id', 'desc').offset(offset).limit(limit));
   const total = selectFirst(store.sqlite, base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
-      after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
-      hash: r.hash,
-    })),
+    rows: rows.map(toAuditEntry),
     total,
   };
 }
