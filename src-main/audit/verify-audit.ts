@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { SqliteDatabase } from '../store/open-database';
-import type { AuditRowFields } from './audit-chain';
+import type { AuditLogTable } from '../store/schema';
 import { GENESIS_HASH, canonicalAuditRow, chainHash } from './audit-chain';
 
 export interface ChainStatus {
@@ -13,7 +14,7 @@ export interface ChainStatus {
 export function verifyAuditChain(sqlite: SqliteDatabase): ChainStatus {
   let prev = GENESIS_HASH;
   let count = 0;
-  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRowFields & { prev_hash: string; hash: string }>;
+  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<Selectable<AuditLogTable>>;
   for (const row of rows) {
     count += 1;
     const expected = chainHash(prev, canonicalAuditRow(row));
