@@ -1,49 +1,13 @@
-import type { Account, AccountKind, Transfer, TransferState } from '../../src-shared/contract/ledger';
+import type { Selectable } from 'kysely';
+import type { Account, Transfer } from '../../src-shared/contract/ledger';
+import type { AccountsTable, TransfersTable } from '../store/schema';
 
-// The ledger's tables as better-sqlite3 returns them, and their camelCase shapes for callers.
+// The ledger's tables as better-sqlite3 returns them (their Kysely table types, selected), and
+// their camelCase shapes for callers.
 
-export interface Totals {
-  debits_posted: number;
-  credits_posted: number;
-  debits_pending: number;
-  credits_pending: number;
-}
-
-export interface AccountRow extends Totals {
-  id: number;
-  code: string;
-  name: string;
-  kind: AccountKind;
-  currency: string;
-  owner_type: 'system' | 'member';
-  owner_id: number | null;
-  system_role: string | null;
-  no_overdraft: 0 | 1;
-  closed: 0 | 1;
-  created_at: string;
-  closed_at: string | null;
-}
-
-export interface TransferRow {
-  id: number;
-  idempotency_key: string;
-  debit_account_id: number;
-  credit_account_id: number;
-  amount: number;
-  currency: string;
-  kind: string;
-  state: TransferState;
-  pending_id: number | null;
-  reverses_id: number | null;
-  link_id: number | null;
-  memo: string | null;
-  actor: string;
-  cause_ref: string | null;
-  created_at: string;
-  expires_at: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export type AccountRow = Selectable<AccountsTable>;
+export type TransferRow = Selectable<TransfersTable>;
+export type Totals = Pick<AccountRow, 'debits_posted' | 'credits_posted' | 'debits_pending' | 'credits_pending'>;
 
 export function toAccount(row: AccountRow): Account {
   return {

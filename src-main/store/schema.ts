@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccountKind, OwnerType, TransferState } from '../../src-shared/contract/ledger';
 
 // Table types for Kysely. Each domain service is the only writer of its own tables; they live in
 // one interface because Kysely needs one. Integers for money (minor units), 0/1 for flags,
@@ -100,13 +101,13 @@ export interface AccountsTable {
   id: Generated<number>;
   code: string;
   name: string;
-  kind: 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+  kind: AccountKind;
   currency: string;
-  owner_type: 'system' | 'member';
+  owner_type: OwnerType;
   owner_id: number | null;
   system_role: string | null;
-  no_overdraft: number;
-  closed: number;
+  no_overdraft: 0 | 1;
+  closed: 0 | 1;
   debits_posted: number;
   credits_posted: number;
   debits_pending: number;
@@ -123,7 +124,7 @@ export interface TransfersTable {
   amount: number;
   currency: string;
   kind: string;
-  state: 'posted' | 'pending' | 'post_pending' | 'void_pending' | 'reversal';
+  state: TransferState;
   pending_id: number | null;
   reverses_id: number | null;
   link_id: number | null;
