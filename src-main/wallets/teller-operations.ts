@@ -80,24 +80,31 @@ function operationRequest(operation: string, req: DepositRequest): Record<string
   return { operation, memberId: req.memberId, amount: req.amount, currency: req.currency, memo: req.memo ?? null };
 }
 
-export function deposit(store: Store, teller: Teller, req: DepositRequest, now = new Date()): Receipt {
-  return performOperation(store, teller, req.idempotencyKey, operationRequest('deposit', req), now, (ctx) => {
+/** Cash in or out at the counter: one member's wallet against the branch's cash. */
+function cashOperation(
+  store: Store,
+  teller: Teller,
+  req: DepositRequest,
+  now: Date,
+  operation: 'deposit' | 'withdrawal',
+  assertMayUse: (member: MemberRow, field: string) => void,
+  legs: typeof depositLegs,
+): Receipt {
+  return performOperation(store, teller, req.idempotencyKey, operationRequest(operation, req), now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
     const member = getMemberRow(store, req.memberId, 'memberId');
-    assertMayReceive(member, 'memberId');
+    assertMayUse(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
-    return { draft: baseDraft('deposit', member, req.currency, amount, req.memo), post: posting(store, depositLegs(ctx, operatorAccounts(store, req.currency), wallet, amount)), walletAccountId: wallet };
+    return { draft: baseDraft(operation, member, req.currency, amount, req.memo), post: posting(store, legs(ctx, operatorAccounts(store, req.currency), wallet, amount)), walletAccountId: wallet };
   });
 }
 
+export function deposit(store: Store, teller: Teller, req: DepositRequest, now = new Date()): Receipt {
+  return cashOperation(store, teller, req, now, 'deposit', assertMayReceive, depositLegs);
+}
+
 export function withdraw(store: Store, teller: Teller, req: DepositRequest, now = new Date()): Receipt {
-  return performOperation(store, teller, req.idempotencyKey, operationRequest('withdrawal', req), now, (ctx) => {
-    const amount = assertMinorUnits(req.amount);
-    const member = getMemberRow(store, req.memberId, 'memberId');
-    assertMaySpend(member, 'memberId');
-    const wallet = walletAccountFor(store, member, req.currency, now);
-    return { draft: baseDraft('withdrawal', member, req.currency, amount, req.memo), post: posting(store, withdrawalLegs(ctx, operatorAccounts(store, req.currency), wallet, amount)), walletAccountId: wallet };
-  });
+  return cashOperation(store, teller, req, now, 'withdrawal', assertMaySpend, withdrawalLegs);
 }
 
 /** Pays a merchant; the fee (settings.paymentFeeBps) is a second transfer linked to the payment. */
