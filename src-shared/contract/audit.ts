@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, isoTimeSchema } from './common';
+import { emptyInput, isoTimeSchema, pageFields, timeRangeFields } from './common';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -19,10 +19,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListInput = z.object({
   actor: z.string().optional(),
   action: z.string().optional(),
-  from: isoTimeSchema.optional(),
-  to: isoTimeSchema.optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(200),
+  ...timeRangeFields,
+  ...pageFields(1000, 200),
 });
 
 export const chainStatusSchema = z.object({

@@ -15,7 +15,22 @@ export const isoTimeSchema = z.string();
 export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ done: z.literal(true) });
 export const idSchema = z.number().int().positive();
-export const pageSchema = z.object({
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
-});
+
+/** The paging fields of a list input: rows from `offset`, at most `max` of them, `fallback` when not given. */
+export function pageFields(max: number, fallback: number) {
+  return {
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(max).default(fallback),
+  };
+}
+export const pageSchema = z.object(pageFields(1000, 100));
+
+/** An optional time window; either end may be left open. */
+export const timeRangeFields = { from: isoTimeSchema.optional(), to: isoTimeSchema.optional() };
+
+/** The filters of a transfer history (an account's or a wallet's): a time window, transfer kinds, a page. */
+export const transferHistoryFields = {
+  ...timeRangeFields,
+  kinds: z.array(z.string().min(1)).optional(),
+  ...pageFields(1000, 100),
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, idSchema, isoTimeSchema } from './common';
+import { emptyInput, idSchema, isoTimeSchema, pageFields, transferHistoryFields } from './common';
 
 // The ledger as the renderer and the CLI see it: accounts with their running totals and
 // balances, transfers with their hold and reversal links, and the trial balance.
@@ -14,6 +14,8 @@ export const TRANSFER_STATES = ['posted', 'pending', 'post_pending', 'void_pendi
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
 const minor = z.number().int();
+/** Running totals, kept per account and summed per currency. */
+const totalsFields = { debitsPosted: minor, creditsPosted: minor, debitsPending: minor, creditsPending: minor };
 
 export const accountSchema = z.object({
   id: z.number().int(),
@@ -27,10 +29,7 @@ export const accountSchema = z.object({
   systemRole: z.string().nullable(),
   noOverdraft: z.boolean(),
   closed: z.boolean(),
-  debitsPosted: minor,
-  creditsPosted: minor,
-  debitsPending: minor,
-  creditsPending: minor,
+  ...totalsFields,
   createdAt: isoTimeSchema,
   closedAt: isoTimeSchema.nullable(),
 });
@@ -76,10 +75,7 @@ export type Transfer = z.infer<typeof transferSchema>;
 
 export const currencyTotalsSchema = z.object({
   currency: z.string(),
-  debitsPosted: minor,
-  creditsPosted: minor,
-  debitsPending: minor,
-  creditsPending: minor,
+  ...totalsFields,
   balanced: z.boolean(),
 });
 export type CurrencyTotals = z.infer<typeof currencyTotalsSchema>;
@@ -116,8 +112,7 @@ export const accountsInput = z.object({
   currency: currencyCode.optional(),
   kind: z.enum(ACCOUNT_KINDS).optional(),
   ownerType: z.enum(OWNER_TYPES).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(200),
+  ...pageFields(1000, 200),
 });
 
 export const trialBalanceInput = z.object({
@@ -128,11 +123,7 @@ export const trialBalanceInput = z.object({
 
 export const accountTransfersInput = z.object({
   accountId: idSchema,
-  from: isoTimeSchema.optional(),
-  to: isoTimeSchema.optional(),
-  kinds: z.array(z.string().min(1)).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...transferHistoryFields,
 });
 
 export const idempotencyKeySchema = z.string().trim().min(1).max(200);

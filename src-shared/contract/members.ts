@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimeSchema } from './common';
+import { idSchema, isoTimeSchema, pageFields } from './common';
 import { auditEntrySchema } from './audit';
 import { isValidMemberNumber, normalizeMemberNumber } from '../member-number';
 
@@ -58,8 +58,7 @@ export const memberSearchInput = z.object({
   status: memberStatusSchema.optional(),
   sort: z.enum(MEMBER_SORTS).default('memberNumber'),
   direction: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(50),
+  ...pageFields(500, 50),
 });
 export type MemberSearch = z.output<typeof memberSearchInput>;
 
@@ -95,8 +94,7 @@ export const memberUnfreezeInput = z.object({ id: idSchema, reason: reasonSchema
 
 export const memberHistoryInput = z.object({
   id: idSchema,
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+  ...pageFields(500, 100),
 });
 
 export const memberChannels = {

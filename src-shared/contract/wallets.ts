@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimeSchema } from './common';
+import { idSchema, isoTimeSchema, transferHistoryFields } from './common';
 import { memberRefSchema } from './members';
 import { idempotencyKeySchema, reverseInput } from './ledger';
 
@@ -95,11 +95,7 @@ export type MemberTransferRequest = z.output<typeof memberTransferInput>;
 export const walletHistoryInput = z.object({
   memberId: idSchema,
   currency: currencySchema,
-  from: isoTimeSchema.optional(),
-  to: isoTimeSchema.optional(),
-  kinds: z.array(z.string().min(1)).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
+  ...transferHistoryFields,
 });
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
 
