@@ -1,14 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Button, Paper, Typography } from '@mui/material';
 import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../src-shared/contract/audit';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
-import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
 import { AuditFilters, NO_FILTERS, auditQueryFrom, type AuditFilterValues } from './AuditFilters';
 import { ChainStatus } from './ChainStatus';
@@ -28,7 +28,7 @@ function useAuditColumns(): GridColDef<AuditEntry>[] {
   return useMemo(
     () => [
       { field: 'id', headerName: '#', width: 60, type: 'number' },
-      { field: 'at', headerName: t('audit:field.at'), width: 170, renderCell: ({ row }) => <DateTime value={row.at} /> },
+      dateTimeColumn<AuditEntry>('at', t('audit:field.at'), { width: 170 }, (row) => row.at),
       { field: 'actor', headerName: t('audit:field.actor'), width: 110 },
       { field: 'action', headerName: t('audit:field.action'), width: 230 },
       { field: 'entity', headerName: t('audit:field.entity'), flex: 0.8, minWidth: 140, valueGetter: (_value, row) => (row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType) },
@@ -42,8 +42,8 @@ function useAuditColumns(): GridColDef<AuditEntry>[] {
 export function AuditLogScreen() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
-  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
-  const input = { ...auditQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize };
+  const paging = useServerPage(50);
+  const input = { ...auditQueryFrom(filters), ...paging.range };
   const audit = useChannelQuery('audit.list', input, { placeholderData: keepPreviousData });
   const verify = useChannelMutation('audit.verify');
   const columns = useAuditColumns();
@@ -67,21 +67,14 @@ export function AuditLogScreen() {
         actions={audit.data?.actions ?? []}
         onChange={(next) => {
           setFilters(next);
-          setPage((current) => ({ ...current, page: 0 }));
+          paging.firstPage();
         }}
       />
       <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 360 }}>
         <DataGrid
-          rows={audit.data?.rows ?? []}
+          {...serverPagedProps(audit, paging)}
           columns={columns}
-          rowCount={audit.data?.total ?? 0}
-          loading={audit.isFetching}
-          paginationMode="server"
-          paginationModel={page}
-          onPaginationModelChange={setPage}
           pageSizeOptions={[25, 50, 100]}
-          disableColumnFilter
-          disableRowSelectionOnClick
           sortingMode="server"
           disableColumnSorting
           getRowHeight={() => 'auto'}

@@ -4,9 +4,9 @@ import Restore from '@mui/icons-material/RestoreOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../../src-shared/contract/backup';
-import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatFileSize } from '../../ui/format';
+import { actionsColumn, dateTimeColumn } from '../../ui/grid';
 
 function folderOf(backup: BackupFile): string {
   return backup.path.endsWith(backup.name) ? backup.path.slice(0, backup.path.length - backup.name.length) : backup.path;
@@ -18,18 +18,14 @@ export function BackupList({ backups, loading, canRestore, onRestore }: { backup
   const columns = useMemo<GridColDef<BackupFile>[]>(() => {
     const list: GridColDef<BackupFile>[] = [
       { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 220 },
-      { field: 'createdAt', headerName: t('backup:field.createdAt'), width: 200, renderCell: ({ row }) => <DateTime value={row.createdAt} /> },
+      dateTimeColumn<BackupFile>('createdAt', t('backup:field.createdAt'), { width: 200 }, (row) => row.createdAt),
       { field: 'size', headerName: t('backup:field.size'), width: 120, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
       { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 240, valueFormatter: (_value, row) => folderOf(row) },
     ];
     if (canRestore) {
-      list.push({
-        field: 'actions',
-        type: 'actions',
-        headerName: t('common:actions.label'),
-        width: 90,
-        getActions: ({ row }) => [<GridActionsCellItem key="restore" icon={<Restore />} label={t('backup:restore.action')} onClick={() => onRestore(row)} />],
-      });
+      list.push(
+        actionsColumn<BackupFile>(t('common:actions.label'), 90, ({ row }) => [<GridActionsCellItem key="restore" icon={<Restore />} label={t('backup:restore.action')} onClick={() => onRestore(row)} />]),
+      );
     }
     return list;
   }, [t, i18n.language, canRestore, onRestore]);

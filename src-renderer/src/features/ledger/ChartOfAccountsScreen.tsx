@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Chip, Paper, Stack, Typography } from '@mui/material';
-import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AccountWithBalance } from '../../../../src-shared/contract/ledger';
 import { useChannelQuery } from '../../api/queries';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { serverPagedProps, useServerPage } from '../../ui/grid';
 import { Money, useFormatMoney } from '../../ui/Money';
 import { PageFrame } from '../../ui/PageFrame';
 import { AccountFilters, accountQueryFrom, NO_ACCOUNT_FILTERS, type AccountFilterValues } from './AccountFilters';
@@ -67,8 +68,8 @@ function useAccountColumns(): GridColDef<AccountWithBalance>[] {
 export function ChartOfAccountsScreen() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AccountFilterValues>(NO_ACCOUNT_FILTERS);
-  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 100 });
-  const accounts = useChannelQuery('ledger.accounts', { ...accountQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize }, { placeholderData: keepPreviousData });
+  const paging = useServerPage(100);
+  const accounts = useChannelQuery('ledger.accounts', { ...accountQueryFrom(filters), ...paging.range }, { placeholderData: keepPreviousData });
   const trial = useChannelQuery('ledger.trialBalance', { ownerType: 'system' });
   const currencies = trial.data?.currencies.map((totals) => totals.currency) ?? [];
   const columns = useAccountColumns();
@@ -88,23 +89,16 @@ export function ChartOfAccountsScreen() {
         currencies={currencies}
         onChange={(next) => {
           setFilters(next);
-          setPage((current) => ({ ...current, page: 0 }));
+          paging.firstPage();
         }}
       />
       <ErrorAlert error={accounts.error} />
       <Paper variant="outlined" sx={{ height: 560 }}>
         <DataGrid
-          rows={accounts.data?.rows ?? []}
+          {...serverPagedProps(accounts, paging)}
           columns={columns}
-          rowCount={accounts.data?.total ?? 0}
-          loading={accounts.isFetching}
-          paginationMode="server"
-          paginationModel={page}
-          onPaginationModelChange={setPage}
           pageSizeOptions={[50, 100, 200]}
-          disableColumnFilter
           disableColumnSorting
-          disableRowSelectionOnClick
           showToolbar
           density="compact"
           label={t('ledger:accounts')}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, InputAdornment, MenuItem, Paper, Stack, TextField } from '@mui/material';
 import PersonAdd from '@mui/icons-material/PersonAddOutlined';
 import Search from '@mui/icons-material/Search';
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,9 @@ import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
 import { useSession } from '../../app/session';
-import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
@@ -35,7 +35,7 @@ function useMemberColumns(): GridColDef<MemberRow>[] {
       { field: 'phone', headerName: t('members:field.phone'), width: 160, sortable: false },
       { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 180, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
       { field: 'status', headerName: t('members:field.status'), width: 110, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
-      { field: 'createdAt', headerName: t('members:field.createdAt'), width: 180, renderCell: ({ row }) => <DateTime value={row.createdAt} /> },
+      dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 180 }, (row) => row.createdAt),
     ],
     [t],
   );
@@ -97,7 +97,7 @@ function MemberSearchBar({ query, status, onQuery, onStatus }: { query: string; 
 function useMemberList() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<MemberStatus | ''>('');
-  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 50 });
+  const paging = useServerPage(50);
   const [sort, setSort] = useState<GridSortModel>([{ field: 'memberNumber', sort: 'asc' }]);
   const settledQuery = useDebounced(query.trim());
   const sortField = sort[0] && isSort(sort[0].field) ? sort[0].field : 'memberNumber';
@@ -106,31 +106,28 @@ function useMemberList() {
     ...(status ? { status } : {}),
     sort: sortField,
     direction: sort[0]?.sort === 'desc' ? ('desc' as const) : ('asc' as const),
-    offset: page.page * page.pageSize,
-    limit: page.pageSize,
+    ...paging.range,
   };
   const members = useChannelQuery('members.search', input, { placeholderData: keepPreviousData });
-  // Any change of what is asked starts again from the first page.
-  const firstPage = () => setPage((current) => ({ ...current, page: 0 }));
   return {
     members,
     query,
     status,
-    page,
+    page: paging.page,
     sort,
     searching: settledQuery !== '' || status !== '',
-    setPage,
+    setPage: paging.setPage,
     setQuery: (next: string) => {
       setQuery(next);
-      firstPage();
+      paging.firstPage();
     },
     setStatus: (next: MemberStatus | '') => {
       setStatus(next);
-      firstPage();
+      paging.firstPage();
     },
     setSort: (next: GridSortModel) => {
       setSort(next);
-      firstPage();
+      paging.firstPage();
     },
   };
 }
@@ -161,19 +158,12 @@ export function MembersListScreen() {
       <ErrorAlert error={list.members.error} />
       <Paper variant="outlined" sx={{ height: 560 }}>
         <DataGrid
-          rows={list.members.data?.rows ?? []}
+          {...serverPagedProps(list.members, list)}
           columns={columns}
-          rowCount={list.members.data?.total ?? 0}
-          loading={list.members.isFetching}
-          paginationMode="server"
-          paginationModel={list.page}
-          onPaginationModelChange={list.setPage}
           pageSizeOptions={[25, 50, 100]}
           sortingMode="server"
           sortModel={list.sort}
           onSortModelChange={list.setSort}
-          disableColumnFilter
-          disableRowSelectionOnClick
           label={t('members:title')}
           onRowClick={({ row }) => open(row.id)}
           onCellKeyDown={({ row }, event) => {

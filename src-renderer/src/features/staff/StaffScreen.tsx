@@ -11,9 +11,9 @@ import { useErrorText } from '../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { useSession } from '../../app/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { actionsColumn, dateTimeColumn } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
 import { RoleChip, StatusChip } from '../../ui/StatusChip';
 import { AddStaffDialog } from './AddStaffDialog';
@@ -41,20 +41,16 @@ function useStaffColumns(canManage: boolean, onDisable: (member: StaffMember) =>
       { field: 'displayName', headerName: t('staff:field.displayName'), flex: 1.4, minWidth: 160 },
       { field: 'role', headerName: t('staff:field.role'), width: 120, renderCell: ({ row }) => <RoleChip role={row.role} /> },
       { field: 'status', headerName: t('staff:field.status'), width: 120, renderCell: ({ row }) => <StatusChip status={row.status} /> },
-      { field: 'lastLoginAt', headerName: t('staff:field.lastLogin'), flex: 1, minWidth: 170, renderCell: ({ row }) => <DateTime value={row.lastLoginAt} /> },
+      dateTimeColumn<StaffMember>('lastLoginAt', t('staff:field.lastLogin'), { flex: 1, minWidth: 170 }, (row) => row.lastLoginAt),
       { field: 'lockedUntil', headerName: t('staff:field.lockout'), width: 150, sortable: false, renderCell: ({ row }) => <LockoutCell member={row} /> },
     ];
     if (canManage) {
-      columns.push({
-        field: 'actions',
-        type: 'actions',
-        headerName: t('common:actions.label'),
-        width: 100,
-        getActions: ({ row }) => [
+      columns.push(
+        actionsColumn<StaffMember>(t('common:actions.label'), 100, ({ row }) => [
           <GridActionsCellItem key="reset" icon={<Password />} label={t('staff:reset.action')} onClick={() => onReset(row)} disabled={row.status !== 'active'} showInMenu={false} />,
           <GridActionsCellItem key="disable" icon={<Block />} label={t('staff:disable.action')} onClick={() => onDisable(row)} disabled={row.status !== 'active'} showInMenu={false} />,
-        ],
-      });
+        ]),
+      );
     }
     return columns;
   }, [t, canManage, onDisable, onReset]);

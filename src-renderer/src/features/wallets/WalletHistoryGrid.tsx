@@ -2,16 +2,16 @@ import { useMemo, useState } from 'react';
 import { Chip, Paper, Stack } from '@mui/material';
 import Undo from '@mui/icons-material/Undo';
 import ReceiptLong from '@mui/icons-material/ReceiptLongOutlined';
-import { DataGrid, GridActionsCellItem, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { WalletHistoryRow } from '../../../../src-shared/contract/wallets';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
 import { useSession } from '../../app/session';
-import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { Money } from '../../ui/Money';
 import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
 import { ReceiptDialog } from './ReceiptDialog';
@@ -25,7 +25,7 @@ function useHistoryColumns(currency: string, canReverse: boolean, onReceipt: (nu
   const { t } = useTranslation();
   return useMemo(() => {
     const columns: GridColDef<WalletHistoryRow>[] = [
-      { field: 'at', headerName: t('wallets:history.at'), width: 180, renderCell: ({ row }) => <DateTime value={row.at} /> },
+      dateTimeColumn<WalletHistoryRow>('at', t('wallets:history.at'), { width: 180 }, (row) => row.at),
       {
         field: 'kind',
         headerName: t('wallets:history.kind'),
@@ -48,18 +48,14 @@ function useHistoryColumns(currency: string, canReverse: boolean, onReceipt: (nu
       { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 160, valueFormatter: (value: string | null) => value ?? '' },
       { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 170, valueFormatter: (value: string | null) => value ?? '—' },
     ];
-    columns.push({
-      field: 'actions',
-      type: 'actions',
-      headerName: t('common:actions.label'),
-      width: 100,
-      getActions: ({ row }) => [
+    columns.push(
+      actionsColumn<WalletHistoryRow>(t('common:actions.label'), 100, ({ row }) => [
         <GridActionsCellItem key="receipt" icon={<ReceiptLong />} label={t('wallets:history.openReceipt')} disabled={row.receiptNumber === null} onClick={() => row.receiptNumber && onReceipt(row.receiptNumber)} />,
         ...(canReverse && canBeReversed(row)
           ? [<GridActionsCellItem key="reverse" icon={<Undo />} label={t('wallets:reverse.action')} onClick={() => onReverse(row.receiptNumber)} />]
           : []),
-      ],
-    });
+      ]),
+    );
     return columns;
   }, [t, currency, canReverse, onReceipt, onReverse]);
 }
@@ -69,10 +65,10 @@ export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; 
   const { t } = useTranslation();
   const canReverse = can(useSession().role, 'ledger.reverse');
   const [filters, setFilters] = useState<HistoryFilterValues>({ currency: currencies[0] ?? 'CNY', from: '', to: '', kinds: [] });
-  const [page, setPage] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
+  const paging = useServerPage(25);
   const [receipt, setReceipt] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
-  const input = { memberId, ...historyQueryFrom(filters), offset: page.page * page.pageSize, limit: page.pageSize };
+  const input = { memberId, ...historyQueryFrom(filters), ...paging.range };
   const history = useChannelQuery('wallets.history', input, { placeholderData: keepPreviousData });
   const columns = useHistoryColumns(filters.currency, canReverse, setReceipt, setReversing);
   const filtered = Boolean(filters.from || filters.to || filters.kinds.length > 0);
@@ -84,24 +80,17 @@ export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; 
         currencies={currencies}
         onChange={(next) => {
           setFilters(next);
-          setPage((current) => ({ ...current, page: 0 }));
+          paging.firstPage();
         }}
       />
       <ErrorAlert error={history.error} />
       <Paper variant="outlined" sx={{ height: 420 }}>
         <DataGrid
-          rows={history.data?.rows ?? []}
+          {...serverPagedProps(history, paging)}
           getRowId={(row) => row.transferId}
           columns={columns}
-          rowCount={history.data?.total ?? 0}
-          loading={history.isFetching}
-          paginationMode="server"
-          paginationModel={page}
-          onPaginationModelChange={setPage}
           pageSizeOptions={[25, 50, 100]}
-          disableColumnFilter
           disableColumnSorting
-          disableRowSelectionOnClick
           label={t('wallets:history.title')}
           onRowClick={({ row }, event) => {
             // The actions cell has its own buttons; a click on them is not a click on the row.
