@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Box, type SxProps, type Theme } from '@mui/material';
+import { Box, Typography, type SxProps, type Theme } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../../src-shared/money';
 
@@ -26,6 +26,18 @@ export function Money({ minor, currency, direction, sx }: MoneyProps) {
     <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', color, ...sx }}>
       {sign}
       {format(minor, currency)}
+    </Box>
+  );
+}
+
+/** A secondary amount with its caption above it, as the wallet and trial-balance cards list them. */
+export function CaptionedMoney({ label, minor, currency }: { label: string; minor: number; currency: string }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="p">
+        {label}
+      </Typography>
+      <Money minor={minor} currency={currency} />
     </Box>
   );
 }

@@ -5,18 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CurrencyTotals } from '../../../../src-shared/contract/ledger';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Money } from '../../ui/Money';
-
-function Total({ label, minor, currency }: { label: string; minor: number; currency: string }) {
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="p">
-        {label}
-      </Typography>
-      <Money minor={minor} currency={currency} />
-    </Box>
-  );
-}
+import { CaptionedMoney } from '../../ui/Money';
 
 function CurrencyCard({ totals }: { totals: CurrencyTotals }) {
   const { t } = useTranslation();
@@ -34,10 +23,10 @@ function CurrencyCard({ totals }: { totals: CurrencyTotals }) {
         )}
       </Stack>
       <Stack direction="row" sx={{ gap: 3, flexWrap: 'wrap' }}>
-        <Total label={t('ledger:trial.debitsPosted')} minor={totals.debitsPosted} currency={currency} />
-        <Total label={t('ledger:trial.creditsPosted')} minor={totals.creditsPosted} currency={currency} />
-        <Total label={t('ledger:trial.debitsPending')} minor={totals.debitsPending} currency={currency} />
-        <Total label={t('ledger:trial.creditsPending')} minor={totals.creditsPending} currency={currency} />
+        <CaptionedMoney label={t('ledger:trial.debitsPosted')} minor={totals.debitsPosted} currency={currency} />
+        <CaptionedMoney label={t('ledger:trial.creditsPosted')} minor={totals.creditsPosted} currency={currency} />
+        <CaptionedMoney label={t('ledger:trial.debitsPending')} minor={totals.debitsPending} currency={currency} />
+        <CaptionedMoney label={t('ledger:trial.creditsPending')} minor={totals.creditsPending} currency={currency} />
       </Stack>
     </Paper>
   );

@@ -3,19 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Wallet } from '../../../../src-shared/contract/wallets';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { Money } from '../../ui/Money';
-
-/** One secondary amount under the balance, with its caption. */
-function WalletFigure({ label, minor, currency }: { label: string; minor: number; currency: string }) {
-  return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="p">
-        {label}
-      </Typography>
-      <Money minor={minor} currency={currency} />
-    </Box>
-  );
-}
+import { CaptionedMoney, Money } from '../../ui/Money';
 
 function WalletCard({ wallet }: { wallet: Wallet }) {
   const { t } = useTranslation();
@@ -28,8 +16,8 @@ function WalletCard({ wallet }: { wallet: Wallet }) {
         <Money minor={wallet.balance} currency={wallet.currency} />
       </Typography>
       <Stack direction="row" sx={{ gap: 3, mt: 1, flexWrap: 'wrap' }}>
-        <WalletFigure label={t('wallets:panel.available')} minor={wallet.available} currency={wallet.currency} />
-        <WalletFigure label={t('wallets:panel.pending')} minor={wallet.pending} currency={wallet.currency} />
+        <CaptionedMoney label={t('wallets:panel.available')} minor={wallet.available} currency={wallet.currency} />
+        <CaptionedMoney label={t('wallets:panel.pending')} minor={wallet.pending} currency={wallet.currency} />
       </Stack>
       {wallet.accountId === null && (
         <Typography variant="caption" color="text.secondary">
