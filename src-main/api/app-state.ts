@@ -15,7 +15,11 @@ export interface RouterOptions extends StoreOptions {
  * who signed in. Locking closes the store, so the master key leaves memory.
  */
 export class AppState {
-  readonly jobs = new JobRunner();
+  /** Jobs belong to the session that started them (one sign-in of one person). */
+  readonly jobs = new JobRunner(() => {
+    const session = this.session;
+    return session ? `${session.username}@${session.unlockedAt}` : '';
+  });
   private unlocked: { store: Store; session: Session; stopHousekeeping: () => void } | null = null;
 
   constructor(readonly options: RouterOptions) {}
@@ -51,5 +55,6 @@ export class AppState {
     this.unlocked?.stopHousekeeping();
     this.unlocked?.store.close();
     this.unlocked = null;
+    this.jobs.forgetFinished();
   }
 }

@@ -10,11 +10,17 @@ export type ReportProgress = (fraction: number) => void;
  */
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
+  /** Who started each job: a result can hold a secret (a rekey's new recovery key). */
+  private readonly owners = new Map<string, string>();
+
+  /** `currentOwner` names the session calling now; only that session sees its jobs. */
+  constructor(private readonly currentOwner: () => string = () => '') {}
 
   start(kind: string, work: (report: ReportProgress) => Promise<unknown>): string {
     const id = randomUUID();
     const job: Job = { id, kind, state: 'running', progress: 0, result: null, error: null };
     this.jobs.set(id, job);
+    this.owners.set(id, this.currentOwner());
     const report: ReportProgress = (fraction) => {
       job.progress = Math.max(job.progress, Math.min(1, fraction));
     };
@@ -34,7 +40,22 @@ export class JobRunner {
     return id;
   }
 
+  /** A job of the calling session; another session's job is as good as absent. */
   get(id: string): Job {
+    if (this.owners.get(id) !== this.currentOwner()) throw new AppError('JOB_NOT_FOUND', `No job ${id}.`, { field: 'id' });
+    return this.peek(id);
+  }
+
+  /** Forgets finished jobs and their results (at sign-out); running ones finish as they were. */
+  forgetFinished(): void {
+    for (const [id, job] of this.jobs) {
+      if (job.state === 'running') continue;
+      this.jobs.delete(id);
+      this.owners.delete(id);
+    }
+  }
+
+  private peek(id: string): Job {
     const job = this.jobs.get(id);
     if (!job) throw new AppError('JOB_NOT_FOUND', `No job ${id}.`, { field: 'id' });
     return { ...job };
@@ -43,7 +64,7 @@ export class JobRunner {
   /** Resolves when the job has finished; for the CLI and tests. */
   async wait(id: string, pollMs = 10): Promise<Job> {
     for (;;) {
-      const job = this.get(id);
+      const job = this.peek(id);
       if (job.state !== 'running') return job;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }

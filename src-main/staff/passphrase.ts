@@ -10,3 +10,12 @@ export function assertAcceptablePassphrase(passphrase: string, field = 'passphra
     });
   }
 }
+
+/** Names the audit log uses for actors that are not staff accounts. */
+export const RESERVED_ACTOR_NAMES = ['recovery', 'system'] as const;
+
+export function assertReservedNameFree(username: string): void {
+  if ((RESERVED_ACTOR_NAMES as readonly string[]).includes(username)) {
+    throw new AppError('INVALID_INPUT', `${username} is reserved for the audit log's own actors.`, { field: 'username' });
+  }
+}

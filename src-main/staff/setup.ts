@@ -1,13 +1,14 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../src-shared/errors';
 import { formatRecoveryKey } from '../../src-shared/recovery-key';
 import type { Session } from '../../src-shared/contract/session';
 import { dataPaths } from '../store/paths';
+import { finishInterruptedSwap } from '../store/swap';
 import { createStore, type StoreOptions } from '../store/store';
 import { createStaffSlot, writeKeyslotFile } from '../store/keyslots';
 import { randomKey } from '../store/crypto';
 import { recordAudit } from '../audit/record-audit';
-import { assertAcceptablePassphrase } from './passphrase';
+import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { getStaff } from './staff-repo';
 import { isInitialized, type Unlocked } from './unlock';
 
@@ -19,13 +20,18 @@ export interface FirstAdmin {
 
 /**
  * First run: a random master key, a new encrypted database, the first admin and their slot.
- * keyslots.json is written last; until it exists the folder counts as not set up, and a
- * half-made database from an interrupted setup is discarded.
+ * A marker file brackets the work and keyslots.json is written last, so a database left by an
+ * interrupted setup is recognised (marker present) and discarded. A database without that
+ * marker is someone's data, never replaced here: it counts as set up (see isInitialized).
  */
 export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, options: StoreOptions = {}, now = new Date()): Promise<Unlocked & { recoveryKey: string }> {
-  if (isInitialized(dataDir)) throw new AppError('ALREADY_INITIALIZED', `${dataDir} is already set up.`);
-  assertAcceptablePassphrase(admin.passphrase);
   const paths = dataPaths(dataDir);
+  finishInterruptedSwap(paths);
+  if (isInitialized(dataDir)) throw new AppError('ALREADY_INITIALIZED', `${dataDir} is already set up.`);
+  assertReservedNameFree(admin.username);
+  assertAcceptablePassphrase(admin.passphrase);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(paths.setupMarker, now.toISOString());
   for (const leftover of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`]) {
     if (existsSync(leftover)) rmSync(leftover);
   }
@@ -43,6 +49,7 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
     return created;
   })();
   writeKeyslotFile(paths.keyslots, [slot], masterKey);
+  rmSync(paths.setupMarker);
   masterKey.fill(0);
   const session: Session = { staffId: row.id, username: row.username, displayName: row.display_name, role: 'admin', recovery: false, unlockedAt: at };
   return { store, session, recoveryKey };

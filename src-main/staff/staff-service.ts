@@ -4,9 +4,9 @@ import type { StaffMember } from '../../src-shared/contract/staff';
 import type { Store } from '../store/store';
 import { clearFailedUnlocks } from '../store/lockout';
 import { recordAudit } from '../audit/record-audit';
-import { assertAcceptablePassphrase } from './passphrase';
+import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { countActiveAdmins, findStaff, getStaff, listStaffRows, staffSummary, toStaffMember } from './staff-repo';
-import { prepareSlot, removeSlot, saveSlots } from './keyslot-edits';
+import { createSlotFor, dropSlot, putSlot } from './keyslot-edits';
 
 // Staff changes touch two files: the staff table (with its audit row) and keyslots.json. The
 // keyslot file is written inside the database transaction, so a failed write rolls the row back;
@@ -24,9 +24,10 @@ export function listStaff(store: Store): StaffMember[] {
 }
 
 export async function addStaff(store: Store, actor: string, input: NewStaff, now = new Date()): Promise<StaffMember> {
+  assertReservedNameFree(input.username);
   if (findStaff(store, input.username)) throw new AppError('STAFF_EXISTS', `${input.username} already exists.`, { field: 'username' });
   assertAcceptablePassphrase(input.passphrase);
-  const slots = await prepareSlot(store, input.username, input.passphrase);
+  const slot = await createSlotFor(store, input.username, input.passphrase);
   const row = store.sqlite.transaction(() => {
     if (findStaff(store, input.username)) throw new AppError('STAFF_EXISTS', `${input.username} already exists.`, { field: 'username' });
     const at = now.toISOString();
@@ -35,9 +36,9 @@ export async function addStaff(store: Store, actor: string, input: NewStaff, now
       .run(input.username, input.displayName, input.role, at, at);
     const created = getStaff(store, input.username);
     recordAudit(store, { actor, action: 'staff.add', entityType: 'staff', entityId: input.username, after: staffSummary(created) }, now);
-    saveSlots(store, slots);
+    putSlot(store, slot);
     return created;
-  })();
+  }).immediate();
   return toStaffMember(store, row);
 }
 
@@ -51,9 +52,9 @@ export function disableStaff(store: Store, actor: string, username: string, now 
     store.sqlite.prepare(`UPDATE staff SET status = 'disabled', updated_at = ? WHERE id = ?`).run(now.toISOString(), before.id);
     const after = getStaff(store, username);
     recordAudit(store, { actor, action: 'staff.disable', entityType: 'staff', entityId: username, before: staffSummary(before), after: staffSummary(after) }, now);
-    saveSlots(store, removeSlot(store, username));
+    dropSlot(store, username);
     return after;
-  })();
+  }).immediate();
   return toStaffMember(store, row);
 }
 
@@ -62,20 +63,20 @@ export async function resetPassphrase(store: Store, actor: string, username: str
   const target = getStaff(store, username);
   if (target.status !== 'active') throw new AppError('STAFF_DISABLED', `${username} is disabled.`, { field: 'username' });
   assertAcceptablePassphrase(passphrase);
-  const slots = await prepareSlot(store, username, passphrase);
+  const slot = await createSlotFor(store, username, passphrase);
   store.sqlite.transaction(() => {
     recordAudit(store, { actor, action: 'staff.resetPassphrase', entityType: 'staff', entityId: username }, now);
-    saveSlots(store, slots);
-  })();
+    putSlot(store, slot);
+  }).immediate();
   clearFailedUnlocks(store.paths.lockout, username);
   return toStaffMember(store, getStaff(store, username));
 }
 
 export async function changeOwnPassphrase(store: Store, username: string, next: string, now = new Date()): Promise<void> {
   assertAcceptablePassphrase(next, 'next');
-  const slots = await prepareSlot(store, username, next);
+  const slot = await createSlotFor(store, username, next);
   store.sqlite.transaction(() => {
     recordAudit(store, { actor: username, action: 'session.changePassphrase', entityType: 'staff', entityId: username }, now);
-    saveSlots(store, slots);
-  })();
+    putSlot(store, slot);
+  }).immediate();
 }

@@ -3,10 +3,12 @@ import { AppError } from '../../src-shared/errors';
 import type { Session } from '../../src-shared/contract/session';
 import type { Role } from '../../src-shared/permissions';
 import { parseRecoveryKey } from '../../src-shared/recovery-key';
-import { dataPaths } from '../store/paths';
+import { dataPaths, type DataPaths } from '../store/paths';
 import { openStore, type Store, type StoreOptions } from '../store/store';
-import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot } from '../store/keyslots';
-import { MAX_FAILURES, clearFailedUnlocks, lockoutRemaining, recordFailedUnlock, takePendingFailures } from '../store/lockout';
+import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot, writeKeyslotFile, type Keyslot } from '../store/keyslots';
+import {
+  MAX_FAILURES, clearFailedUnlocks, lockoutRemaining, lockoutState, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
+} from '../store/lockout';
 import { openEncryptedDatabase } from '../store/open-database';
 import { finishInterruptedSwap } from '../store/swap';
 import { recordAudit } from '../audit/record-audit';
@@ -17,8 +19,17 @@ export interface Unlocked {
   session: Session;
 }
 
+/**
+ * Set up = keyslots.json exists, or a database does that no interrupted first setup left behind
+ * (its keyslots.json was lost: the recovery key still opens it and writes a new one).
+ */
 export function isInitialized(dataDir: string): boolean {
-  return existsSync(dataPaths(dataDir).keyslots);
+  const paths = dataPaths(dataDir);
+  return existsSync(paths.keyslots) || (existsSync(paths.database) && !existsSync(paths.setupMarker));
+}
+
+function missingKeyslots(): AppError {
+  return new AppError('DATA_DAMAGED', 'keyslots.json is missing. Unlock with the recovery key to write a new one, then set passphrases again.');
 }
 
 function lockedOut(remainingMs: number, now: number): AppError {
@@ -41,24 +52,40 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
   })();
 }
 
+/**
+ * Checks a person's passphrase against their slot, counting the attempt first (see lockout.ts).
+ * Returns the master key; a wrong passphrase is AUTH_FAILED, the attempt that reaches the limit
+ * LOCKED_OUT. Unknown names spend the same work and count the same way.
+ */
+export async function provePassphrase(paths: DataPaths, slots: Keyslot[], username: string, passphrase: string, now: Date): Promise<Buffer> {
+  const remaining = lockoutRemaining(paths.lockout, username, now.getTime());
+  if (remaining > 0) throw lockedOut(remaining, now.getTime());
+  const found = lockoutState(paths.lockout, username);
+  const attempt = reserveUnlockAttempt(paths.lockout, username, now.getTime());
+  const slot = slots.find((s) => s.username === username);
+  let masterKey: Buffer | null = null;
+  try {
+    if (slot) masterKey = await unwrapStaffSlot(slot, passphrase);
+    else await spendUnlockWork(passphrase);
+  } catch (error) {
+    releaseUnlockAttempt(paths.lockout, username, found);
+    throw error;
+  }
+  if (masterKey) {
+    clearFailedUnlocks(paths.lockout, username);
+    return masterKey;
+  }
+  noteFailedUnlock(paths.lockout, username, now.getTime());
+  if (attempt.lockedUntil !== null) throw lockedOut(attempt.lockedUntil - now.getTime(), now.getTime());
+  throw new AppError('AUTH_FAILED', 'The name or passphrase is not right.', { attemptsLeft: MAX_FAILURES - attempt.failures });
+}
+
 export async function unlockWithPassphrase(dataDir: string, username: string, passphrase: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
+  if (!existsSync(paths.keyslots) && existsSync(paths.database)) throw missingKeyslots();
   const file = readKeyslotFile(paths.keyslots);
-  const remaining = lockoutRemaining(paths.lockout, username, now.getTime());
-  if (remaining > 0) throw lockedOut(remaining, now.getTime());
-
-  const slot = file.slots.find((s) => s.username === username);
-  if (!slot) {
-    await spendUnlockWork(passphrase);
-    throw new AppError('AUTH_FAILED', 'The name or passphrase is not right.');
-  }
-  const masterKey = await unwrapStaffSlot(slot, passphrase);
-  if (!masterKey) {
-    const state = recordFailedUnlock(paths.lockout, username, now.getTime());
-    if (state.lockedUntil !== null) throw lockedOut(state.lockedUntil - now.getTime(), now.getTime());
-    throw new AppError('AUTH_FAILED', 'The name or passphrase is not right.', { attemptsLeft: MAX_FAILURES - state.failures });
-  }
+  const masterKey = await provePassphrase(paths, file.slots, username, passphrase, now);
   assertKeyslotMac(file, masterKey);
   const store = await openStore(dataDir, masterKey, options);
   masterKey.fill(0);
@@ -67,7 +94,6 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
     store.close();
     throw new AppError(row ? 'STAFF_DISABLED' : 'AUTH_FAILED', row ? 'This staff account is disabled.' : 'The name or passphrase is not right.');
   }
-  clearFailedUnlocks(paths.lockout, username);
   const session: Session = {
     staffId: row.id,
     username: row.username,
@@ -80,6 +106,20 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
   return { store, session };
 }
 
+/**
+ * keyslots.json was lost but the database is here: the recovery key proves itself by opening the
+ * database, and an empty slot file is written so the recovery admin can give staff new slots.
+ */
+function rebuildKeyslots(paths: DataPaths, masterKey: Buffer, options: StoreOptions): void {
+  try {
+    openEncryptedDatabase(paths.database, masterKey, { ...options, readonly: true }).close();
+  } catch {
+    throw new AppError('AUTH_FAILED', 'This recovery key does not open this data.', { field: 'recoveryKey' });
+  }
+  writeKeyslotFile(paths.keyslots, [], masterKey);
+  console.warn('rebuildKeyslots: keyslots.json was missing; wrote an empty one after the recovery key opened the database');
+}
+
 /** The recovery key is the master key itself; it unlocks as the recovery admin. */
 export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const hex = parseRecoveryKey(recoveryKey);
@@ -87,6 +127,7 @@ export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string
   const masterKey = Buffer.from(hex, 'hex');
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
+  if (!existsSync(paths.keyslots) && existsSync(paths.database)) rebuildKeyslots(paths, masterKey, options);
   const file = readKeyslotFile(paths.keyslots);
   try {
     assertKeyslotMac(file, masterKey);

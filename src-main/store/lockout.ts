@@ -1,16 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
 
 // Failed unlocks are counted in lockout.json, outside the encrypted database (it cannot be
 // opened before an unlock succeeds), so a restart does not reset the backoff. After
 // MAX_FAILURES in a row the account waits BASE_LOCK_MS, doubling with each further failure.
+// An attempt is counted *before* its passphrase is checked and forgiven when it succeeds, so
+// guesses sent in parallel cannot all slip past the count while scrypt runs. Names without a
+// slot are counted the same way, so the answers do not reveal which names exist.
 // The failures also wait here until the next successful unlock copies them into the audit log.
 
 export const MAX_FAILURES = 5;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 60 * 60_000;
 const MAX_PENDING_EVENTS = 1000;
+/** Counters kept at most; the oldest-locked names are forgotten first, so guessing names cannot grow the file without bound. */
+const MAX_ACCOUNTS = 1000;
 
 const accountSchema = z.object({ failures: z.number().int().min(0), lockedUntil: z.number().nullable() });
 const lockoutSchema = z.object({
@@ -33,7 +38,12 @@ function read(path: string): LockoutFile {
   }
 }
 
+/** With nothing to remember the file goes away, so a successful unlock leaves the folder as it was. */
 function write(path: string, file: LockoutFile): void {
+  if (Object.keys(file.accounts).length === 0 && file.pendingFailures.length === 0) {
+    rmSync(path, { force: true });
+    return;
+  }
   writeFileAtomic(path, JSON.stringify(file, null, 2));
 }
 
@@ -47,16 +57,45 @@ export function lockoutRemaining(path: string, username: string, now: number): n
   return lockedUntil !== null && lockedUntil > now ? lockedUntil - now : 0;
 }
 
-export function recordFailedUnlock(path: string, username: string, now: number): LockoutState {
+function boundedAccounts(accounts: LockoutFile['accounts']): LockoutFile['accounts'] {
+  const names = Object.keys(accounts);
+  if (names.length <= MAX_ACCOUNTS) return accounts;
+  const newestFirst = names.sort((a, b) => (accounts[b]!.lockedUntil ?? 0) - (accounts[a]!.lockedUntil ?? 0));
+  return Object.fromEntries(newestFirst.slice(0, MAX_ACCOUNTS).map((name) => [name, accounts[name]!]));
+}
+
+/**
+ * Counts an attempt before its passphrase is checked; the state says whether this attempt is the
+ * one that locks the account. `forgiveAttempt` takes it back when the passphrase was right.
+ */
+export function reserveUnlockAttempt(path: string, username: string, now: number): LockoutState {
   const file = read(path);
   const failures = (file.accounts[username]?.failures ?? 0) + 1;
   const lockedUntil = failures >= MAX_FAILURES ? now + Math.min(BASE_LOCK_MS * 2 ** (failures - MAX_FAILURES), MAX_LOCK_MS) : null;
   const state = { failures, lockedUntil };
-  file.accounts[username] = state;
-  file.pendingFailures = [...file.pendingFailures, { username, at: new Date(now).toISOString() }].slice(-MAX_PENDING_EVENTS);
-  write(path, file);
+  write(path, { ...file, accounts: boundedAccounts({ ...file.accounts, [username]: state }) });
   return state;
 }
+
+/**
+ * Takes back a reserved attempt that was neither right nor wrong (the slot turned out to be
+ * damaged), restoring the counter the attempt found.
+ */
+export function releaseUnlockAttempt(path: string, username: string, found: LockoutState): void {
+  const file = read(path);
+  const accounts = { ...file.accounts };
+  if (found.failures === 0 && found.lockedUntil === null) delete accounts[username];
+  else accounts[username] = found;
+  write(path, { ...file, accounts });
+}
+
+/** Queues a failed attempt for the audit log. */
+export function noteFailedUnlock(path: string, username: string, now: number): void {
+  const file = read(path);
+  file.pendingFailures = [...file.pendingFailures, { username, at: new Date(now).toISOString() }].slice(-MAX_PENDING_EVENTS);
+  write(path, file);
+}
+
 
 export function clearFailedUnlocks(path: string, username: string): void {
   const file = read(path);

@@ -11,6 +11,8 @@ export function dataPaths(dataDir: string) {
     backups: join(dataDir, 'backups'),
     /** Staging folder of an unfinished rekey or restore; see store/swap.ts. */
     staging: join(dataDir, 'staging'),
+    /** Present only while a first-run setup writes the folder: a database beside it is half-made. */
+    setupMarker: join(dataDir, 'setup-in-progress'),
   };
 }
 export type DataPaths = ReturnType<typeof dataPaths>;

@@ -1,11 +1,10 @@
-import { AppError } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import type { HandlerMap } from '../handler';
 import { initializeDataFolder } from '../../staff/setup';
-import { isInitialized, unlockWithPassphrase, unlockWithRecoveryKey } from '../../staff/unlock';
+import { isInitialized, provePassphrase, unlockWithPassphrase, unlockWithRecoveryKey } from '../../staff/unlock';
 import { changeOwnPassphrase } from '../../staff/staff-service';
 import { readSettings, DEFAULT_SETTINGS } from '../../settings/settings-service';
 import { recordAudit } from '../../audit/record-audit';
-import { unwrapStaffSlot } from '../../store/keyslots';
 import { currentSlots } from '../../staff/keyslot-edits';
 
 type SessionChannels = 'app.status' | 'setup.init' | 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.lock' | 'session.changePassphrase';
@@ -46,12 +45,17 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
     return { done: true };
   },
 
-  'session.changePassphrase': async (input, { store, session, now }) => {
+  'session.changePassphrase': async (input, { app, store, session, now }) => {
     if (session.recovery) throw new AppError('FORBIDDEN', 'The recovery admin has no passphrase; add a staff account instead.');
-    const slot = currentSlots(store).find((s) => s.username === session.username);
-    const proven = slot ? await unwrapStaffSlot(slot, input.current) : null;
-    if (!proven) throw new AppError('AUTH_FAILED', 'The current passphrase is not right.', { field: 'current' });
-    proven.fill(0);
+    // Wrong guesses here count towards the same lockout as at the unlock screen; the attempt that
+    // locks the account also ends the session.
+    try {
+      (await provePassphrase(store.paths, currentSlots(store), session.username, input.current, now)).fill(0);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'LOCKED_OUT') app.signOut();
+      if (isAppError(error) && error.code === 'AUTH_FAILED') throw new AppError('AUTH_FAILED', 'The current passphrase is not right.', { ...error.details, field: 'current' });
+      throw error;
+    }
     await changeOwnPassphrase(store, session.username, input.next, now);
     return { done: true };
   },
