@@ -74,7 +74,14 @@ async function dispatch(state: AppState, channel: string, rawInput: unknown): Pr
   };
   const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
   const value = await handler(parsed.data, ctx);
-  return definition.output.parse(value);
+  const output = definition.output.safeParse(value);
+  if (!output.success) {
+    // The handler has already committed: saying "nothing was changed" here could make a teller
+    // post twice. This is a bug to report, not a refusal.
+    console.error(`router.dispatch: ${channel} answered outside its output schema: ${output.error.issues[0]?.path.join('.')}`);
+    throw new AppError('INTERNAL', 'Paydesk answered in an unexpected form. The change may have been saved: check before trying again.');
+  }
+  return output.data;
 }
 
 export function createRouter(options: RouterOptions): Router {

@@ -135,6 +135,8 @@ export class LedgerWriter {
     applyMove(credit, 'credit', state, amount, holdAmount);
     let row: TransferRow;
     try {
+      assertExactTotals(debit);
+      assertExactTotals(credit);
       assertNoOverdraft(debit, state, amount, holdAmount, 'debit');
       assertNoOverdraft(credit, state, amount, holdAmount, 'credit');
       row = this.chain(entry);
@@ -187,6 +189,22 @@ export class LedgerWriter {
     };
     row.hash = chainHash(row.prev_hash, canonicalTransfer(row));
     return row;
+  }
+}
+
+/**
+ * Running totals stay exact integers: past Number.MAX_SAFE_INTEGER a total would round, and the
+ * books would no longer add up to the journal. Refused before anything is written.
+ */
+function assertExactTotals(account: AccountRow): void {
+  const exact = Number.isSafeInteger(account.debits_posted) && Number.isSafeInteger(account.credits_posted)
+    && Number.isSafeInteger(account.debits_pending) && Number.isSafeInteger(account.credits_pending);
+  if (!exact) {
+    throw new AppError('AMOUNT_INVALID', `Account ${account.code}'s totals would pass the largest exact amount.`, {
+      field: 'amount',
+      reason: 'total_too_large',
+      accountId: account.id,
+    });
   }
 }
 

@@ -18,6 +18,14 @@ describe('posting a transfer', () => {
     expect(verifyLedger(store).head).toBe(transfer.hash);
   });
 
+  it('refuses a transfer that would push a running total past the exact integer range with AMOUNT_INVALID, and changes nothing', async () => {
+    const { store, cash, alice } = await book();
+    postTransfer(store, req(cash, alice, Number.MAX_SAFE_INTEGER));
+    expectRefused(store, 'AMOUNT_INVALID', () => postTransfer(store, req(cash, alice, 1)), { reason: 'total_too_large' });
+    expect(balanceOf(store, alice.id).posted).toBe(Number.MAX_SAFE_INTEGER);
+    expect(verifyLedger(store).checks.every((c) => c.ok)).toBe(true);
+  });
+
   it('chains every transfer to the one before it', async () => {
     const { store, cash, alice, bob } = await book();
     const first = postTransfer(store, req(cash, alice, 500));

@@ -130,4 +130,17 @@ describe('reversing a wallet operation', () => {
     const report = await ok(router, 'system.verify', {});
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
   });
+  it('refuses ledger.reverse on one leg of a teller operation with REVERSAL_NOT_ALLOWED, naming its receipt, and changes nothing', async () => {
+    const { router } = await counterRouter('teller', ['finance']);
+    const member = await addMember(router);
+    await depositTo(router, member.id, 10_000);
+    const payment = await ok(router, 'wallets.pay', { memberId: member.id, amount: 1_000, currency: 'CNY', merchant: 'm', idempotencyKey: nextKey() });
+    await signInAs(router, 'finance');
+    const before = snapshot(router);
+    const answer = await router.invoke('ledger.reverse', { transferId: payment.transferIds[0]!, reason: 'only the payment', idempotencyKey: 'rev-leg' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'REVERSAL_NOT_ALLOWED', details: { field: 'transferId', receiptNumber: payment.receiptNumber } } });
+    expect(snapshot(router)).toEqual(before);
+    const whole = await ok(router, 'wallets.reverse', { transferId: payment.transferIds[0]!, reason: 'the whole payment', idempotencyKey: 'rev-whole' });
+    expect(whole).toMatchObject({ operation: 'reversal', total: 1_000 + payment.fee });
+  });
 });

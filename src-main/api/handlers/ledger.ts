@@ -1,4 +1,6 @@
+import { AppError } from '../../../src-shared/errors';
 import type { HandlerMap } from '../handler';
+import { receiptRowForTransfer } from '../../wallets/receipts';
 import { recordAudit } from '../../audit/record-audit';
 import { expireDueHolds } from '../housekeeping';
 import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
@@ -16,6 +18,14 @@ export const ledgerHandlers: HandlerMap<LedgerChannel> = {
     store.sqlite
       .transaction(() => {
         const replay = findTransferByKey(store, input.idempotencyKey) !== undefined;
+        // A teller operation (payment + fee, …) is undone as a whole, with its receipt.
+        const receipt = replay ? undefined : receiptRowForTransfer(store, input.transferId);
+        if (receipt) {
+          throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${input.transferId} belongs to receipt ${receipt.receipt_number}; reverse the receipt instead.`, {
+            field: 'transferId',
+            receiptNumber: receipt.receipt_number,
+          });
+        }
         const reversal = reverseTransfer(store, { ...input, actor: session.username, at: now });
         if (!replay) {
           recordAudit(store, {
