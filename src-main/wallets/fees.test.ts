@@ -22,7 +22,8 @@ describe('the payment fee', () => {
         const fee = BigInt(paymentFee(amount, bps));
         const exactTimes10k = BigInt(amount) * BigInt(bps);
         const error = fee * 10_000n - exactTimes10k;
-        expect(error >= -5_000n && error < 5_000n).toBe(true);
+        // Half up: an exact half rounds up (+5 000), anything below half rounds down (> −5 000).
+        expect(error > -5_000n && error <= 5_000n).toBe(true);
       }),
     );
   });
