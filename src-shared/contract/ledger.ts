@@ -126,7 +126,14 @@ export const accountTransfersInput = z.object({
   ...transferHistoryFields,
 });
 
-export const idempotencyKeySchema = z.string().trim().min(1).max(200);
+/** Prefixes of the keys Paydesk makes itself (teller legs, hold expiry, previews); callers may not use them. */
+export const RESERVED_KEY_PREFIXES = ['wallet:', 'hold-expiry:', 'preview:'] as const;
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((key) => !RESERVED_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), 'this key prefix is reserved for Paydesk itself');
 
 export const reverseInput = z.object({
   transferId: idSchema,

@@ -101,4 +101,12 @@ describe('ledger channels', () => {
     expect(await router.invoke('ledger.reverse', { transferId: 1, reason: '', idempotencyKey: 'rev-3' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'reason' } } });
     expect(snapshot(router.state.requireStore())).toEqual(before);
   });
+
+  it.each(['hold-expiry:1', 'wallet:abc', 'preview:x'])('refuses the reserved idempotency key %s with INVALID_INPUT and reverses nothing', async (idempotencyKey) => {
+    const { router } = await ledgerRouter();
+    const before = snapshot(router.state.requireStore());
+    const answer = await router.invoke('ledger.reverse', { transferId: 1, reason: 'a reason', idempotencyKey });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'idempotencyKey' } } });
+    expect(snapshot(router.state.requireStore())).toEqual(before);
+  });
 });
