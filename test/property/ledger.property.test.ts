@@ -106,7 +106,9 @@ function plan(world: World, op: Op): { predicted: Outcome; call: (mutate: boolea
     }
     case 'post': {
       const holdId = pickId(op.pick, openHold);
-      return { predicted: model.resolve(holdId, op.amount, 'post_pending'), call: (mutate) => postHold(world.store, { holdId, amount: mutate ? (op.amount ?? 0) + 7 : (op.amount ?? undefined), idempotencyKey: key, actor: 'prop' }) };
+      // A replay that changes the amount must differ from what was posted: a full post posted the hold's amount.
+      const posted = op.amount ?? model.transfers[holdId - 1]?.amount ?? 0;
+      return { predicted: model.resolve(holdId, op.amount, 'post_pending'), call: (mutate) => postHold(world.store, { holdId, amount: mutate ? posted + 7 : (op.amount ?? undefined), idempotencyKey: key, actor: 'prop' }) };
     }
     case 'void': {
       const holdId = pickId(op.pick, openHold);
