@@ -7,7 +7,7 @@ import { dataPaths, type DataPaths } from '../store/paths';
 import { openStore, type Store, type StoreOptions } from '../store/store';
 import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot, writeKeyslotFile, type Keyslot } from '../store/keyslots';
 import {
-  MAX_FAILURES, clearFailedUnlocks, lockoutRemaining, lockoutState, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
+  MAX_FAILURES, clearFailedUnlocks, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
 } from '../store/lockout';
 import { openEncryptedDatabase } from '../store/open-database';
 import { finishInterruptedSwap } from '../store/swap';
@@ -58,10 +58,8 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
  * LOCKED_OUT. Unknown names spend the same work and count the same way.
  */
 export async function provePassphrase(paths: DataPaths, slots: Keyslot[], username: string, passphrase: string, now: Date): Promise<Buffer> {
-  const remaining = lockoutRemaining(paths.lockout, username, now.getTime());
-  if (remaining > 0) throw lockedOut(remaining, now.getTime());
-  const found = lockoutState(paths.lockout, username);
-  const attempt = reserveUnlockAttempt(paths.lockout, username, now.getTime());
+  const { lockedForMs, found, counted: attempt } = reserveUnlockAttempt(paths.lockout, username, now.getTime());
+  if (lockedForMs > 0) throw lockedOut(lockedForMs, now.getTime());
   const slot = slots.find((s) => s.username === username);
   let masterKey: Buffer | null = null;
   try {

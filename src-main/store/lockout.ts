@@ -51,12 +51,6 @@ export function lockoutState(path: string, username: string): LockoutState {
   return read(path).accounts[username] ?? { failures: 0, lockedUntil: null };
 }
 
-/** Milliseconds left on a lockout, or 0. */
-export function lockoutRemaining(path: string, username: string, now: number): number {
-  const { lockedUntil } = lockoutState(path, username);
-  return lockedUntil !== null && lockedUntil > now ? lockedUntil - now : 0;
-}
-
 function boundedAccounts(accounts: LockoutFile['accounts']): LockoutFile['accounts'] {
   const names = Object.keys(accounts);
   if (names.length <= MAX_ACCOUNTS) return accounts;
@@ -64,17 +58,28 @@ function boundedAccounts(accounts: LockoutFile['accounts']): LockoutFile['accoun
   return Object.fromEntries(newestFirst.slice(0, MAX_ACCOUNTS).map((name) => [name, accounts[name]!]));
 }
 
+export interface UnlockReservation {
+  /** Milliseconds left on a lockout; when above 0 no attempt was counted. */
+  lockedForMs: number;
+  /** The counter as this attempt found it, to put back if the attempt is neither right nor wrong. */
+  found: LockoutState;
+  /** The counter with this attempt counted; `lockedUntil` is set when this attempt locks the account. */
+  counted: LockoutState;
+}
+
 /**
- * Counts an attempt before its passphrase is checked; the state says whether this attempt is the
- * one that locks the account. `forgiveAttempt` takes it back when the passphrase was right.
+ * Counts an attempt before its passphrase is checked, unless the account is locked out.
+ * `clearFailedUnlocks` forgives it when the passphrase was right.
  */
-export function reserveUnlockAttempt(path: string, username: string, now: number): LockoutState {
+export function reserveUnlockAttempt(path: string, username: string, now: number): UnlockReservation {
   const file = read(path);
-  const failures = (file.accounts[username]?.failures ?? 0) + 1;
+  const found = file.accounts[username] ?? { failures: 0, lockedUntil: null };
+  if (found.lockedUntil !== null && found.lockedUntil > now) return { lockedForMs: found.lockedUntil - now, found, counted: found };
+  const failures = found.failures + 1;
   const lockedUntil = failures >= MAX_FAILURES ? now + Math.min(BASE_LOCK_MS * 2 ** (failures - MAX_FAILURES), MAX_LOCK_MS) : null;
-  const state = { failures, lockedUntil };
-  write(path, { ...file, accounts: boundedAccounts({ ...file.accounts, [username]: state }) });
-  return state;
+  const counted = { failures, lockedUntil };
+  write(path, { ...file, accounts: boundedAccounts({ ...file.accounts, [username]: counted }) });
+  return { lockedForMs: 0, found, counted };
 }
 
 /**

@@ -23,7 +23,6 @@ export function pageFields(max: number, fallback: number) {
     limit: z.number().int().min(1).max(max).default(fallback),
   };
 }
-export const pageSchema = z.object(pageFields(1000, 100));
 
 /** An optional time window; either end may be left open. */
 export const timeRangeFields = { from: isoTimeSchema.optional(), to: isoTimeSchema.optional() };
