@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { dataPaths, type DataPaths } from './paths';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
-import { kyselyFor, migrateDatabase } from './migrate';
+import { assertSchemaNotNewer, kyselyFor, migrateDatabase } from './migrate';
 import type { Schema } from './schema';
 import { registerOpenStore, withExclusiveAccess } from './data-lock';
 import { LATEST_SCHEMA_VERSION } from '../../migrations';
@@ -61,10 +61,13 @@ export async function openStore(dataDir: string, masterKey: Buffer, options: Sto
   }
 }
 
-/** A migration that changes the schema is an exclusive operation (DESIGN.md §3, store/data-lock.ts). */
+/**
+ * A migration that changes the schema is an exclusive operation (DESIGN.md §3, store/data-lock.ts).
+ * A current schema only needs the newer-schema check: the migrator would take its lock and write.
+ */
 async function migrateAlone(dataDir: string, sqlite: SqliteDatabase): Promise<void> {
   const version = sqlite.pragma('user_version', { simple: true }) as number;
-  if (version >= LATEST_SCHEMA_VERSION) return migrateDatabase(sqlite);
+  if (version >= LATEST_SCHEMA_VERSION) return assertSchemaNotNewer(sqlite);
   return withExclusiveAccess(dataDir, 'migrate the schema', () => migrateDatabase(sqlite));
 }
 
