@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'wallet.transfer',
   'ledger.read',
   'ledger.reverse',
+  /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
+  'jobs.run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +33,7 @@ const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'm
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'settings.read'],
-  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run'],
   auditor: READ_ONLY,
 };
 

@@ -9,8 +9,19 @@ export interface ChannelDefinition<I extends z.ZodType = z.ZodType, O extends z.
   input: I;
   output: O;
   access: Access;
+  /**
+   * The query channels whose cached answers a successful call makes stale. The renderer
+   * invalidates exactly these after a mutation, so the list lives beside the channel it belongs to.
+   */
+  invalidates?: readonly string[];
+  /**
+   * The channel may be called with `dryRun: true`: the router runs the real handler, under the
+   * channel's own permission, inside a transaction it rolls back, and answers the same shape.
+   * This is how a screen shows the main process's numbers (fee, balance after) before posting.
+   */
+  previewable?: true;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(definition: ChannelDefinition<I, O>): ChannelDefinition<I, O> {
+export function channel<const D extends ChannelDefinition>(definition: D): D {
   return definition;
 }
