@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/errors';
 import type { Store } from '../store/store';
 import type { StaffTable } from '../store/schema';
 import { selectAll, selectFirst } from '../store/sql';
-import { lockoutState } from '../store/lockout';
+import { lockoutState } from './lockout';
 
 export type StaffRow = Selectable<StaffTable>;
 

@@ -2,7 +2,7 @@ import type { Role } from '../../src-shared/permissions';
 import { AppError } from '../../src-shared/errors';
 import type { StaffMember } from '../../src-shared/contract/staff';
 import type { Store } from '../store/store';
-import { clearFailedUnlocks } from '../store/lockout';
+import { clearFailedUnlocks } from './lockout';
 import { recordAudit } from '../audit/record-audit';
 import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { countActiveAdmins, findStaff, getStaff, listStaffRows, staffSummary, toStaffMember } from './staff-repo';

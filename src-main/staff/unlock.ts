@@ -8,7 +8,7 @@ import { openStore, type Store, type StoreOptions } from '../store/store';
 import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot, writeKeyslotFile, type Keyslot } from '../store/keyslots';
 import {
   MAX_FAILURES, clearFailedUnlocks, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
-} from '../store/lockout';
+} from './lockout';
 import { openEncryptedDatabase } from '../store/open-database';
 import { finishInterruptedSwap } from '../store/swap';
 import { recordAudit } from '../audit/record-audit';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../store/atomic-file';
 
 // Failed unlocks are counted in lockout.json, outside the encrypted database (it cannot be
 // opened before an unlock succeeds), so a restart does not reset the backoff. After
