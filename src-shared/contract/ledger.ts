@@ -155,7 +155,17 @@ export const ledgerChannels = {
     access: 'ledger.read',
   }),
   /** The expiry job: voids every hold whose expiry has passed. */
-  'ledger.expireHolds': channel({ input: emptyInput, output: z.object({ voided: z.number().int() }), access: 'ledger.reverse' }),
+  'ledger.expireHolds': channel({
+    input: emptyInput,
+    output: z.object({ voided: z.number().int() }),
+    access: 'ledger.reverse',
+    invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer'],
+  }),
   /** Undoes a posted transfer with an opposite one; the signed-in person is the actor. */
-  'ledger.reverse': channel({ input: reverseInput, output: transferSchema, access: 'ledger.reverse' }),
+  'ledger.reverse': channel({
+    input: reverseInput,
+    output: transferSchema,
+    access: 'ledger.reverse',
+    invalidates: ['wallets.summary', 'wallets.history', 'wallets.receipt', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer', 'audit.list'],
+  }),
 };

@@ -29,5 +29,11 @@ export const jobStarted = z.object({ jobId: z.string() });
 export const maintenanceChannels = {
   'jobs.get': channel({ input: z.object({ id: z.string() }), output: jobSchema, access: 'session' }),
   'settings.get': channel({ input: emptyInput, output: settingsSchema, access: 'session' }),
-  'settings.update': channel({ input: settingsSchema.partial(), output: settingsSchema, access: 'settings.manage' }),
+  /** The idle lock rides on app.status; a newly enabled currency adds a wallet to every summary. */
+  'settings.update': channel({
+    input: settingsSchema.partial(),
+    output: settingsSchema,
+    access: 'settings.manage',
+    invalidates: ['settings.get', 'app.status', 'wallets.summary', 'audit.list'],
+  }),
 };

@@ -97,21 +97,37 @@ export const memberHistoryInput = z.object({
   ...pageFields(500, 100),
 });
 
+/** What any change to a member makes stale: the lists and the record that show them, and the audit trail. */
+const MEMBER_CHANGED = ['members.search', 'members.get', 'members.history', 'audit.list'] as const;
+
 export const memberChannels = {
   'members.search': channel({ input: memberSearchInput, output: z.object({ rows: z.array(memberRowSchema), total: z.number().int() }), access: 'members.read' }),
   'members.get': channel({ input: memberLookupInput, output: memberSchema, access: 'members.read' }),
-  'members.create': channel({ input: createMemberInput, output: memberSchema, access: 'members.write' }),
-  'members.update': channel({ input: updateMemberInput, output: memberSchema, access: 'members.write' }),
+  /** Opens the member's wallets, so the ledger's account list grows. */
+  'members.create': channel({
+    input: createMemberInput,
+    output: memberSchema,
+    access: 'members.write',
+    invalidates: [...MEMBER_CHANGED, 'ledger.accounts', 'ledger.trialBalance'],
+  }),
+  /** Receipts name the member as they are now, so a new name shows on old receipts too. */
+  'members.update': channel({ input: updateMemberInput, output: memberSchema, access: 'members.write', invalidates: [...MEMBER_CHANGED, 'wallets.receipt'] }),
   /** Blocks every debit from the member's wallets until unfrozen. */
-  'members.freeze': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write' }),
-  'members.unfreeze': channel({ input: memberUnfreezeInput, output: memberSchema, access: 'members.write' }),
+  'members.freeze': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write', invalidates: MEMBER_CHANGED }),
+  'members.unfreeze': channel({ input: memberUnfreezeInput, output: memberSchema, access: 'members.write', invalidates: MEMBER_CHANGED }),
   /** Needs every wallet at zero; closes the wallet accounts. Terminal. */
-  'members.close': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write' }),
+  'members.close': channel({
+    input: memberStatusChangeInput,
+    output: memberSchema,
+    access: 'members.write',
+    invalidates: [...MEMBER_CHANGED, 'wallets.summary', 'ledger.accounts', 'ledger.trialBalance'],
+  }),
   /** The clear ID document number, audited with the reason; the member's row shows only the last four. */
   'members.revealIdDocument': channel({
     input: memberStatusChangeInput,
     output: z.object({ idDocumentNumber: z.string().nullable() }),
     access: 'members.write',
+    invalidates: ['members.history', 'audit.list'],
   }),
   'members.history': channel({ input: memberHistoryInput, output: z.object({ rows: z.array(auditEntrySchema), total: z.number().int() }), access: 'members.read' }),
 };

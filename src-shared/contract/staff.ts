@@ -29,7 +29,7 @@ export const resetPassphraseInput = z.object({ username: usernameSchema, passphr
 
 export const staffChannels = {
   'staff.list': channel({ input: emptyInput, output: z.array(staffMemberSchema), access: 'staff.read' }),
-  'staff.add': channel({ input: addStaffInput, output: staffMemberSchema, access: 'staff.manage' }),
-  'staff.disable': channel({ input: staffRefInput, output: staffMemberSchema, access: 'staff.manage' }),
-  'staff.resetPassphrase': channel({ input: resetPassphraseInput, output: staffMemberSchema, access: 'staff.manage' }),
+  'staff.add': channel({ input: addStaffInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
+  'staff.disable': channel({ input: staffRefInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
+  'staff.resetPassphrase': channel({ input: resetPassphraseInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
 };

@@ -99,6 +99,9 @@ export const walletHistoryInput = z.object({
 });
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
 
+/** What moving a member's money makes stale: their wallets and history, and the ledger's accounts and totals. */
+const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers'] as const;
+
 export const walletChannels = {
   'wallets.summary': channel({
     input: z.object({ memberId: idSchema }),
@@ -110,12 +113,20 @@ export const walletChannels = {
     output: z.object({ rows: z.array(walletHistoryRowSchema), total: z.number().int() }),
     access: 'members.read',
   }),
-  'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit' }),
-  'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw' }),
+  'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit', invalidates: MONEY_MOVED }),
+  'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw', invalidates: MONEY_MOVED }),
   /** Pays a merchant from the wallet, with the payment fee (settings.paymentFeeBps) as a linked transfer. */
-  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay' }),
-  'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer' }),
-  /** Undoes a wallet operation (all its transfers) with a reason; admin or finance. */
-  'wallets.reverse': channel({ input: reverseInput, output: receiptSchema, access: 'ledger.reverse' }),
+  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: MONEY_MOVED }),
+  'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer', invalidates: MONEY_MOVED }),
+  /**
+   * Undoes a wallet operation (all its transfers) with a reason; admin or finance. The original
+   * receipt and transfers then show their reversal, and the reason is audited.
+   */
+  'wallets.reverse': channel({
+    input: reverseInput,
+    output: receiptSchema,
+    access: 'ledger.reverse',
+    invalidates: [...MONEY_MOVED, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
+  }),
   'wallets.receipt': channel({ input: z.object({ receiptNumber: z.string().trim().min(1).max(40) }), output: receiptSchema, access: 'members.read' }),
 };
