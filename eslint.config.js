@@ -51,15 +51,21 @@ export default tseslint.config(
   },
   {
     files: ['src-main/store/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
   },
   {
     files: ['src-main/ledger/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
   },
   {
     files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings}/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli'], 'A domain service')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo'], 'A domain service')] }] },
+  },
+  {
+    // Demo and sample data sit beside api, above the domain services: they load data through the
+    // services' own functions, and nothing below them may depend on made-up data.
+    files: ['src-main/demo/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli'], 'demo')] }] },
   },
   {
     files: ['src-main/api/**'],

@@ -1,7 +1,7 @@
 import { memberNumberFor } from '../src-shared/member-number';
 import { createMembers } from '../src-main/members/member-service';
 import { searchMembers } from '../src-main/members/member-search';
-import { pick, samplePeople, seededRandom } from '../src-main/members/sample-people';
+import { pick, samplePeople, seededRandom } from '../src-main/demo/sample-people';
 import { elapsedMs, round, withTempStore, type Bench } from './support';
 
 // members.search.100k: p95 of 1,000 counter searches over 100,000 members registered through the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createStore, type Store } from '../src-main/store/store';
 import { createAccount, systemAccount, type TransferRequest } from '../src-main/ledger';
 // The same mulberry32 generator the demo data uses, so every run posts the same transfers.
-import { seededRandom } from '../src-main/members/sample-people';
+import { seededRandom } from '../src-main/demo/sample-people';
 
 // What every benchmark shares: a real encrypted Store (SQLCipher, WAL, synchronous=FULL) in a
 // temporary folder, a seeded random source, and the one-line JSON figure format of DESIGN.md §9.

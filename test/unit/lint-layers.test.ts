@@ -26,6 +26,11 @@ describe('the layer rule rejects', () => {
     ['a domain service from the store', `import imported from '../staff/staff-service';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['the cli from a domain service', `import imported from '../cli/main';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
     ['the cli from the api', `import imported from '../cli/main';`, 'src-main/api/x.ts', 'api must not import a layer above it.'],
+    ['demo data from a domain service', `import imported from '../demo/sample-people';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
+    ['demo data from the ledger', `import imported from '../demo/load-demo-data';`, 'src-main/ledger/x.ts', 'ledger must not import a layer above it.'],
+    ['demo data from the store', `import imported from '../demo/load-demo-data';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
+    ['the cli from the demo loader', `import imported from '../cli/main';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
+    ['the api from the demo loader', `import imported from '../api/router';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
   ])('%s', async (_case, code, filePath, message) => {
     expect(await layerProblems(code, filePath)).toEqual([expect.stringContaining(message)]);
   });
@@ -41,6 +46,9 @@ describe('the layer rule accepts', () => {
     ['the store and the audit log from a domain service', `import imported from '../store/sql';\nimport '../audit/record-audit';`, 'src-main/staff/x.ts'],
     ['a sibling file inside the store', `import imported from './keyslots';`, 'src-main/store/x.ts'],
     ['the api from the cli', `import imported from '../api/router';`, 'src-main/cli/x.ts'],
+    ['the domain services, the ledger and the store from the demo loader', `import imported from '../wallets/teller-operations';\nimport '../members/member-service';\nimport '../ledger';\nimport '../store/store';`, 'src-main/demo/x.ts'],
+    ['the demo loader from the cli', `import imported from '../../demo/load-demo-data';`, 'src-main/cli/commands/x.ts'],
+    ['sample people from a benchmark', `import imported from '../src-main/demo/sample-people';`, 'bench/x.ts'],
     ['the router from a test', `import imported from '../../src-main/api/router';`, 'test/integration/x.test.ts'],
   ])('%s', async (_case, code, filePath) => {
     expect(await layerProblems(code, filePath)).toEqual([]);

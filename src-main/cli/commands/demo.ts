@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { can, type Permission } from '../../../src-shared/permissions';
 import { createRouter, type Router } from '../../api/router';
-import { loadDemoData } from '../../wallets/demo-data';
+import { loadDemoData } from '../../demo/load-demo-data';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
 import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, unlockedRouter } from '../unlock';
 

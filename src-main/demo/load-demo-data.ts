@@ -3,13 +3,13 @@ import { memberNumberFor } from '../../src-shared/member-number';
 import { postBulk, type TransferRequest } from '../ledger';
 import { createMembers, freezeMember } from '../members/member-service';
 import { findWalletAccountId } from '../members/member-wallets';
-import { samplePeople, seededRandom, type Random } from '../members/sample-people';
 import { readSettings } from '../settings/settings-service';
 import type { Store } from '../store/store';
-import { DemoActivity, transfersOf, type DemoOperation } from './demo-activity';
-import type { Teller } from './receipts';
-import { deposit, pay, transferBetweenMembers, withdraw } from './teller-operations';
-import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdrawalLegs, type LegContext } from './wallet-legs';
+import type { Teller } from '../wallets/receipts';
+import { deposit, pay, transferBetweenMembers, withdraw } from '../wallets/teller-operations';
+import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdrawalLegs, type LegContext } from '../wallets/wallet-legs';
+import { DemoActivity, transfersOf, type DemoOperation } from './activity';
+import { samplePeople, seededRandom, type Random } from './sample-people';
 
 // Deterministic demo data through the real services. Same seed, same data: people, times,
 // amounts and keys all come from the seed, and the clock is derived from it too.

@@ -1,5 +1,5 @@
-import { pick, type Random } from '../members/sample-people';
-import { paymentFee } from './fees';
+import { paymentFee } from '../wallets/fees';
+import { pick, type Random } from './sample-people';
 
 // The counter activity of demo data: deposits, withdrawals, payments and transfers between
 // members, drawn from a seeded random source. It keeps every wallet's balance as it goes, so each
