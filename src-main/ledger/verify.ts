@@ -7,7 +7,7 @@ import type { AccountRow, Totals } from './rows';
 import { currencyTotals } from './trial-balance';
 
 // verify replays the whole journal from the genesis hash and checks every ledger invariant
-// (DESIGN.md §4). Each check names the first row at fault, so an auditor can find it.
+// (DESIGN.md §4). Each check names the first row at fault as `table#id`, so an auditor can find it.
 
 interface ReplayAccount extends Totals {
   kind: AccountKind;
@@ -62,7 +62,7 @@ class Replay {
     const hash = raw[3];
     if (id !== this.count || prevHash !== this.head || chainHash(prevHash, raw[1]) !== hash) {
       this.chainBroken = true;
-      this.violations.note('ledger.chain', `transfer#${id}`, `transfer ${id} does not match its hash or its place in the chain`);
+      this.violations.note('ledger.chain', `transfers#${id}`, `transfer ${id} does not match its hash or its place in the chain`);
       return;
     }
     this.head = hash;
@@ -74,14 +74,14 @@ class Replay {
     if (state !== 'post_pending' && state !== 'void_pending') return 0;
     const hold = pendingId === null ? undefined : this.holds.get(pendingId);
     if (!hold || this.resolved.has(pendingId!)) {
-      this.violations.note('ledger.holds', `transfer#${id}`, `transfer ${id} resolves hold ${String(pendingId)}, which is not an open hold`);
+      this.violations.note('ledger.holds', `transfers#${id}`, `transfer ${id} resolves hold ${String(pendingId)}, which is not an open hold`);
       return 0;
     }
     this.resolved.add(pendingId!);
     this.holds.delete(pendingId!);
     const fits = state === 'post_pending' ? amount <= hold.amount : amount === hold.amount;
     if (!fits || hold.debit !== debit || hold.credit !== credit) {
-      this.violations.note('ledger.holds', `transfer#${id}`, `transfer ${id} does not match hold ${pendingId}`);
+      this.violations.note('ledger.holds', `transfers#${id}`, `transfer ${id} does not match hold ${pendingId}`);
     }
     return hold.amount;
   }
@@ -96,7 +96,7 @@ class Replay {
     const debit = this.accounts[debitId];
     const credit = this.accounts[creditId];
     if (!debit || !credit || debit.currency !== currency || credit.currency !== currency || debitId === creditId || !(amount > 0)) {
-      this.violations.note('ledger.transfers', `transfer#${id}`, `transfer ${id} does not join two distinct accounts of its currency with a positive amount`);
+      this.violations.note('ledger.transfers', `transfers#${id}`, `transfer ${id} does not join two distinct accounts of its currency with a positive amount`);
       return;
     }
     const holdAmount = state === 'posted' ? 0 : this.holdAmountFor(id, state, raw[9], debitId, creditId, amount);
@@ -104,7 +104,7 @@ class Replay {
     applyMove(debit, 'debit', state, amount, holdAmount);
     applyMove(credit, 'credit', state, amount, holdAmount);
     const overdrawn = (debit.noOverdraft && availableBalance(debit.kind, debit) < 0) || (credit.noOverdraft && availableBalance(credit.kind, credit) < 0);
-    if (overdrawn) this.violations.note('ledger.no_overdraft', `transfer#${id}`, `transfer ${id} took a no-overdraft account below zero`);
+    if (overdrawn) this.violations.note('ledger.no_overdraft', `transfers#${id}`, `transfer ${id} took a no-overdraft account below zero`);
   }
 }
 
@@ -117,7 +117,7 @@ function checkReversals(store: Store, replay: Replay): void {
     const row = r.reversesId < r.id ? original.get(r.reversesId) : undefined;
     const mirrors = row && (row.state === 'posted' || row.state === 'post_pending') && row.debit_account_id === r.credit && row.credit_account_id === r.debit && row.amount === r.amount;
     if (!mirrors || seen.has(r.reversesId)) {
-      replay.violations.note('ledger.reversals', `transfer#${r.id}`, `transfer ${r.id} is not the one reversal of a posted transfer ${r.reversesId}`);
+      replay.violations.note('ledger.reversals', `transfers#${r.id}`, `transfer ${r.id} is not the one reversal of a posted transfer ${r.reversesId}`);
     }
     seen.add(r.reversesId);
   }
@@ -128,7 +128,7 @@ function checkTotals(accounts: AccountRow[], replay: Replay): void {
     const replayed = replay.accounts[row.id]!;
     const same = row.debits_posted === replayed.debits_posted && row.credits_posted === replayed.credits_posted
       && row.debits_pending === replayed.debits_pending && row.credits_pending === replayed.credits_pending;
-    if (!same) replay.violations.note('ledger.totals', `account#${row.id}`, `account ${row.code}'s running totals differ from a replay of its transfers`);
+    if (!same) replay.violations.note('ledger.totals', `accounts#${row.id}`, `account ${row.code}'s running totals differ from a replay of its transfers`);
   }
 }
 
@@ -163,11 +163,12 @@ export function verifyLedger(store: Store): { checks: CheckResult[]; head: strin
       checkReversals(store, replay);
       checkTotals(accounts, replay);
       checkBalanced(store, replay);
+      const counts = { transfers: replay.count, accounts: accounts.length };
       const checks = CHECKS.map(({ name, ok }) => {
         const violation = replay.violations.first.get(name);
         return violation
-          ? { name, ok: false, detail: violation.detail, firstViolation: violation.at }
-          : { name, ok: true, detail: ok(replay), firstViolation: null };
+          ? { name, ok: false, detail: violation.detail, counts, firstViolation: violation.at }
+          : { name, ok: true, detail: ok(replay), counts, firstViolation: null };
       });
       return { checks, head: replay.head };
     })

@@ -74,7 +74,7 @@ describe('verifyLedger', () => {
     postTransfer(store, req(cash, alice, 100));
     const forged = forge(store, { debit: alice.id, credit: merchant.id, amount: 500, state: 'posted' });
     forge(store, { debit: alice.id, credit: merchant.id, amount: 500, state: 'posted' });
-    expect(failed(store)).toEqual([['ledger.no_overdraft', `transfer#${forged}`]]);
+    expect(failed(store)).toEqual([['ledger.no_overdraft', `transfers#${forged}`]]);
   });
 
   it('names the first transfer that resolved a hold a second time', async () => {
@@ -84,14 +84,14 @@ describe('verifyLedger', () => {
     voidHold(store, { holdId: hold.id, idempotencyKey: 'void', actor: 'tina' });
     // The schema's CHECK (pending totals never below zero) refuses to move the totals a second time.
     const second = forge(store, { debit: alice.id, credit: merchant.id, amount: 400, state: 'post_pending', pendingId: hold.id, moveTotals: false });
-    expect(failed(store)).toContainEqual(['ledger.holds', `transfer#${second}`]);
+    expect(failed(store)).toContainEqual(['ledger.holds', `transfers#${second}`]);
   });
 
   it('names the account whose running totals differ from the journal, and the unbalanced currency', async () => {
     const { store, cash, alice } = await book();
     postTransfer(store, req(cash, alice, 100));
     store.sqlite.prepare('UPDATE accounts SET credits_posted = credits_posted + 1 WHERE id = ?').run(alice.id);
-    expect(failed(store)).toEqual([['ledger.balanced', 'currency CNY'], ['ledger.totals', `account#${alice.id}`]]);
+    expect(failed(store)).toEqual([['ledger.balanced', 'currency CNY'], ['ledger.totals', `accounts#${alice.id}`]]);
   });
 
   it('names a removed row by the first transfer whose link no longer matches', async () => {
@@ -99,7 +99,7 @@ describe('verifyLedger', () => {
     for (let i = 0; i < 4; i += 1) postTransfer(store, req(cash, alice, 100));
     store.sqlite.exec('DROP TRIGGER transfers_no_delete');
     store.sqlite.prepare('DELETE FROM transfers WHERE id = 2').run();
-    expect(failed(store)).toContainEqual(['ledger.chain', 'transfer#3']);
+    expect(failed(store)).toContainEqual(['ledger.chain', 'transfers#3']);
   });
 });
 
@@ -125,7 +125,7 @@ describe('the CLI verify after tampering', () => {
     expect(cli.status).toBe(1);
     const report = JSON.parse(cli.stdout) as { ok: boolean; checks: { name: string; ok: boolean; firstViolation: string | null }[] };
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.name === 'ledger.chain')).toMatchObject({ ok: false, firstViolation: 'transfer#2' });
+    expect(report.checks.find((c) => c.name === 'ledger.chain')).toMatchObject({ ok: false, firstViolation: 'transfers#2' });
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['ledger.chain']);
   });
 });
