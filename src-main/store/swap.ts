@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
-import { fsyncDirectory, writeFileAtomic } from './atomic-file';
+import { fsyncDirectory, fsyncFile, writeFileAtomic } from './atomic-file';
 import { acquireExclusiveAccess } from './data-lock';
 import { dataPaths, type DataPaths } from './paths';
 
@@ -36,15 +36,6 @@ export function prepareStaging(paths: DataPaths): DataPaths {
 
 export function discardStaging(paths: DataPaths): void {
   rmSync(paths.staging, { recursive: true, force: true });
-}
-
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Step 2: makes the staged files durable, then writes the marker. From here on the swap happens. */
