@@ -57,3 +57,13 @@ export async function unlockedRouter(ctx: CliContext): Promise<Router> {
   }
   return router;
 }
+
+/** Runs one command's work signed in, and closes the router however the work ends. */
+export async function withUnlockedRouter<T>(ctx: CliContext, work: (router: Router) => Promise<T>): Promise<T> {
+  const router = await unlockedRouter(ctx);
+  try {
+    return await work(router);
+  } finally {
+    router.close();
+  }
+}

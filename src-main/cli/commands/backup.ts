@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { isInitialized } from '../../staff/unlock';
 import { backupKeyFromPassphrase, restoreIntoEmptyFolder } from '../../store/restore';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
-import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, unlockedRouter } from '../unlock';
+import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, withUnlockedRouter } from '../unlock';
 
 /** Runs a job through the router and waits for it; a failed job becomes its coded error. */
 async function runJob(router: Router, started: { jobId: string }): Promise<unknown> {
@@ -18,15 +18,6 @@ async function runJob(router: Router, started: { jobId: string }): Promise<unkno
     throw new AppError(code, job.error?.message ?? 'The job failed.');
   }
   return job.result;
-}
-
-async function withUnlockedRouter<T>(ctx: CliContext, work: (router: Router) => Promise<T>): Promise<T> {
-  const router = await unlockedRouter(ctx);
-  try {
-    return await work(router);
-  } finally {
-    router.close();
-  }
 }
 
 export const backupCommand: CliCommand = {

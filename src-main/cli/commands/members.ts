@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { MEMBER_STATUSES, type MemberStatus } from '../../../src-shared/contract/members';
 import { expectOk, stringOption, type CliCommand } from '../command';
-import { UNLOCK_OPTIONS, unlockedRouter } from '../unlock';
+import { UNLOCK_OPTIONS, withUnlockedRouter } from '../unlock';
 
 export const membersListCommand: CliCommand = {
   name: 'members list',
@@ -13,8 +13,7 @@ export const membersListCommand: CliCommand = {
     if (status !== undefined && !MEMBER_STATUSES.includes(status as MemberStatus)) {
       throw new AppError('INVALID_INPUT', `--status must be one of ${MEMBER_STATUSES.join(', ')}.`, { field: 'status' });
     }
-    const router = await unlockedRouter(ctx);
-    try {
+    return withUnlockedRouter(ctx, async (router) => {
       const page = expectOk(
         await router.invoke('members.search', {
           query: stringOption(ctx, 'query') ?? '',
@@ -26,8 +25,6 @@ export const membersListCommand: CliCommand = {
       const lines = page.rows.map((m) => `${m.memberNumber}  ${m.status.padEnd(6)}  ${m.phone.padEnd(15)}  ${m.name}`);
       lines.push(`${page.rows.length} of ${page.total} members`);
       return { exitCode: 0, json: page, text: lines.join('\n') };
-    } finally {
-      router.close();
-    }
+    });
   },
 };

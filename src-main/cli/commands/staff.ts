@@ -1,17 +1,7 @@
 import { ROLES, type Role } from '../../../src-shared/permissions';
 import { AppError } from '../../../src-shared/errors';
 import { expectOk, stringOption, type CliCommand } from '../command';
-import { UNLOCK_OPTIONS, unlockedRouter } from '../unlock';
-import type { Router } from '../../api/router';
-
-async function withRouter<T>(ctx: Parameters<CliCommand['run']>[0], work: (router: Router) => Promise<T>): Promise<T> {
-  const router = await unlockedRouter(ctx);
-  try {
-    return await work(router);
-  } finally {
-    router.close();
-  }
-}
+import { UNLOCK_OPTIONS, withUnlockedRouter } from '../unlock';
 
 export const staffListCommand: CliCommand = {
   name: 'staff list',
@@ -19,7 +9,7 @@ export const staffListCommand: CliCommand = {
   usage: 'staff list --data DIR [--user NAME] [--json]',
   options: UNLOCK_OPTIONS,
   run: (ctx) =>
-    withRouter(ctx, async (router) => {
+    withUnlockedRouter(ctx, async (router) => {
       const staff = expectOk(await router.invoke('staff.list', {}));
       const text = staff.map((s) => `${s.username.padEnd(16)} ${s.role.padEnd(8)} ${s.status.padEnd(9)} ${s.displayName}`).join('\n');
       return { exitCode: 0, json: staff, text: text || 'no staff' };
@@ -32,7 +22,7 @@ export const staffAddCommand: CliCommand = {
   usage: 'staff add --data DIR --username NAME --role admin|teller|finance|auditor [--name "Display"] [--user NAME] [--json]',
   options: { ...UNLOCK_OPTIONS, username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
   run: (ctx) =>
-    withRouter(ctx, async (router) => {
+    withUnlockedRouter(ctx, async (router) => {
       const username = stringOption(ctx, 'username', true)!;
       const role = stringOption(ctx, 'role', true)!;
       if (!ROLES.includes(role as Role)) throw new AppError('INVALID_INPUT', `--role must be one of ${ROLES.join(', ')}.`, { field: 'role' });
@@ -49,7 +39,7 @@ export const staffDisableCommand: CliCommand = {
   usage: 'staff disable --data DIR --username NAME [--user NAME] [--json]',
   options: { ...UNLOCK_OPTIONS, username: { type: 'string' } },
   run: (ctx) =>
-    withRouter(ctx, async (router) => {
+    withUnlockedRouter(ctx, async (router) => {
       const disabled = expectOk(await router.invoke('staff.disable', { username: stringOption(ctx, 'username', true)! }));
       return { exitCode: 0, json: disabled, text: `Disabled ${disabled.username}.` };
     }),
