@@ -1,25 +1,12 @@
-import type { ReactNode } from 'react';
-import { Box, Divider, Stack, Typography } from '@mui/material';
+import { Box, Divider } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { useErrorText } from '../../api/error-text';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { DetailRow } from '../../ui/DetailRow';
 import { Money } from '../../ui/Money';
 import type { PickedMember } from './MemberPicker';
 import type { Confirmation } from './use-teller-operation';
-
-function Row({ label, children, strong = false }: { label: string; children: ReactNode; strong?: boolean }) {
-  return (
-    <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 2 }}>
-      <Typography color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0, fontWeight: strong ? 700 : 400, textAlign: 'right' }}>
-        {children}
-      </Typography>
-    </Stack>
-  );
-}
 
 export interface ConfirmOperationDialogProps {
   confirmation: Confirmation | null;
@@ -49,26 +36,26 @@ export function ConfirmOperationDialog({ confirmation, member, payee, posting, p
       onClose={onCancel}
     >
       <Box component="dl" data-testid="operation-confirmation" sx={{ m: 0, display: 'flex', flexDirection: 'column', gap: 0.75, fontVariantNumeric: 'tabular-nums' }}>
-        <Row label={t('wallets:receipt.member')}>{`${member.name} · ${formatMemberNumber(member.memberNumber)}`}</Row>
-        {payee && request.operation === 'transfer' && <Row label={t('wallets:receipt.payee')}>{`${payee.name} · ${formatMemberNumber(payee.memberNumber)}`}</Row>}
-        {request.operation === 'payment' && <Row label={t('wallets:receipt.merchant')}>{request.merchant}</Row>}
+        <DetailRow label={t('wallets:receipt.member')}>{`${member.name} · ${formatMemberNumber(member.memberNumber)}`}</DetailRow>
+        {payee && request.operation === 'transfer' && <DetailRow label={t('wallets:receipt.payee')}>{`${payee.name} · ${formatMemberNumber(payee.memberNumber)}`}</DetailRow>}
+        {request.operation === 'payment' && <DetailRow label={t('wallets:receipt.merchant')}>{request.merchant}</DetailRow>}
         <Divider />
-        <Row label={t('wallets:receipt.amount')}>
+        <DetailRow label={t('wallets:receipt.amount')}>
           <Money minor={preview.amount} currency={currency} />
-        </Row>
-        <Row label={t('wallets:receipt.fee')}>
+        </DetailRow>
+        <DetailRow label={t('wallets:receipt.fee')}>
           <Money minor={preview.fee} currency={currency} />
-        </Row>
-        <Row label={t(preview.operation === 'deposit' ? 'wallets:receipt.totalIn' : 'wallets:receipt.totalOut')} strong>
+        </DetailRow>
+        <DetailRow label={t(preview.operation === 'deposit' ? 'wallets:receipt.totalIn' : 'wallets:receipt.totalOut')} strong>
           <Money minor={preview.total} currency={currency} />
-        </Row>
+        </DetailRow>
         <Divider />
-        <Row label={t('wallets:receipt.balanceAfter')} strong>
+        <DetailRow label={t('wallets:receipt.balanceAfter')} strong>
           <Money minor={preview.balanceAfter} currency={currency} />
-        </Row>
-        <Row label={t('wallets:confirm.availableAfter')}>
+        </DetailRow>
+        <DetailRow label={t('wallets:confirm.availableAfter')}>
           <Money minor={preview.availableAfter} currency={currency} />
-        </Row>
+        </DetailRow>
       </Box>
     </ConfirmDialog>
   );

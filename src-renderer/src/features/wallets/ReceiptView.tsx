@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
-import { Box, Divider, GlobalStyles, Stack, Typography } from '@mui/material';
+import { Box, Divider, GlobalStyles, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../../src-shared/contract/wallets';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { DateTime } from '../../ui/DateTime';
+import { DetailRow } from '../../ui/DetailRow';
 import { Money } from '../../ui/Money';
 
 export const RECEIPT_PRINT_CLASS = 'paydesk-receipt';
@@ -17,19 +17,6 @@ const printStyles = {
     [`.${RECEIPT_PRINT_CLASS}`]: { position: 'absolute', top: 0, left: 0, width: '100%', color: '#000' },
   },
 };
-
-function Line({ label, children, strong = false }: { label: string; children: ReactNode; strong?: boolean }) {
-  return (
-    <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 2, py: 0.25 }}>
-      <Typography variant="body2" color="text.secondary" component="dt">
-        {label}
-      </Typography>
-      <Typography variant="body2" component="dd" sx={{ m: 0, textAlign: 'right', fontWeight: strong ? 700 : 400 }}>
-        {children}
-      </Typography>
-    </Stack>
-  );
-}
 
 function memberText(member: { name: string; memberNumber: string }): string {
   return `${member.name} · ${formatMemberNumber(member.memberNumber)}`;
@@ -52,32 +39,32 @@ export function ReceiptView({ receipt, printable = true }: { receipt: Receipt; p
         {t(`wallets:operation.${receipt.operation}`)}
       </Typography>
       <Box component="dl" sx={{ m: 0, mt: 1 }}>
-        <Line label={t('wallets:receipt.number')}>{receipt.receiptNumber}</Line>
-        <Line label={t('wallets:receipt.time')}>
+        <DetailRow dense label={t('wallets:receipt.number')}>{receipt.receiptNumber}</DetailRow>
+        <DetailRow dense label={t('wallets:receipt.time')}>
           <DateTime value={receipt.at} />
-        </Line>
-        <Line label={t('wallets:receipt.teller')}>{receipt.teller.displayName}</Line>
-        <Line label={t('wallets:receipt.member')}>{memberText(receipt.member)}</Line>
-        {receipt.counterparty && <Line label={t(receipt.direction === 'out' ? 'wallets:receipt.payee' : 'wallets:receipt.payer')}>{memberText(receipt.counterparty)}</Line>}
-        {receipt.merchant && <Line label={t('wallets:receipt.merchant')}>{receipt.merchant}</Line>}
-        {receipt.reverses && <Line label={t('wallets:receipt.reverses')}>{receipt.reverses.receiptNumber}</Line>}
-        {receipt.reason && <Line label={t('wallets:receipt.reason')}>{receipt.reason}</Line>}
-        {receipt.memo && <Line label={t('wallets:receipt.memo')}>{receipt.memo}</Line>}
+        </DetailRow>
+        <DetailRow dense label={t('wallets:receipt.teller')}>{receipt.teller.displayName}</DetailRow>
+        <DetailRow dense label={t('wallets:receipt.member')}>{memberText(receipt.member)}</DetailRow>
+        {receipt.counterparty && <DetailRow dense label={t(receipt.direction === 'out' ? 'wallets:receipt.payee' : 'wallets:receipt.payer')}>{memberText(receipt.counterparty)}</DetailRow>}
+        {receipt.merchant && <DetailRow dense label={t('wallets:receipt.merchant')}>{receipt.merchant}</DetailRow>}
+        {receipt.reverses && <DetailRow dense label={t('wallets:receipt.reverses')}>{receipt.reverses.receiptNumber}</DetailRow>}
+        {receipt.reason && <DetailRow dense label={t('wallets:receipt.reason')}>{receipt.reason}</DetailRow>}
+        {receipt.memo && <DetailRow dense label={t('wallets:receipt.memo')}>{receipt.memo}</DetailRow>}
       </Box>
       <Divider sx={{ my: 1 }} />
       <Box component="dl" sx={{ m: 0 }}>
-        <Line label={t('wallets:receipt.amount')}>
+        <DetailRow dense label={t('wallets:receipt.amount')}>
           <Money minor={receipt.amount} currency={currency} />
-        </Line>
-        <Line label={t('wallets:receipt.fee')}>
+        </DetailRow>
+        <DetailRow dense label={t('wallets:receipt.fee')}>
           <Money minor={receipt.fee} currency={currency} />
-        </Line>
-        <Line label={t(receipt.direction === 'in' ? 'wallets:receipt.totalIn' : 'wallets:receipt.totalOut')} strong>
+        </DetailRow>
+        <DetailRow dense label={t(receipt.direction === 'in' ? 'wallets:receipt.totalIn' : 'wallets:receipt.totalOut')} strong>
           <Money minor={receipt.total} currency={currency} />
-        </Line>
-        <Line label={t('wallets:receipt.balanceAfter')} strong>
+        </DetailRow>
+        <DetailRow dense label={t('wallets:receipt.balanceAfter')} strong>
           <Money minor={receipt.balanceAfter} currency={currency} />
-        </Line>
+        </DetailRow>
       </Box>
       {receipt.reversedBy && (
         <Typography variant="body2" color="warning.main" sx={{ mt: 1 }}>
