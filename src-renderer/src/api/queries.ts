@@ -1,5 +1,6 @@
 import { QueryCache, QueryClient, MutationCache, useMutation, useQuery, useQueryClient, type UseQueryOptions, type UseMutationOptions } from '@tanstack/react-query';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../src-shared/contract';
+import type { ChannelDefinition } from '../../../src-shared/contract/define';
 import { ApiError, call } from './call';
 
 // Queries are keyed [channel, input], so invalidating [channel] refreshes every view of it.
@@ -32,19 +33,27 @@ export function useChannelQuery<C extends ChannelName>(channel: C, input: Channe
   });
 }
 
-type MutationOptions<C extends ChannelName> = Omit<UseMutationOptions<ChannelOutput<C>, ApiError, ChannelInput<C>>, 'mutationFn'> & {
-  /** Channels whose cached answers this change makes stale. */
-  invalidates?: readonly ChannelName[];
-};
+type MutationOptions<C extends ChannelName> = Omit<UseMutationOptions<ChannelOutput<C>, ApiError, ChannelInput<C>>, 'mutationFn'>;
 
+/**
+ * Refreshes what a successful call of `channel` made stale: the queries its contract definition
+ * lists under `invalidates` (test/unit/contract-invalidates.test.ts holds every name to a query).
+ */
+export async function invalidateAfter(queryClient: QueryClient, channel: ChannelName): Promise<void> {
+  const definition: ChannelDefinition = contract[channel];
+  const stale = (definition.invalidates ?? []) as readonly ChannelName[];
+  await Promise.all(stale.map((name) => queryClient.invalidateQueries({ queryKey: channelKey(name) })));
+}
+
+/** Calls a channel; once it succeeds, the queries it made stale are refreshed before `onSuccess` runs. */
 export function useChannelMutation<C extends ChannelName>(channel: C, options: MutationOptions<C> = {}) {
   const queryClient = useQueryClient();
-  const { invalidates = [], onSuccess, ...rest } = options;
+  const { onSuccess, ...rest } = options;
   return useMutation<ChannelOutput<C>, ApiError, ChannelInput<C>>({
     mutationFn: (input) => call(channel, input),
     ...rest,
     onSuccess: async (...args) => {
-      await Promise.all(invalidates.map((name) => queryClient.invalidateQueries({ queryKey: channelKey(name) })));
+      await invalidateAfter(queryClient, channel);
       await onSuccess?.(...args);
     },
   });

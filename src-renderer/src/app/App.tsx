@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { channelKey, createQueryClient, useChannelQuery } from '../api/queries';
+import { createQueryClient, useChannelQuery } from '../api/queries';
 import { useErrorText } from '../api/error-text';
 import { ColorModeProvider } from './preferences';
 import { buildTheme } from './theme';
@@ -20,7 +20,6 @@ import { UnlockScreen } from '../features/session/UnlockScreen';
 function AppGate() {
   const { t } = useTranslation();
   const describe = useErrorText();
-  const queryClient = useQueryClient();
   const status = useChannelQuery('app.status', {}, { staleTime: Infinity });
   const [setupRunning, setSetupRunning] = useState(false);
 
@@ -45,10 +44,7 @@ function AppGate() {
     return (
       <SetupWizard
         onStarted={() => setSetupRunning(true)}
-        onFinished={() => {
-          setSetupRunning(false);
-          void queryClient.invalidateQueries({ queryKey: channelKey('app.status') });
-        }}
+        onFinished={() => setSetupRunning(false)}
       />
     );
   }

@@ -1,11 +1,10 @@
 import { useCallback, useState } from 'react';
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import BackupIcon from '@mui/icons-material/BackupOutlined';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { backupResultSchema, type BackupFile } from '../../../../src-shared/contract/backup';
 import { can } from '../../../../src-shared/permissions';
-import { channelKey, useChannelQuery } from '../../api/queries';
+import { useChannelQuery } from '../../api/queries';
 import { useJobFlow } from '../../api/use-job-flow';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -19,15 +18,10 @@ import { RestoreDialog } from './RestoreDialog';
 export function BackupKeysScreen() {
   const { t } = useTranslation();
   const session = useSession();
-  const queryClient = useQueryClient();
   const backups = useChannelQuery('backup.list', {});
   const [written, setWritten] = useState<BackupFile | null>(null);
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
-  const backup = useJobFlow('backup.create', (job) => {
-    setWritten(backupResultSchema.parse(job.result));
-    void queryClient.invalidateQueries({ queryKey: channelKey('backup.list') });
-    void queryClient.invalidateQueries({ queryKey: channelKey('audit.list') });
-  });
+  const backup = useJobFlow('backup.create', (job) => setWritten(backupResultSchema.parse(job.result)));
   const startRestore = useCallback((file: BackupFile) => setRestoring(file), []);
 
   return (

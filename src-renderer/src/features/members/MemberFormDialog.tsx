@@ -9,8 +9,6 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
 import { createMemberSchema, emptyMemberForm, MEMBER_FIELDS, memberFormFrom, translatedResolver, updateMemberSchema, type MemberFormValues } from './member-form';
 
-const MEMBER_QUERIES = ['members.search', 'members.get', 'members.history', 'audit.list'] as const;
-
 interface LayoutProps {
   title: string;
   submitLabel: string;
@@ -62,7 +60,7 @@ function CreateMemberForm({ onClose, onSaved }: FormProps) {
   const resolver = useMemo(() => translatedResolver(createMemberSchema, t), [t]);
   const form = useForm<MemberFormValues, unknown, ChannelInput<'members.create'>>({ resolver, defaultValues: emptyMemberForm() });
   const server = useServerError(form.setError, MEMBER_FIELDS);
-  const create = useChannelMutation('members.create', { invalidates: MEMBER_QUERIES, onSuccess: onSaved, onError: server.report });
+  const create = useChannelMutation('members.create', { onSuccess: onSaved, onError: server.report });
   const submit = form.handleSubmit((input) => {
     server.clear();
     create.mutate(input);
@@ -85,7 +83,7 @@ function EditMemberForm({ member, onClose, onSaved }: FormProps & { member: Memb
   const resolver = useMemo(() => translatedResolver(updateMemberSchema(member), t), [member, t]);
   const form = useForm<MemberFormValues, unknown, ChannelInput<'members.update'>>({ resolver, defaultValues: memberFormFrom(member) });
   const server = useServerError(form.setError, MEMBER_FIELDS);
-  const update = useChannelMutation('members.update', { invalidates: MEMBER_QUERIES, onSuccess: onSaved, onError: server.report });
+  const update = useChannelMutation('members.update', { onSuccess: onSaved, onError: server.report });
   const submit = form.handleSubmit((input) => {
     server.clear();
     update.mutate(input);

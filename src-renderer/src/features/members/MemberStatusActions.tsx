@@ -10,8 +10,6 @@ import { ReasonDialog } from '../../ui/ReasonDialog';
 
 type StatusAction = 'freeze' | 'unfreeze' | 'close';
 
-const MEMBER_QUERIES = ['members.search', 'members.get', 'members.history', 'audit.list', 'wallets.summary', 'ledger.accounts'] as const;
-
 /**
  * Freeze (blocks every debit), unfreeze, and close (terminal; needs empty wallets), each with a
  * reason that goes into the member's history. A refusal is handed to the page to show.
@@ -20,7 +18,6 @@ export function MemberStatusActions({ member, onError }: { member: Member; onErr
   const { t } = useTranslation();
   const [action, setAction] = useState<StatusAction | null>(null);
   const options = {
-    invalidates: MEMBER_QUERIES,
     onSuccess: () => setAction(null),
     onError: (error: unknown) => {
       setAction(null);

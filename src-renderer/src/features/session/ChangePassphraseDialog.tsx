@@ -20,7 +20,7 @@ function ChangePassphraseForm({ onClose, onChanged }: { onClose: () => void; onC
   const form = useForm({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const next = useWatch({ control: form.control, name: 'next' });
   const server = useServerError(form.setError, FIELDS, 'next');
-  const change = useChannelMutation('session.changePassphrase', { invalidates: ['audit.list'], onSuccess: onChanged, onError: server.report });
+  const change = useChannelMutation('session.changePassphrase', { onSuccess: onChanged, onError: server.report });
   const submit = form.handleSubmit(({ confirm: _confirm, ...input }) => {
     server.clear();
     change.mutate(input);

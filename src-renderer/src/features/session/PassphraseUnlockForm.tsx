@@ -2,11 +2,10 @@ import { useCallback, useState } from 'react';
 import { Box, Button, Stack } from '@mui/material';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { unlockInput } from '../../../../src-shared/contract/session';
 import { ApiError } from '../../api/call';
-import { channelKey, useChannelMutation } from '../../api/queries';
+import { useChannelMutation } from '../../api/queries';
 import { lastUser, rememberUser } from '../../app/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
@@ -17,7 +16,6 @@ const FIELDS = ['username', 'passphrase'] as const;
 /** Staff name and passphrase. A wrong passphrase says how many tries are left; a lockout counts down. */
 export function PassphraseUnlockForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [remembered] = useState(lastUser);
   const [lockout, setLockout] = useState<{ username: string; until: string } | null>(null);
   const form = useForm({ resolver: zodResolver(unlockInput), defaultValues: { username: remembered, passphrase: '' } });
@@ -26,10 +24,7 @@ export function PassphraseUnlockForm() {
   // The lockout is per account: someone else may still sign in at this desk.
   const lockedUntil = lockout && lockout.username === username ? lockout.until : null;
   const unlock = useChannelMutation('session.unlock', {
-    onSuccess: async (session) => {
-      rememberUser(session.username);
-      await queryClient.resetQueries({ queryKey: channelKey('app.status') });
-    },
+    onSuccess: (session) => rememberUser(session.username),
     onError: (error, input) => {
       form.setValue('passphrase', '');
       form.setFocus('passphrase');

@@ -1,10 +1,9 @@
 import { Box, Button, Stack } from '@mui/material';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { recoveryUnlockInput } from '../../../../src-shared/contract/session';
-import { channelKey, useChannelMutation } from '../../api/queries';
+import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
 
@@ -13,11 +12,9 @@ const FIELDS = ['recoveryKey'] as const;
 /** The recovery key opens the data as the recovery admin, for when no admin can sign in. */
 export function RecoveryUnlockForm() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm({ resolver: zodResolver(recoveryUnlockInput), defaultValues: { recoveryKey: '' } });
   const server = useServerError(form.setError, FIELDS);
   const unlock = useChannelMutation('session.unlockWithRecoveryKey', {
-    onSuccess: () => queryClient.resetQueries({ queryKey: channelKey('app.status') }),
     onError: (error) => {
       // The shared AUTH_FAILED sentence speaks of names and passphrases; this form has neither.
       if (error.code === 'AUTH_FAILED') form.setError('recoveryKey', { type: 'server', message: t('session:recovery.wrongKey') }, { shouldFocus: true });

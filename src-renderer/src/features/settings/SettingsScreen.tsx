@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema } from '../../../../src-shared/contract/maintenance';
+import { settingsSchema } from '../../../../src-shared/contract/settings';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
@@ -20,7 +20,6 @@ function IdleLockForm({ minutes }: { minutes: number }) {
   const form = useForm({ resolver: zodResolver(idleLockForm), defaultValues: { idleLockMinutes: minutes } });
   const server = useServerError(form.setError, FIELDS);
   const update = useChannelMutation('settings.update', {
-    invalidates: ['settings.get', 'app.status', 'audit.list'],
     onSuccess: () => setSaved(true),
     onError: server.report,
   });

@@ -21,7 +21,7 @@ function AddStaffForm({ onClose, onAdded }: { onClose: () => void; onAdded: (mem
   const form = useForm({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const passphrase = useWatch({ control: form.control, name: 'passphrase' });
   const server = useServerError(form.setError, FIELDS, 'passphrase');
-  const add = useChannelMutation('staff.add', { invalidates: ['staff.list', 'audit.list'], onSuccess: onAdded, onError: server.report });
+  const add = useChannelMutation('staff.add', { onSuccess: onAdded, onError: server.report });
   const submit = form.handleSubmit(({ confirm: _confirm, ...input }) => {
     server.clear();
     add.mutate(input);

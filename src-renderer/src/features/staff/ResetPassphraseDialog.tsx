@@ -19,7 +19,7 @@ function ResetPassphraseForm({ member, onClose, onReset }: { member: StaffMember
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: member.username, passphrase: '', confirm: '' } });
   const passphrase = useWatch({ control: form.control, name: 'passphrase' });
   const server = useServerError(form.setError, FIELDS, 'passphrase');
-  const reset = useChannelMutation('staff.resetPassphrase', { invalidates: ['staff.list', 'audit.list'], onSuccess: onReset, onError: server.report });
+  const reset = useChannelMutation('staff.resetPassphrase', { onSuccess: onReset, onError: server.report });
   const submit = form.handleSubmit(({ confirm: _confirm, ...input }) => {
     server.clear();
     reset.mutate(input);

@@ -68,7 +68,6 @@ export function StaffScreen() {
   const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const disable = useChannelMutation('staff.disable', {
-    invalidates: ['staff.list', 'audit.list'],
     onSuccess: (member) => {
       setDisabling(null);
       setNotice(t('staff:disable.done', { name: member.displayName }));

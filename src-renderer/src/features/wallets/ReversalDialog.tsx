@@ -6,8 +6,6 @@ import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReceiptView } from './ReceiptView';
 
-export const MONEY_QUERIES = ['wallets.summary', 'wallets.history', 'wallets.receipt', 'ledger.accounts', 'ledger.trialBalance', 'audit.list'] as const;
-
 /**
  * Reverses a whole wallet operation (a payment with its fee) with a reason. It shows what will be
  * undone first, and the reversal's own receipt after. One idempotency key per opened dialog, so a
@@ -18,7 +16,7 @@ function ReversalForm({ receiptNumber, onClose }: { receiptNumber: string; onClo
   const original = useChannelQuery('wallets.receipt', { receiptNumber });
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const reverse = useChannelMutation('wallets.reverse', { invalidates: MONEY_QUERIES });
+  const reverse = useChannelMutation('wallets.reverse');
   const transferId = original.data?.transferIds[0];
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,6 @@ import type { PreviewedOperation, WalletPreview } from '../../../../src-shared/c
 import type { Receipt } from '../../../../src-shared/contract/wallets';
 import type { Permission } from '../../../../src-shared/permissions';
 import { useChannelMutation } from '../../api/queries';
-import { MONEY_QUERIES } from './ReversalDialog';
 
 export type TellerOperation = PreviewedOperation;
 export type OperationRequest = ChannelInput<'wallets.preview'>;
@@ -33,7 +32,6 @@ export function useTellerOperation(onPosted: (receipt: Receipt) => void) {
     onSuccess: (preview, request) => setConfirmation({ request, preview, idempotencyKey: crypto.randomUUID() }),
   });
   const posted = {
-    invalidates: MONEY_QUERIES,
     onSuccess: (receipt: Receipt) => {
       setConfirmation(null);
       onPosted(receipt);
