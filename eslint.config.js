@@ -51,14 +51,14 @@ export default tseslint.config(
   },
   {
     files: ['src-main/store/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings'], 'store')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'store')] }] },
   },
   {
     files: ['src-main/ledger/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff'], 'ledger')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed'], 'ledger')] }] },
   },
   {
-    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings}/**'],
+    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings,sealed}/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo'], 'A domain service')] }] },
   },
   {

@@ -4,7 +4,8 @@ import type { Member, MemberChanges, NewMember } from '../../src-shared/contract
 import type { Store } from '../store/store';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
-import { idDocumentKey, maskIdDocument, openIdDocument, sealIdDocument } from './id-document';
+import { revealSealed, type Revealed } from '../sealed/reveal';
+import { idDocumentSealer, maskIdDocument, openIdDocument, type IdDocumentSealer } from './id-document';
 import { memberStatements } from './member-statements';
 import { nameGrams } from './name-grams';
 import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type MemberRow } from './member-repo';
@@ -43,11 +44,11 @@ function writeNameGrams(store: Store, memberId: number, name: string, renamed = 
   statements.insertGrams.run(memberId, nameGrams(name).join(' '));
 }
 
-/** What one registration needs besides the member: wallet currencies and the ID-document key. */
+/** What one registration needs besides the member: wallet currencies and the ID-document sealer. */
 interface RegistrationContext {
   actor: string;
   currencies: string[];
-  documentKey: Buffer;
+  sealIdDocument: IdDocumentSealer;
 }
 
 function insertMember(store: Store, context: RegistrationContext, input: NewMember, now: Date): MemberRow {
@@ -55,7 +56,7 @@ function insertMember(store: Store, context: RegistrationContext, input: NewMemb
   assertPhoneFree(store, input.phone, null);
   const referrer = input.referredBy === undefined ? undefined : resolveReferrer(store, input.referredBy, null);
   const { next } = statements.nextId.get()!;
-  const document = input.idDocumentNumber === undefined ? null : sealIdDocument(context.documentKey, next, input.idDocumentNumber);
+  const document = input.idDocumentNumber === undefined ? null : context.sealIdDocument(next, input.idDocumentNumber);
   const at = now.toISOString();
   statements.insert.run(
     next, memberNumberFor(next), input.name, input.phone, input.email ?? null, document?.sealed ?? null, document?.last4 ?? null,
@@ -71,7 +72,7 @@ function insertMember(store: Store, context: RegistrationContext, input: NewMemb
 function registrationContext(store: Store, actor: string, now: Date): RegistrationContext {
   const currencies = enabledCurrencies(store);
   prepareWalletCurrencies(store, currencies, now);
-  return { actor, currencies, documentKey: idDocumentKey(store.masterKey) };
+  return { actor, currencies, sealIdDocument: idDocumentSealer(store.masterKey) };
 }
 
 export function createMember(store: Store, actor: string, input: NewMember, now = new Date()): Member {
@@ -98,7 +99,6 @@ export function createMembers(store: Store, actor: string, entries: DatedNewMemb
       for (const entry of chunk) created.push(insertMember(store, context, entry.member, entry.at));
     }).immediate();
   }
-  context.documentKey.fill(0);
   return created;
 }
 
@@ -125,7 +125,7 @@ function columnChanges(store: Store, before: MemberRow, changes: MemberChanges):
     if (referrerId !== before.referred_by) columns.referred_by = referrerId;
   }
   if (changes.idDocumentNumber !== undefined) {
-    const document = changes.idDocumentNumber === null ? null : sealIdDocument(idDocumentKey(store.masterKey), before.id, changes.idDocumentNumber);
+    const document = changes.idDocumentNumber === null ? null : idDocumentSealer(store.masterKey)(before.id, changes.idDocumentNumber);
     columns.id_document_sealed = document?.sealed ?? null;
     columns.id_document_last4 = document?.last4 ?? null;
   }
@@ -189,16 +189,19 @@ export function closeMember(store: Store, actor: string, id: number, reason: str
   });
 }
 
+type RevealedIdDocument = { idDocumentNumber: string | null };
+
 /**
- * The clear ID document number, for a teller checking a document at the counter. Each reveal is
- * audited with its reason; the audit row holds only the masked number.
+ * The clear ID document number, for a teller checking a document at the counter: audited with
+ * its reason and the masked number, and shown for a limited time.
  */
-export function revealIdDocument(store: Store, actor: string, id: number, reason: string, now = new Date()): { idDocumentNumber: string | null } {
-  return store.sqlite.transaction(() => {
+export function revealIdDocument(store: Store, actor: string, id: number, reason: string, now = new Date()): Revealed<RevealedIdDocument> {
+  return revealSealed<RevealedIdDocument>(store, actor, reason, () => {
     const row = getMemberRow(store, id);
-    if (row.id_document_sealed === null) return { idDocumentNumber: null };
-    const idDocumentNumber = openIdDocument(store, row.id, row.id_document_sealed);
-    recordAudit(store, { actor, action: 'member.revealIdDocument', entityType: 'member', entityId: row.member_number, after: { reason, idDocument: maskIdDocument(row.id_document_last4) } }, now);
-    return { idDocumentNumber };
-  }).immediate();
+    if (row.id_document_sealed === null) return { clear: { idDocumentNumber: null }, record: null };
+    return {
+      clear: { idDocumentNumber: openIdDocument(store, row.id, row.id_document_sealed) },
+      record: { action: 'member.revealIdDocument', entityType: 'member', entityId: row.member_number, masked: { idDocument: maskIdDocument(row.id_document_last4) } },
+    };
+  }, now);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { idSchema, isoTimeSchema, pageFields } from './common';
 import { auditEntrySchema } from './audit';
+import { revealedSchema } from './reveal';
 import { isValidMemberNumber, normalizeMemberNumber } from '../member-number';
 
 export const MEMBER_STATUSES = ['active', 'frozen', 'closed'] as const;
@@ -122,10 +123,10 @@ export const memberChannels = {
     access: 'members.write',
     invalidates: [...MEMBER_CHANGED, 'wallets.summary', 'ledger.accounts', 'ledger.trialBalance'],
   }),
-  /** The clear ID document number, audited with the reason; the member's row shows only the last four. */
+  /** The clear ID document number, audited with the reason, shown for `visibleForSeconds`; the member's row shows only the last four. */
   'members.revealIdDocument': channel({
     input: memberStatusChangeInput,
-    output: z.object({ idDocumentNumber: z.string().nullable() }),
+    output: revealedSchema({ idDocumentNumber: z.string().nullable() }),
     access: 'members.write',
     invalidates: ['members.history', 'audit.list'],
   }),

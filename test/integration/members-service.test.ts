@@ -221,7 +221,7 @@ describe('revealing an ID document number', () => {
   it('shows the clear number for a reason and audits the reveal without the number', async () => {
     const { router } = await counterRouter('teller');
     const member = await addMember(router, { idDocumentNumber: 'E12345678' });
-    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'checking the passport at the counter' })).toEqual({ idDocumentNumber: 'E12345678' });
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'checking the passport at the counter' })).toEqual({ idDocumentNumber: 'E12345678', visibleForSeconds: 30 });
     const [latest] = (await ok(router, 'members.history', { id: member.id })).rows;
     expect(latest).toMatchObject({ action: 'member.revealIdDocument', actor: 'tina', after: { reason: 'checking the passport at the counter', idDocument: '••••5678' } });
     expect(JSON.stringify(latest)).not.toContain('E1234');
@@ -231,15 +231,23 @@ describe('revealing an ID document number', () => {
     const { router } = await counterRouter();
     const member = await addMember(router, { idDocumentNumber: 'G99995678' });
     await jobResult(router, 'keys.rekey', {});
-    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'after rekey' })).toEqual({ idDocumentNumber: 'G99995678' });
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'after rekey' })).toEqual({ idDocumentNumber: 'G99995678', visibleForSeconds: 30 });
     const later = await addMember(router, { idDocumentNumber: 'H11112222' });
-    expect(await ok(router, 'members.revealIdDocument', { id: later.id, reason: 'sealed under the new key' })).toEqual({ idDocumentNumber: 'H11112222' });
+    expect(await ok(router, 'members.revealIdDocument', { id: later.id, reason: 'sealed under the new key' })).toEqual({ idDocumentNumber: 'H11112222', visibleForSeconds: 30 });
+  });
+
+  it('refuses a reveal without a reason with INVALID_INPUT naming the field, and audits nothing', async () => {
+    const { router } = await counterRouter('teller');
+    const member = await addMember(router, { idDocumentNumber: 'E12345678' });
+    const before = snapshot(router);
+    expect(await router.invoke('members.revealIdDocument', { id: member.id, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'reason' } } });
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('answers null for a member without a document, and FORBIDDEN to an auditor', async () => {
     const { router } = await counterRouter();
     const member = await addMember(router);
-    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'x' })).toEqual({ idDocumentNumber: null });
+    expect(await ok(router, 'members.revealIdDocument', { id: member.id, reason: 'x' })).toEqual({ idDocumentNumber: null, visibleForSeconds: 30 });
     await ok(router, 'staff.add', { username: 'audrey', displayName: 'Audrey', role: 'auditor', passphrase: 'auditor passphrase 2026' });
     await ok(router, 'session.lock', {});
     await ok(router, 'session.unlock', { username: 'audrey', passphrase: 'auditor passphrase 2026' });

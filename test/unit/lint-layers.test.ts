@@ -25,6 +25,8 @@ describe('the layer rule rejects', () => {
     ['the api from the store, spelled from the root', `import imported from '../../src-main/api/router';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['a domain service from the store', `import imported from '../staff/staff-service';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['the cli from a domain service', `import imported from '../cli/main';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
+    ['the api from the sealed fields', `import imported from '../api/router';`, 'src-main/sealed/x.ts', 'A domain service must not import a layer above it.'],
+    ['the sealed fields from the store', `import imported from '../sealed/sealed-field';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['the cli from the api', `import imported from '../cli/main';`, 'src-main/api/x.ts', 'api must not import a layer above it.'],
     ['demo data from a domain service', `import imported from '../demo/sample-people';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
     ['demo data from the ledger', `import imported from '../demo/load-demo-data';`, 'src-main/ledger/x.ts', 'ledger must not import a layer above it.'],

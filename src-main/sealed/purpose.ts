@@ -1,0 +1,42 @@
+import { hkdf } from '../store/crypto';
+
+// A purpose names one kind of sealed field ('members.id-document', 'cards.pan',
+// 'bank-cards.pan'). Each purpose has its own data key and its own fingerprint key, both derived
+// from the master key with HKDF-SHA256 (RFC 5869), so a box or a fingerprint of one purpose is
+// worthless for another.
+//
+// The derivation labels and the associated data are part of the stored format: renaming a
+// purpose or its row label orphans every value sealed under it.
+
+export interface SealedPurpose {
+  /** `domain.field`, e.g. `cards.pan`; names the purpose in errors. */
+  readonly name: string;
+  /** What the row id names in the associated data, e.g. `member` for `member:42`. */
+  readonly rowLabel: string;
+}
+
+const PURPOSE_NAME = /^[a-z][a-z-]*\.[a-z][a-z-]*$/;
+
+export function sealedPurpose(name: string, rowLabel: string): SealedPurpose {
+  if (!PURPOSE_NAME.test(name)) throw new Error(`sealedPurpose: "${name}" is not a domain.field name`);
+  return { name, rowLabel };
+}
+
+function label(purpose: SealedPurpose): string {
+  return `paydesk/${purpose.name.replace('.', '/')}`;
+}
+
+/** The AES-256-GCM key of the purpose under one master key. */
+export function dataKey(masterKey: Buffer, purpose: SealedPurpose): Buffer {
+  return hkdf(masterKey, `${label(purpose)}/v1`);
+}
+
+/** The HMAC-SHA-256 key of the purpose's fingerprints under one master key. */
+export function fingerprintKey(masterKey: Buffer, purpose: SealedPurpose): Buffer {
+  return hkdf(masterKey, `${label(purpose)}/fingerprint/v1`);
+}
+
+/** The associated data: a box copied onto another row does not open there. */
+export function rowBinding(purpose: SealedPurpose, rowId: number | string): string {
+  return `${purpose.rowLabel}:${rowId}`;
+}
