@@ -26,7 +26,7 @@ describe('migration 0003_members', () => {
   it('adds members, wallets and receipts beside the ledger and keeps what was there', async () => {
     const sqlite = await databaseAt0002();
     const accountsBefore = sqlite.prepare('SELECT * FROM accounts ORDER BY id').all();
-    await migrateDatabase(sqlite);
+    await migrateDatabase(sqlite, '0003_members');
     expect(sqlite.pragma('user_version', { simple: true })).toBe(3);
     expect(sqlite.prepare('SELECT * FROM accounts ORDER BY id').all()).toEqual(accountsBefore);
     expect(sqlite.prepare('SELECT actor, action FROM audit_log').all()).toEqual([{ actor: 'admin', action: 'staff.add' }]);

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001_foundation';
 import * as ledger from './0002_ledger';
 import * as members from './0003_members';
+import * as jobs from './0004_jobs';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_ledger': ledger,
   '0003_members': members,
+  '0004_jobs': jobs,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

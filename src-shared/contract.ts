@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { sessionChannels } from './contract/session';
 import { staffChannels } from './contract/staff';
 import { auditChannels } from './contract/audit';
-import { maintenanceChannels } from './contract/maintenance';
+import { jobChannels } from './contract/jobs';
+import { settingsChannels } from './contract/settings';
 import { verifyChannels } from './contract/verify';
 import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
@@ -15,7 +16,8 @@ export const contract = {
   ...sessionChannels,
   ...staffChannels,
   ...auditChannels,
-  ...maintenanceChannels,
+  ...jobChannels,
+  ...settingsChannels,
   ...verifyChannels,
   ...backupChannels,
   ...ledgerChannels,

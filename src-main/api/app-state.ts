@@ -1,8 +1,10 @@
 import { AppError } from '../../src-shared/errors';
 import type { Session } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
-import { JobRunner } from './jobs';
-import { startHousekeeping } from './housekeeping';
+import { JobRunner } from '../jobs/job-runner';
+import { scheduleDueTasks } from '../jobs/due-tasks';
+import { personKey, resumeInterruptedJobs } from '../jobs/durable-jobs';
+import { DUE_TASKS, DURABLE_JOB_KINDS } from '../registry';
 
 export interface RouterOptions extends StoreOptions {
   dataDir: string;
@@ -15,12 +17,12 @@ export interface RouterOptions extends StoreOptions {
  * who signed in. Locking closes the store, so the master key leaves memory.
  */
 export class AppState {
-  /** Jobs belong to the session that started them (one sign-in of one person). */
+  /** Jobs belong to the session that started them; durable jobs to the person. */
   readonly jobs = new JobRunner(() => {
     const session = this.session;
-    return session ? `${session.username}@${session.unlockedAt}` : '';
+    return session ? [`${session.username}@${session.unlockedAt}`, personKey(session.username)] : [''];
   });
-  private unlocked: { store: Store; session: Session; stopHousekeeping: () => void } | null = null;
+  private unlocked: { store: Store; session: Session; stopDueTasks: () => void } | null = null;
 
   constructor(readonly options: RouterOptions) {}
 
@@ -46,13 +48,16 @@ export class AppState {
     return this.unlocked.session;
   }
 
+  /** Signs in, runs what fell due while the data was locked, and resumes interrupted durable jobs. */
   signIn(store: Store, session: Session): void {
     this.signOut();
-    this.unlocked = { store, session, stopHousekeeping: startHousekeeping(store, () => this.now()) };
+    const clock = () => this.now();
+    this.unlocked = { store, session, stopDueTasks: scheduleDueTasks(store, DUE_TASKS, clock) };
+    resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
   }
 
   signOut(): void {
-    this.unlocked?.stopHousekeeping();
+    this.unlocked?.stopDueTasks();
     this.unlocked?.store.close();
     this.unlocked = null;
     this.jobs.forgetFinished();

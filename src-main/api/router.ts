@@ -8,7 +8,8 @@ import type { CallContext, HandlerMap } from './handler';
 import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
 import { auditHandlers } from './handlers/audit';
-import { maintenanceHandlers } from './handlers/maintenance';
+import { jobHandlers } from './handlers/jobs';
+import { settingsHandlers } from './handlers/settings';
 import { verifyHandlers } from './handlers/verify';
 import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
@@ -24,7 +25,8 @@ const handlers: HandlerMap = {
   ...sessionHandlers,
   ...staffHandlers,
   ...auditHandlers,
-  ...maintenanceHandlers,
+  ...jobHandlers,
+  ...settingsHandlers,
   ...verifyHandlers,
   ...backupHandlers,
   ...ledgerHandlers,

@@ -16,7 +16,7 @@ export interface JobOptions {
   id?: string;
   cancellable?: boolean;
   durable?: boolean;
-  /** Who may see the job; defaults to the session calling now. */
+  /** Who may see the job; defaults to the session calling now (see `JobRunner`'s constructor). */
   owner?: string;
   now?: Date;
 }
@@ -34,8 +34,16 @@ interface Entry {
 export class JobRunner {
   private readonly entries = new Map<string, Entry>();
 
-  /** `currentOwner` names the session calling now; only that session sees its jobs. */
-  constructor(private readonly currentOwner: () => string = () => '') {}
+  /**
+   * `viewerKeys` names who is calling now, most specific first: the session (one sign-in of one
+   * person), then the person. A job belongs to one of those keys: an ordinary job to the session
+   * that started it, a durable job (which outlives sessions) to the person.
+   */
+  constructor(private readonly viewerKeys: () => readonly string[] = () => ['']) {}
+
+  private currentOwner(): string {
+    return this.viewerKeys()[0] ?? '';
+  }
 
   start(kind: string, work: JobWork, options: JobOptions = {}): string {
     const id = options.id ?? randomUUID();
@@ -79,7 +87,7 @@ export class JobRunner {
   /** A job of the calling session; another session's job is as good as absent. */
   get(id: string): Job {
     const entry = this.entries.get(id);
-    if (!entry || entry.owner !== this.currentOwner()) throw new AppError('JOB_NOT_FOUND', `No job ${id}.`, { field: 'id' });
+    if (!entry || !this.viewerKeys().includes(entry.owner)) throw new AppError('JOB_NOT_FOUND', `No job ${id}.`, { field: 'id' });
     return { ...entry.job };
   }
 

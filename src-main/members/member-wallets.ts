@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import { balanceOf, closeAccount, createAccount, ensureSystemAccounts } from '../ledger';
-import { readSettings } from '../settings/settings-service';
+import { readSection } from '../settings/settings-service';
+import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 import type { MemberRow } from './member-repo';
@@ -16,7 +17,7 @@ export function walletAccountCode(memberNumber: string, currency: string): strin
 }
 
 export function enabledCurrencies(store: Store): string[] {
-  return readSettings(store).enabledCurrencies;
+  return readSection(store, walletSettings).enabledCurrencies;
 }
 
 export function assertCurrencyEnabled(store: Store, currency: string): void {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, st
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { BackupFile } from '../../src-shared/contract/backup';
+import type { ReportProgress } from '../../src-shared/contract/jobs';
 import { fsyncDirectory } from './atomic-file';
 import { assertBackupHeader, chooseBackupKey, extractBackupDatabase, invalidBackup, readBackupHeader, writeBackupFile, type ParsedBackup } from './backup-file';
 import { snapshotDatabase, yieldToEventLoop } from './database-copy';
@@ -18,7 +19,6 @@ export const BACKUP_EXTENSION = '.pdbk';
 
 /** Domain checks on an opened copy; throws when the copy is not what it should be. */
 export type InspectCopy = (copy: Store) => void;
-export type ReportProgress = (fraction: number) => void;
 
 export interface BackupRequest {
   /** Where to write; a new file in <dataDir>/backups/ when absent. */
@@ -104,6 +104,9 @@ function liveKeyslots(store: Store): KeyslotFile {
  * Writes a verified backup of the open store. The snapshot is taken synchronously before the
  * first await, so what the caller read from the store just before calling is what the copy holds.
  */
+/** Snapshot, write, verify, rename: a backup job reports these four steps as its items. */
+export const BACKUP_STEPS = 4;
+
 export async function createBackup(store: Store, request: BackupRequest): Promise<BackupFile> {
   const destination = request.destination ? resolve(request.destination) : defaultBackupPath(store.paths.backups, request.now, request.label);
   assertBackupDestinationFree(destination);
@@ -119,12 +122,12 @@ export async function createBackup(store: Store, request: BackupRequest): Promis
       schemaVersion: store.sqlite.pragma('user_version', { simple: true }) as number,
       keyslots: liveKeyslots(store),
     };
-    report(0.3);
+    report(1, BACKUP_STEPS);
     await writeBackupFile(partial, contents, snapshot, store.masterKey);
     rmSync(snapshot);
-    report(0.6);
+    report(2, BACKUP_STEPS);
     await verifyBackupFile(partial, [store.masterKey], request.inspect, workDir);
-    report(0.95);
+    report(3, BACKUP_STEPS);
     renameSync(partial, destination);
     fsyncDirectory(dirname(destination));
     return describeBackup(await readBackupHeader(destination));

@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/errors';
-import type { InspectCopy, ReportProgress } from './backup';
+import type { ReportProgress } from '../../src-shared/contract/jobs';
+import type { InspectCopy } from './backup';
 import { randomKey } from './crypto';
 import { changeCount, reencryptDatabase, snapshotDatabase, yieldToEventLoop } from './database-copy';
 import { assertKeyslotMac, readKeyslotFile, resealSlot, writeKeyslotFile } from './keyslots';
@@ -38,6 +39,9 @@ export interface StagedRekey {
 
 const REKEY_FILES: SwapPlan = { kind: 'rekey', files: ['paydesk.db', 'keyslots.json', 'retired-keys.json'] };
 
+/** Snapshot, re-encrypt, verify, re-seal the slots: the steps a rekey reports. */
+export const REKEY_STEPS = 4;
+
 /** Builds the rekeyed files in staging/. The caller holds exclusive access to the folder. */
 export async function stageRekey(store: Store, steps: RekeySteps): Promise<StagedRekey> {
   const { paths, masterKey, sqlite } = store;
@@ -50,10 +54,10 @@ export async function stageRekey(store: Store, steps: RekeySteps): Promise<Stage
   const staging = prepareStaging(paths);
   try {
     snapshotDatabase(sqlite, staging.database);
-    report(0.2);
+    report(1, REKEY_STEPS);
     await yieldToEventLoop();
     reencryptDatabase(staging.database, masterKey, nextKey);
-    report(0.4);
+    report(2, REKEY_STEPS);
     await yieldToEventLoop();
     const rekeyed = await openStore(staging.dataDir, nextKey);
     try {
@@ -62,7 +66,7 @@ export async function stageRekey(store: Store, steps: RekeySteps): Promise<Stage
     } finally {
       rekeyed.close();
     }
-    report(0.8);
+    report(3, REKEY_STEPS);
     writeKeyslotFile(staging.keyslots, keyslots.slots.map((slot) => resealSlot(slot, nextKey)), nextKey);
     writeRetiredKeys(staging.dataDir, [...retired, retiredKeyEntry(masterKey, steps.now)], nextKey);
   } catch (error) {

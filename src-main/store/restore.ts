@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { AppError } from '../../src-shared/errors';
 import type { BackupFile } from '../../src-shared/contract/backup';
 import { assertBackupHeader, chooseBackupKey, extractBackupDatabase, invalidBackup, readBackupHeader, type ParsedBackup } from './backup-file';
-import { describeBackup, openBackupCopy, type InspectCopy, type ReportProgress } from './backup';
+import type { ReportProgress } from '../../src-shared/contract/jobs';
+import { describeBackup, openBackupCopy, type InspectCopy } from './backup';
 import { reencryptDatabase, yieldToEventLoop } from './database-copy';
 import { withExclusiveAccess } from './data-lock';
 import { parseKeyslotFile, unwrapStaffSlot, writeKeyslotFile } from './keyslots';
@@ -54,17 +55,20 @@ export async function identifyBackup(paths: DataPaths, path: string, currentKey:
   return { backup, key, retiredKey: !key.equals(currentKey) };
 }
 
+/** Extract, re-encrypt, verify, record: the steps of staging a restore. */
+export const RESTORE_STEPS = 4;
+
 async function stageDatabase(identified: IdentifiedBackup, staging: DataPaths, finalKey: Buffer, steps: RestoreSteps): Promise<void> {
   const report = steps.onProgress ?? (() => undefined);
   await extractBackupDatabase(identified.backup, staging.database);
-  report(0.3);
+  report(1, RESTORE_STEPS);
   await yieldToEventLoop();
   if (!identified.key.equals(finalKey)) reencryptDatabase(staging.database, identified.key, finalKey);
-  report(0.5);
+  report(2, RESTORE_STEPS);
   const restored = await openBackupCopy(identified.backup.path, staging.dataDir, finalKey);
   try {
     steps.inspect(restored);
-    report(0.8);
+    report(3, RESTORE_STEPS);
     steps.record(restored, describeBackup(identified.backup));
   } finally {
     restored.close();

@@ -4,7 +4,8 @@ import type { DepositRequest, MemberTransferRequest, PaymentRequest, Receipt } f
 import { balanceOf, postLinked, type Transfer, type TransferRequest } from '../ledger';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { walletAccountFor } from '../members/member-wallets';
-import { readSettings } from '../settings/settings-service';
+import { readSection } from '../settings/settings-service';
+import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
 import { paymentFee, paymentTotal } from './fees';
 import { findReceiptRowByKey, getReceipt, insertReceipt, nextReceiptId, receiptNumberFor, replayReceipt, type ReceiptDraft, type Teller } from './receipts';
@@ -112,7 +113,7 @@ export function pay(store: Store, teller: Teller, req: PaymentRequest, now = new
   const request = { ...operationRequest('payment', req), merchant: req.merchant };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
-    const fee = paymentFee(amount, readSettings(store).paymentFeeBps);
+    const fee = paymentFee(amount, readSection(store, walletSettings).paymentFeeBps);
     paymentTotal(amount, fee);
     const member = getMemberRow(store, req.memberId, 'memberId');
     assertMaySpend(member, 'memberId');

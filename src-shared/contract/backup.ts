@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { emptyInput, isoTimeSchema } from './common';
-import { jobStarted } from './maintenance';
+import { jobStarted } from './jobs';
 
 export const backupFileSchema = z.object({
   name: z.string(),

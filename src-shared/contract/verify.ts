@@ -6,7 +6,9 @@ export const checkResultSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
   detail: z.string(),
-  /** The first row or entity at fault, named so a person can find it. */
+  /** What the check looked at, e.g. `{ transfers: 200000, accounts: 10009 }`. */
+  counts: z.record(z.string(), z.number().int()),
+  /** The first row at fault as `table#id`, so a person can find it. */
   firstViolation: z.string().nullable(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;

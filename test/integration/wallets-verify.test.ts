@@ -37,15 +37,16 @@ describe('verify: members and wallets', () => {
     const { router, sqlite, payment } = await busyCounter();
     sqlite.exec('DROP TRIGGER wallet_receipts_no_update');
     sqlite.prepare('UPDATE wallet_receipts SET fee = fee + 1 WHERE receipt_number = ?').run(payment.receiptNumber);
+    const id = sqlite.prepare('SELECT id FROM wallet_receipts WHERE receipt_number = ?').pluck().get(payment.receiptNumber);
     const found = await checks(router);
-    expect(found['wallets.receipts']).toMatchObject({ ok: false, firstViolation: `receipt#${payment.receiptNumber}` });
+    expect(found['wallets.receipts']).toMatchObject({ ok: false, firstViolation: `wallet_receipts#${id}` });
     expect((await ok(router, 'system.verify', {})).ok).toBe(false);
   });
 
   it('names the member whose wallet points at an account that is not theirs', async () => {
     const { router, sqlite, b } = await busyCounter();
     sqlite.prepare(`UPDATE member_wallets SET account_id = (SELECT id FROM accounts WHERE code = '1000-CNY') WHERE member_id = ?`).run(b.id);
-    expect((await checks(router))['members.wallets']).toMatchObject({ ok: false, firstViolation: `member#${b.id}` });
+    expect((await checks(router))['members.wallets']).toMatchObject({ ok: false, firstViolation: `members#${b.id}` });
   });
 
   it('writes nothing, so a backup taken meanwhile still matches the live data', async () => {

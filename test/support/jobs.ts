@@ -1,4 +1,4 @@
-import type { Job } from '../../src-shared/contract/maintenance';
+import type { Job } from '../../src-shared/contract/jobs';
 import type { Router } from '../../src-main/api/router';
 import type { ChannelInput } from '../../src-shared/contract';
 import type { Answer } from '../../src-shared/result';

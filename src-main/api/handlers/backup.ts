@@ -3,14 +3,14 @@ import { AppError } from '../../../src-shared/errors';
 import { formatRecoveryKey } from '../../../src-shared/recovery-key';
 import type { BackupFile } from '../../../src-shared/contract/backup';
 import type { HandlerMap, CallContext } from '../handler';
-import type { ReportProgress } from '../jobs';
-import { sameAsLive, verifiesClean } from '../copy-checks';
+import type { ReportProgress } from '../../../src-shared/contract/jobs';
+import { sameAsLive, verifiesClean } from '../../registry/copy-checks';
 import { recordAudit } from '../../audit/record-audit';
-import { assertBackupDestinationFree, createBackup, defaultBackupPath, listBackups } from '../../store/backup';
+import { assertBackupDestinationFree, BACKUP_STEPS, createBackup, defaultBackupPath, listBackups } from '../../store/backup';
 import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
-import { identifyBackup, stageRestore } from '../../store/restore';
+import { identifyBackup, RESTORE_STEPS, stageRestore } from '../../store/restore';
 import { masterKeyFingerprint } from '../../store/retired-keys';
 import { openStore, type Store } from '../../store/store';
 
@@ -57,7 +57,7 @@ async function runRestore({ app, session, now }: CallContext, live: Store, path:
         after: { path: backup.path, backupCreatedAt: backup.createdAt, safetyBackup: safetyPath },
       }, now);
     },
-    onProgress: (f) => report(f * 0.6),
+    onProgress: (done, total) => report(done, total + BACKUP_STEPS),
   });
   let safetyBackup: BackupFile;
   try {
@@ -65,7 +65,7 @@ async function runRestore({ app, session, now }: CallContext, live: Store, path:
       destination: safetyPath,
       now,
       inspect: sameAsLive(live, 'BACKUP_INVALID'),
-      onProgress: (f) => report(0.6 + f * 0.35),
+      onProgress: (done) => report(RESTORE_STEPS + done, RESTORE_STEPS + BACKUP_STEPS),
     });
     assertUnchanged();
   } catch (error) {
@@ -91,7 +91,7 @@ async function runRekey({ app, session, now }: CallContext, live: Store, report:
         after: { fingerprint: masterKeyFingerprint(rekeyed.masterKey), previousFingerprint: previous, resealedSlots: slots },
       }, now);
     },
-    onProgress: (f) => report(f * 0.9),
+    onProgress: report,
   });
   try {
     staged.assertLiveUnchanged();
@@ -118,7 +118,7 @@ async function runRekey({ app, session, now }: CallContext, live: Store, report:
 /** Runs an exclusive job: the folder is taken now (DATA_IN_USE answers at once), freed when the job ends. */
 function startExclusiveJob(ctx: CallContext, kind: string, operation: string, work: (report: ReportProgress) => Promise<unknown>): { jobId: string } {
   const release = acquireExclusiveAccess(ctx.store.paths.dataDir, operation);
-  const jobId = ctx.app.jobs.start(kind, async (report) => {
+  const jobId = ctx.app.jobs.start(kind, async ({ report }) => {
     try {
       return await work(report);
     } finally {
@@ -136,7 +136,7 @@ export const backupHandlers: HandlerMap<BackupChannels> = {
   'backup.create': (input, ctx) => {
     const live = ctx.store;
     if (input.path) assertBackupDestinationFree(resolve(input.path));
-    return { jobId: ctx.app.jobs.start('backup.create', (report) => runBackup(ctx, live, input.path, report)) };
+    return { jobId: ctx.app.jobs.start('backup.create', ({ report }) => runBackup(ctx, live, input.path, report), { now: ctx.now }) };
   },
 
   'backup.restore': async (input, ctx) => {

@@ -2,7 +2,7 @@ import { AppError } from '../../../src-shared/errors';
 import type { HandlerMap } from '../handler';
 import { receiptRowForTransfer } from '../../wallets/receipts';
 import { recordAudit } from '../../audit/record-audit';
-import { expireDueHolds } from '../housekeeping';
+import { expireDueHolds } from '../../ledger/hold-expiry';
 import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
 
 type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.expireHolds' | 'ledger.reverse';

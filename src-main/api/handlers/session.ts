@@ -1,11 +1,26 @@
 import { AppError, isAppError } from '../../../src-shared/errors';
 import type { HandlerMap } from '../handler';
+import type { Store } from '../../store/store';
 import { initializeDataFolder } from '../../staff/setup';
 import { isInitialized, provePassphrase, unlockWithPassphrase, unlockWithRecoveryKey } from '../../staff/unlock';
 import { changeOwnPassphrase } from '../../staff/staff-service';
-import { readSettings, DEFAULT_SETTINGS } from '../../settings/settings-service';
+import { readSection } from '../../settings/settings-service';
+import { sessionSettings } from '../../../src-shared/settings/session-settings';
 import { recordAudit } from '../../audit/record-audit';
 import { currentSlots } from '../../staff/keyslot-edits';
+
+/**
+ * The idle lock, read at every status call. A saved value broken outside Paydesk falls back to the
+ * default lock rather than locking everyone out of the screen that fixes it (settings.get names it).
+ */
+function idleLockMinutes(store: Store): number {
+  try {
+    return readSection(store, sessionSettings).idleLockMinutes;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'SETTINGS_INVALID') return sessionSettings.defaults.idleLockMinutes;
+    throw error;
+  }
+}
 
 type SessionChannels = 'app.status' | 'setup.init' | 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.lock' | 'session.changePassphrase';
 
@@ -16,7 +31,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
       initialized: isInitialized(app.dataDir),
       unlocked: session !== null,
       session,
-      idleLockMinutes: session ? readSettings(app.requireStore()).idleLockMinutes : DEFAULT_SETTINGS.idleLockMinutes,
+      idleLockMinutes: session ? idleLockMinutes(app.requireStore()) : sessionSettings.defaults.idleLockMinutes,
       dataDir: app.dataDir,
     };
   },

@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../handler';
-import { verifyStore } from '../verify-checks';
+import { verifyStore } from '../../registry';
 
 export const verifyHandlers: HandlerMap<'system.verify'> = {
   'system.verify': (_input, { store }) => verifyStore(store),

@@ -3,7 +3,7 @@ import { AppError, ERROR_CODES, type ErrorCode } from '../../../src-shared/error
 import { parseRecoveryKey } from '../../../src-shared/recovery-key';
 import type { BackupFile } from '../../../src-shared/contract/backup';
 import type { Router } from '../../api/router';
-import { verifiesClean } from '../../api/copy-checks';
+import { verifiesClean } from '../../registry/copy-checks';
 import { recordAudit } from '../../audit/record-audit';
 import { isInitialized } from '../../staff/unlock';
 import { backupKeyFromPassphrase, restoreIntoEmptyFolder } from '../../store/restore';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Job } from '../../../src-shared/contract/maintenance';
+import type { Job } from '../../../src-shared/contract/jobs';
 import { type ApiError, call } from './call';
 import { channelKey } from './queries';
 

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
 import type { InspectCopy } from '../store/backup';
 import type { Store } from '../store/store';
-import { verifyStore } from './verify-checks';
+import { verifyStore } from './index';
 
 // What a copy of the database (backup, rekey, restore) must satisfy, in terms of `verify`:
 // every domain's invariants and chain heads, not only SQLite's own checks.

@@ -1,0 +1,39 @@
+import type { CheckResult, VerifyReport } from '../../src-shared/contract/verify';
+import type { Store } from '../store/store';
+
+// `verify` is a registry: each domain (store, audit, ledger, members, wallets, and next points,
+// cards, payouts) declares a Verifier for its own invariants, and src-main/registry lists them.
+// Verifiers only SELECT: backup, restore and rekey run verify on the live data and refuse when it
+// changed meanwhile.
+
+export interface Verifier {
+  /** The domain whose invariants these are. */
+  domain: string;
+  /**
+   * Every check of the domain, each with its name, ok, counts and the first violation as
+   * `table#id`, and the chain heads the domain keeps (`journal`, `audit`), which reports quote.
+   */
+  run(store: Store): { checks: CheckResult[]; heads?: Record<string, string> };
+}
+
+/** Runs every verifier in order; the report is what the CLI prints and auditor reports quote. */
+export function runVerifiers(store: Store, verifiers: readonly Verifier[]): VerifyReport {
+  const checks: CheckResult[] = [];
+  const heads: Record<string, string> = {};
+  for (const verifier of verifiers) {
+    const result = verifier.run(store);
+    checks.push(...result.checks);
+    Object.assign(heads, result.heads ?? {});
+  }
+  return { ok: checks.every((c) => c.ok), checks, heads };
+}
+
+/** A passing check. */
+export function passed(name: string, detail: string, counts: Record<string, number>): CheckResult {
+  return { name, ok: true, detail, counts, firstViolation: null };
+}
+
+/** A failing check, naming the first row at fault as `table#id`. */
+export function failed(name: string, detail: string, counts: Record<string, number>, table: string, id: string | number): CheckResult {
+  return { name, ok: false, detail, counts, firstViolation: `${table}#${id}` };
+}

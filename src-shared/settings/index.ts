@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { sessionSettings } from './session-settings';
+import { walletSettings } from './wallet-settings';
+
+/** Every domain's settings section; a new domain adds its own file and its line here. */
+export const SETTINGS_SECTIONS = [sessionSettings, walletSettings] as const;
+
+/** All settings as one flat object: what settings.get answers and the Settings screen edits. */
+export const settingsSchema = z.object({ ...sessionSettings.schema.shape, ...walletSettings.schema.shape });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { ...sessionSettings.defaults, ...walletSettings.defaults };
