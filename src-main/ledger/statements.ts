@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../store/open-database';
+import { perConnection } from '../store/sql';
 import type { AccountRow, TransferRow } from './rows';
 
 // The engine's hot path runs on prepared statements, compiled once per connection.
@@ -28,13 +29,4 @@ function prepareAll(sqlite: SqliteDatabase) {
 
 export type LedgerStatements = ReturnType<typeof prepareAll>;
 
-const cache = new WeakMap<SqliteDatabase, LedgerStatements>();
-
-export function ledgerStatements(sqlite: SqliteDatabase): LedgerStatements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepareAll(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+export const ledgerStatements = perConnection(prepareAll);

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import type { TransferState } from '../../src-shared/contract/ledger';
-import type { SqliteDatabase } from '../store/open-database';
+import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { applyMove, availableBalance } from './effects';
 import { GENESIS_HASH, canonicalTransfer, chainHash } from './journal';
@@ -228,18 +228,8 @@ function assertNoOverdraft(account: AccountRow, state: TransferState, amount: nu
   });
 }
 
-type Runner = ReturnType<SqliteDatabase['transaction']>;
-const runners = new WeakMap<SqliteDatabase, Runner>();
-
 /** better-sqlite3 builds a transaction wrapper per call of transaction(); one per connection does. */
-function runnerFor(sqlite: SqliteDatabase): Runner {
-  let runner = runners.get(sqlite);
-  if (!runner) {
-    runner = sqlite.transaction((work: () => unknown) => work());
-    runners.set(sqlite, runner);
-  }
-  return runner;
-}
+const runnerFor = perConnection((sqlite) => sqlite.transaction((work: () => unknown) => work()));
 
 /**
  * Runs one ledger change as a single synchronous IMMEDIATE transaction (a savepoint when the

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../store/open-database';
 import type { MembersTable } from '../store/schema';
+import { perConnection } from '../store/sql';
 
 // Registration is the bulk path of demo loads and imports: its statements are compiled once per
 // connection, like the ledger's.
@@ -21,15 +22,4 @@ function prepareAll(sqlite: SqliteDatabase) {
   };
 }
 
-export type MemberStatements = ReturnType<typeof prepareAll>;
-
-const cache = new WeakMap<SqliteDatabase, MemberStatements>();
-
-export function memberStatements(sqlite: SqliteDatabase): MemberStatements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = prepareAll(sqlite);
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+export const memberStatements = perConnection(prepareAll);

@@ -7,15 +7,27 @@ import type { SqliteDatabase } from './open-database';
 
 type Statement = import('better-sqlite3-multiple-ciphers').Statement<unknown[]>;
 
-const statementCache = new WeakMap<SqliteDatabase, Map<string, Statement>>();
+/**
+ * One value per connection, made at its first use: a set of prepared statements, a transaction
+ * wrapper. It is held weakly by the connection, so it goes away with a closed store.
+ */
+export function perConnection<T>(make: (sqlite: SqliteDatabase) => T): (sqlite: SqliteDatabase) => T {
+  const values = new WeakMap<SqliteDatabase, T>();
+  return (sqlite) => {
+    let value = values.get(sqlite);
+    if (value === undefined) {
+      value = make(sqlite);
+      values.set(sqlite, value);
+    }
+    return value;
+  };
+}
 
-/** A statement prepared once per connection; hot paths that write raw SQL use it too. */
+const statementCache = perConnection(() => new Map<string, Statement>());
+
+/** A statement prepared once per connection for its SQL text. */
 export function prepare(sqlite: SqliteDatabase, sql: string): Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(sqlite, cache);
-  }
+  const cache = statementCache(sqlite);
   let statement = cache.get(sql);
   if (!statement) {
     statement = sqlite.prepare<unknown[]>(sql);
