@@ -40,7 +40,8 @@ describe('members, the teller counter and the chart of accounts in browser mode'
   let memberId = 0;
 
   beforeAll(async () => {
-    app = await openPaydesk();
+    // Playwright's clock, so the test can move the page past a revealed value's time on screen.
+    app = await openPaydesk({ fakeClock: true });
     const { page } = app;
     await page.getByRole('heading', { name: 'Set up Paydesk' }).waitFor();
     await setUpFirstAdmin(page, ADMIN);
@@ -88,6 +89,31 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     memberId = member.id;
     expect(member).toMatchObject({ name: MEMBER_NAME, phone: '13800138000', email: 'xiaoming@example.com', status: 'active' });
     await expectText(page.locator('main'), '••••8515');
+  });
+
+  it('reveals the ID document number for a reason, audits it, and hides it again after its 30 seconds', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    const reasonStep = page.getByRole('dialog').filter({ hasText: `ID document of ${MEMBER_NAME}` });
+    await reasonStep.getByLabel('Reason').fill('Checking the passport at the counter');
+    await reasonStep.getByRole('button', { name: 'Reveal' }).click();
+    const revealed = page.getByTestId('revealed-values');
+    await expectText(revealed, 'ID document no.110101199003078515');
+    await expectText(page.getByRole('dialog'), 'Hidden again in 30 seconds.');
+    await screenshot(page, 'member-id-document-revealed');
+    await page.clock.fastForward(29_000);
+    await expectText(page.getByRole('dialog'), 'Hidden again in 1 second.');
+    await page.clock.fastForward(1_000);
+    await revealed.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain('110101199003078515');
+    await expectText(page.locator('main'), '••••8515');
+    await expectText(page.getByRole('grid', { name: 'Change history' }), 'ID document revealed');
+    const history = await app.router.invoke('members.history', { id: memberId });
+    expect(history.ok && history.value.rows[0]).toMatchObject({
+      action: 'member.revealIdDocument',
+      actor: ADMIN.username,
+      after: { reason: 'Checking the passport at the counter', idDocument: '••••8515' },
+    });
   });
 
   it('finds the member by a CJK substring of the name as the teller types', async () => {

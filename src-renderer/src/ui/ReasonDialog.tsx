@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -10,10 +11,12 @@ export interface ReasonDialogProps {
   onConfirm: (reason: string) => void;
   onClose: () => void;
   busy?: boolean;
+  /** A refusal of the last attempt, shown in the dialog so the reason can be corrected or the action cancelled. */
+  error?: unknown;
 }
 
 /** For actions that must say why (revealing a card number, reversing a transfer): the reason is audited. */
-export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false }: ReasonDialogProps) {
+export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false, error = null }: ReasonDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
@@ -28,6 +31,7 @@ export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <DialogContentText>{explanation}</DialogContentText>
           <TextField autoFocus required multiline minRows={2} label={t('common:reason.label')} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <ErrorAlert error={error} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={busy}>

@@ -9,12 +9,13 @@ import type { Member } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { DateTime } from '../../ui/DateTime';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageFrame } from '../../ui/PageFrame';
 import { WalletHistoryGrid } from '../wallets/WalletHistoryGrid';
 import { WalletPanel } from '../wallets/WalletPanel';
+import { IdDocumentReveal } from './IdDocumentReveal';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberHistoryPanel } from './MemberHistoryPanel';
 import { MemberStatusActions } from './MemberStatusActions';
@@ -51,7 +52,9 @@ function MemberFacts({ member }: { member: Member }) {
           <Fact label={t('members:field.email')}>{member.email ?? '—'}</Fact>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
-          <Fact label={t('members:field.idDocument')}>{member.idDocumentMasked ?? '—'}</Fact>
+          <Fact label={t('members:field.idDocument')}>
+            <IdDocumentReveal member={member} />
+          </Fact>
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
           <Fact label={t('members:field.referredBy')}>
