@@ -13,6 +13,11 @@ const noElectron = { regex: '^electron(/.*)?$', message: 'Only src-main/electron
 const noRenderer = pattern(['**/src-renderer/**'], 'The main process never imports renderer code.');
 // Matched on the import text, so relative forms count too: '../api/router', '../../src-main/api/router'.
 const noUpward = (layers, where) => ({ regex: `^(\\.\\./)+(src-main/)?(${layers.join('|')})(/|$)`, message: `${where} must not import a layer above it.` });
+const rendererPatterns = [
+  pattern(nodeBuiltins, 'The renderer runs in a sandbox: no Node built-ins.'),
+  noElectron,
+  pattern(['**/src-main/**', '**/migrations/**', 'better-sqlite3-multiple-ciphers', 'kysely'], 'The renderer talks only to window.paydesk.'),
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', '.electron-sqlite/**', 'dist/**', '.tmp/**'] },
@@ -42,12 +47,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [
-        pattern(nodeBuiltins, 'The renderer runs in a sandbox: no Node built-ins.'),
-        noElectron,
-        pattern(['**/src-main/**', '**/migrations/**', 'better-sqlite3-multiple-ciphers', 'kysely'], 'The renderer talks only to window.paydesk.'),
-      ] }],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
     },
+  },
+  {
+    // The renderer's own layers: app/ (the shell and the screen registry) → features/ →
+    // session/, hooks/, ui/, api/, i18n/. A feature that needs the shell's state reads it from below.
+    files: ['src-renderer/src/features/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, noUpward(['app'], 'A feature')] }] },
+  },
+  {
+    files: ['src-renderer/src/{session,hooks,ui,api,i18n}/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, noUpward(['app', 'features'], 'A renderer building block')] }] },
   },
   {
     files: ['src-main/store/**', 'migrations/**'],

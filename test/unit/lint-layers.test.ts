@@ -33,6 +33,9 @@ describe('the layer rule rejects', () => {
     ['demo data from the store', `import imported from '../demo/load-demo-data';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['the cli from the demo loader', `import imported from '../cli/main';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
     ['the api from the demo loader', `import imported from '../api/router';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
+    ['the app shell from a feature', `import imported from '../../app/routes';`, 'src-renderer/src/features/home/x.tsx', 'A feature must not import a layer above it.'],
+    ['a feature from the ui', `import imported from '../features/wallets/ReceiptView';`, 'src-renderer/src/ui/x.tsx', 'A renderer building block must not import a layer above it.'],
+    ['the app shell from the session', `import imported from '../app/App';`, 'src-renderer/src/session/x.ts', 'A renderer building block must not import a layer above it.'],
   ])('%s', async (_case, code, filePath, message) => {
     expect(await layerProblems(code, filePath)).toEqual([expect.stringContaining(message)]);
   });
@@ -52,6 +55,8 @@ describe('the layer rule accepts', () => {
     ['the demo loader from the cli', `import imported from '../../demo/load-demo-data';`, 'src-main/cli/commands/x.ts'],
     ['sample people from a benchmark', `import imported from '../src-main/demo/sample-people';`, 'bench/x.ts'],
     ['the router from a test', `import imported from '../../src-main/api/router';`, 'test/integration/x.test.ts'],
+    ['the session, a generic hook and another feature from a feature', `import imported from '../../session/session';\nimport '../../hooks/use-debounced';\nimport '../members/member-paths';`, 'src-renderer/src/features/wallets/x.tsx'],
+    ['a feature from the app shell', `import imported from '../features/home/HomeScreen';`, 'src-renderer/src/app/x.tsx'],
   ])('%s', async (_case, code, filePath) => {
     expect(await layerProblems(code, filePath)).toEqual([]);
   });

@@ -3,12 +3,12 @@ import { AppBar, Box, Drawer, List, ListItemButton, ListItemIcon, ListItemText, 
 import AccountBalance from '@mui/icons-material/AccountBalanceOutlined';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { NAV_SECTIONS, routesFor, type AppRoute } from './routes';
-import { useLock, useSession } from './session';
+import { routesFor } from './routes';
+import { useLock, useSession } from '../session/session';
 import { useIdleLock } from './use-idle-lock';
-import { ColorModeToggle, LanguageSwitch } from './PreferenceControls';
+import { ColorModeToggle, LanguageSwitch } from '../ui/PreferenceControls';
 import { UserMenu } from './UserMenu';
-import { AvailableRoutesContext, HOME_PATH } from './available-routes';
+import { AvailableRoutesContext, HOME_PATH, NAV_SECTIONS, type AppRoute } from '../session/available-routes';
 
 const DRAWER_WIDTH = 248;
 

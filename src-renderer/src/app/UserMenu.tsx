@@ -6,7 +6,7 @@ import Lock from '@mui/icons-material/LockOutlined';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../src-shared/contract/session';
 import { RoleChip } from '../ui/StatusChip';
-import { shownName } from './session';
+import { shownName } from '../session/session';
 import { ChangePassphraseDialog } from '../features/session/ChangePassphraseDialog';
 
 /** Who is signed in, with their own actions: change passphrase, lock. */

@@ -1,4 +1,3 @@
-import type { ReactElement } from 'react';
 import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import HistoryEdu from '@mui/icons-material/HistoryEduOutlined';
 import Group from '@mui/icons-material/GroupOutlined';
@@ -7,7 +6,7 @@ import Tune from '@mui/icons-material/TuneOutlined';
 import PeopleAlt from '@mui/icons-material/PeopleAltOutlined';
 import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
 import AccountTree from '@mui/icons-material/AccountTreeOutlined';
-import { can, type Access, type Role } from '../../../src-shared/permissions';
+import { can, type Role } from '../../../src-shared/permissions';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { AuditLogScreen } from '../features/audit/AuditLogScreen';
 import { StaffScreen } from '../features/staff/StaffScreen';
@@ -17,25 +16,10 @@ import { MembersScreen } from '../features/members/MembersScreen';
 import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
 import { TellerCounterScreen } from '../features/wallets/TellerCounterScreen';
 import { ChartOfAccountsScreen } from '../features/ledger/ChartOfAccountsScreen';
-import { HOME_PATH } from './available-routes';
+import { HOME_PATH, type AppRoute } from '../session/available-routes';
 
 // The registry of screens. A new feature is a folder under features/ plus one entry here: the
 // navigation and the router both read this list, filtered by what the signed-in role may use.
-
-export const NAV_SECTIONS = ['work', 'oversight', 'admin'] as const;
-export type NavSection = (typeof NAV_SECTIONS)[number];
-
-export interface AppRoute {
-  path: string;
-  /** i18n key of the navigation label, `namespace:key`. */
-  labelKey: string;
-  /** i18n key of a one-line description for the home screen. */
-  descriptionKey: string;
-  icon: ReactElement;
-  access: Access;
-  section: NavSection;
-  element: ReactElement;
-}
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },

@@ -1,7 +1,7 @@
 import { createTheme, type Theme } from '@mui/material/styles';
 import { enUS as materialEn, zhCN as materialZh } from '@mui/material/locale';
 import { enUS as gridEn, zhCN as gridZh } from '@mui/x-data-grid/locales';
-import type { ColorMode } from './preferences';
+import type { ColorMode } from '../ui/preferences';
 
 export function buildTheme(mode: ColorMode, language: string): Theme {
   const zh = language === 'zh-CN';

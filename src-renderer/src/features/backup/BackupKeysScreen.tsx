@@ -6,7 +6,7 @@ import { backupResultSchema, type BackupFile } from '../../../../src-shared/cont
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
 import { useJobFlow } from '../../api/use-job-flow';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { JobProgress } from '../../ui/JobProgress';
 import { PageFrame } from '../../ui/PageFrame';

@@ -1,8 +1,8 @@
 import { Card, CardActionArea, CardContent, Grid, Paper, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { HOME_PATH, useAvailableRoutes } from '../../app/available-routes';
-import { shownName, useSession } from '../../app/session';
+import { HOME_PATH, useAvailableRoutes } from '../../session/available-routes';
+import { shownName, useSession } from '../../session/session';
 import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageFrame } from '../../ui/PageFrame';

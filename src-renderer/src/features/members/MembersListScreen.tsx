@@ -10,7 +10,7 @@ import { MEMBER_SORTS, MEMBER_STATUSES, type MemberRow, type MemberStatus } from
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
@@ -18,7 +18,7 @@ import { PageFrame } from '../../ui/PageFrame';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
 import { memberPath } from './member-paths';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../hooks/use-debounced';
 
 type Sort = (typeof MEMBER_SORTS)[number];
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { unlockInput } from '../../../../src-shared/contract/session';
 import { ApiError } from '../../api/call';
 import { useChannelMutation } from '../../api/queries';
-import { lastUser, rememberUser } from '../../app/session';
+import { lastUser, rememberUser } from '../../session/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
 import { LockoutNotice } from './LockoutNotice';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Divider } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { PublicFrame } from '../../app/PublicFrame';
+import { PublicFrame } from '../../ui/PublicFrame';
 import { PassphraseUnlockForm } from './PassphraseUnlockForm';
 import { RecoveryUnlockForm } from './RecoveryUnlockForm';
 

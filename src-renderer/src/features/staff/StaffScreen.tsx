@@ -9,7 +9,7 @@ import type { StaffMember } from '../../../../src-shared/contract/staff';
 import { can } from '../../../../src-shared/permissions';
 import { useErrorText } from '../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';

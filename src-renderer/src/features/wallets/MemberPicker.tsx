@@ -7,7 +7,7 @@ import type { MemberRow } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { useChannelQuery } from '../../api/queries';
 import { MemberStatusChip } from '../members/MemberStatusChip';
-import { useDebounced } from '../members/use-debounced';
+import { useDebounced } from '../../hooks/use-debounced';
 
 export type PickedMember = Pick<MemberRow, 'id' | 'memberNumber' | 'name' | 'phone' | 'status'>;
 

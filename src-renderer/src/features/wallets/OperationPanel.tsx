@@ -5,7 +5,7 @@ import type { Receipt } from '../../../../src-shared/contract/wallets';
 import { can } from '../../../../src-shared/permissions';
 import { ApiError } from '../../api/call';
 import { useErrorText } from '../../api/error-text';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { checkAmount } from '../../ui/AmountField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ConfirmOperationDialog } from './ConfirmOperationDialog';

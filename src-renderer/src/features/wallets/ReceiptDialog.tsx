@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../../src-shared/contract/wallets';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReceiptView } from './ReceiptView';
 import { ReversalDialog } from './ReversalDialog';

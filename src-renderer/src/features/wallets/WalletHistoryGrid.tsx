@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { WalletHistoryRow } from '../../../../src-shared/contract/wallets';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
