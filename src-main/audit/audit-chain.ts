@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { AuditLogTable } from '../store/schema';
+import type { AuditLogTable } from './tables';
 
 // The audit log is a hash chain: hash = SHA-256(prev_hash ‖ canonical row). Changing, removing
 // or reordering any row breaks every hash after it, and verify names the first broken row.

@@ -1,8 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { AuditEntry } from '../../src-shared/contract/audit';
-import type { AuditLogTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
+import { auditSql, type AuditLogTable } from './tables';
 
 export interface AuditQuery {
   actor?: string;
@@ -33,15 +33,15 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
 }
 
 export function listAudit(store: Store, query: AuditQuery) {
-  let base = store.db.selectFrom('audit_log');
+  let base = auditSql.selectFrom('audit_log');
   if (query.actor) base = base.where('actor', '=', query.actor);
   if (query.action) base = base.where('action', '=', query.action);
   if (query.from) base = base.where('at', '>=', query.from);
   if (query.to) base = base.where('at', '<=', query.to);
   const rows = selectAll(store.sqlite, base.selectAll().orderBy('id', 'desc').offset(query.offset).limit(query.limit));
   const total = selectFirst(store.sqlite, base.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
-  const actors = selectAll(store.sqlite, store.db.selectFrom('audit_log').select('actor').distinct().orderBy('actor')).map((r) => r.actor);
-  const actions = selectAll(store.sqlite, store.db.selectFrom('audit_log').select('action').distinct().orderBy('action')).map((r) => r.action);
+  const actors = selectAll(store.sqlite, auditSql.selectFrom('audit_log').select('actor').distinct().orderBy('actor')).map((r) => r.actor);
+  const actions = selectAll(store.sqlite, auditSql.selectFrom('audit_log').select('action').distinct().orderBy('action')).map((r) => r.action);
   return {
     rows: rows.map(toAuditEntry),
     total,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { SqliteDatabase } from '../store/open-database';
-import type { AuditLogTable } from '../store/schema';
+import type { AuditLogTable } from './tables';
 import { GENESIS_HASH, canonicalAuditRow, chainHash } from './audit-chain';
 
 export interface ChainStatus {

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Account, Transfer } from '../../src-shared/contract/ledger';
-import type { AccountsTable, TransfersTable } from '../store/schema';
+import type { AccountsTable, TransfersTable } from './tables';
 
 // The ledger's tables as better-sqlite3 returns them (their Kysely table types, selected), and
 // their camelCase shapes for callers.

@@ -1,10 +1,10 @@
 import { AppError } from '../../src-shared/errors';
 import type { Member, MemberRef } from '../../src-shared/contract/members';
 import type { Store } from '../store/store';
-import type { MembersTable } from '../store/schema';
 import { selectFirst } from '../store/sql';
 import { maskIdDocument } from './id-document';
 import { memberStatements } from './member-statements';
+import { memberSql, type MembersTable } from './tables';
 
 // Reading member rows, and the shapes they leave the service in: the contract's Member, and the
 // audit summary (which carries the masked ID document, never the clear one).
@@ -16,7 +16,7 @@ export function findMemberRow(store: Store, id: number): MemberRow | undefined {
 }
 
 export function findMemberRowByNumber(store: Store, memberNumber: string): MemberRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('members').selectAll().where('member_number', '=', memberNumber));
+  return selectFirst(store.sqlite, memberSql.selectFrom('members').selectAll().where('member_number', '=', memberNumber));
 }
 
 export function getMemberRow(store: Store, id: number, field = 'id'): MemberRow {

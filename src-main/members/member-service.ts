@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import { revealSealed, type Revealed } from '../sealed/reveal';
 import { idDocumentSealer, maskIdDocument, openIdDocument, type IdDocumentSealer } from './id-document';
 import { memberStatements } from './member-statements';
+import { memberSql } from './tables';
 import { nameGrams } from './name-grams';
 import { getMemberRow, getMemberRowByNumber, memberAuditSummary, toMember, type MemberRow } from './member-repo';
 import { assertWalletsEmpty, closeWallets, enabledCurrencies, openWallet, prepareWalletCurrencies } from './member-wallets';
@@ -138,7 +139,7 @@ export function updateMember(store: Store, actor: string, changes: MemberChanges
     assertNotClosed(before);
     const columns = columnChanges(store, before, changes);
     if (Object.keys(columns).length === 0) return before;
-    execute(store.sqlite, store.db.updateTable('members').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', before.id));
+    execute(store.sqlite, memberSql.updateTable('members').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', before.id));
     const after = getMemberRow(store, before.id);
     const idDocumentChanged = 'id_document_sealed' in columns;
     recordAudit(

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../store/open-database';
-import type { MembersTable } from '../store/schema';
+import type { MembersTable } from './tables';
 import { perConnection } from '../store/sql';
 
 // Registration is the bulk path of demo loads and imports: its statements are compiled once per

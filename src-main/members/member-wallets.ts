@@ -5,6 +5,7 @@ import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 import type { MemberRow } from './member-repo';
+import { memberSql } from './tables';
 import { memberStatements } from './member-statements';
 
 // One wallet per member per enabled currency: a liability account (the operator owes the member
@@ -27,12 +28,12 @@ export function assertCurrencyEnabled(store: Store, currency: string): void {
 }
 
 export function findWalletAccountId(store: Store, memberId: number, currency: string): number | undefined {
-  const query = store.db.selectFrom('member_wallets').select('account_id').where('member_id', '=', memberId).where('currency', '=', currency);
+  const query = memberSql.selectFrom('member_wallets').select('account_id').where('member_id', '=', memberId).where('currency', '=', currency);
   return selectFirst(store.sqlite, query)?.account_id;
 }
 
 export function memberWallets(store: Store, memberId: number): { currency: string; accountId: number }[] {
-  const query = store.db.selectFrom('member_wallets').select(['currency', 'account_id']).where('member_id', '=', memberId).orderBy('currency');
+  const query = memberSql.selectFrom('member_wallets').select(['currency', 'account_id']).where('member_id', '=', memberId).orderBy('currency');
   return selectAll(store.sqlite, query).map((r) => ({ currency: r.currency, accountId: r.account_id }));
 }
 

@@ -3,14 +3,14 @@ import type { Role } from '../../src-shared/permissions';
 import type { StaffMember } from '../../src-shared/contract/staff';
 import { AppError } from '../../src-shared/errors';
 import type { Store } from '../store/store';
-import type { StaffTable } from '../store/schema';
 import { selectAll, selectFirst } from '../store/sql';
+import { staffSql, type StaffTable } from './tables';
 import { lockoutState } from './lockout';
 
 export type StaffRow = Selectable<StaffTable>;
 
 export function findStaff(store: Store, username: string): StaffRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('staff').selectAll().where('username', '=', username));
+  return selectFirst(store.sqlite, staffSql.selectFrom('staff').selectAll().where('username', '=', username));
 }
 
 export function getStaff(store: Store, username: string): StaffRow {
@@ -20,7 +20,7 @@ export function getStaff(store: Store, username: string): StaffRow {
 }
 
 export function listStaffRows(store: Store): StaffRow[] {
-  return selectAll(store.sqlite, store.db.selectFrom('staff').selectAll().orderBy('username'));
+  return selectAll(store.sqlite, staffSql.selectFrom('staff').selectAll().orderBy('username'));
 }
 
 export function countActiveAdmins(store: Store): number {

@@ -3,11 +3,6 @@ import { Migrator, type Migration } from 'kysely/migration';
 import { AppError } from '../../src-shared/errors';
 import { MIGRATIONS, MIGRATION_NAMES, LATEST_SCHEMA_VERSION } from '../../migrations';
 import type { SqliteDatabase } from './open-database';
-import type { Schema } from './schema';
-
-export function kyselyFor(sqlite: SqliteDatabase): Kysely<Schema> {
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-}
 
 function appliedMigrationNames(sqlite: SqliteDatabase): string[] {
   const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
@@ -30,7 +25,8 @@ export function assertSchemaNotNewer(sqlite: SqliteDatabase): void {
 /** Migrates to `target` (a migration name) or to the latest; used by tests to stop at N−1. */
 export async function migrateDatabase(sqlite: SqliteDatabase, target?: string, migrations: Record<string, Migration> = MIGRATIONS): Promise<void> {
   assertSchemaNotNewer(sqlite);
-  const db = kyselyFor(sqlite);
+  // Migrations are the one place Kysely runs queries itself (its schema builder, asynchronously).
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) {

@@ -1,4 +1,4 @@
-import type { Compilable, InferResult } from 'kysely';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable, type InferResult } from 'kysely';
 import type { SqliteDatabase } from './open-database';
 
 // Kysely builds the SQL; better-sqlite3 runs it synchronously. Services run each change inside
@@ -34,6 +34,28 @@ export function prepare(sqlite: SqliteDatabase, sql: string): Statement {
     cache.set(sql, statement);
   }
   return statement;
+}
+
+/** Kysely's own executor would run a query asynchronously, outside the caller's transaction. */
+class BuildOnlyDriver extends DummyDriver {
+  override async acquireConnection(): Promise<never> {
+    throw new Error('sql: a query builder only builds SQL; run the query with selectAll, selectFirst or execute.');
+  }
+}
+
+/**
+ * A typed query builder over the tables a domain declares in its tables.ts, each column typed as
+ * better-sqlite3 returns it. It has no connection: its queries run through the functions below.
+ */
+export function queryBuilder<Tables>(): Kysely<Tables> {
+  return new Kysely<Tables>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new BuildOnlyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
 }
 
 export function selectAll<Q extends Compilable<unknown>>(sqlite: SqliteDatabase, query: Q): InferResult<Q> {

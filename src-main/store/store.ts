@@ -1,17 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import type { Kysely } from 'kysely';
 import { dataPaths, type DataPaths } from './paths';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
-import { assertSchemaNotNewer, kyselyFor, migrateDatabase } from './migrate';
-import type { Schema } from './schema';
+import { assertSchemaNotNewer, migrateDatabase } from './migrate';
 import { registerOpenStore, withExclusiveAccess } from './data-lock';
 import { LATEST_SCHEMA_VERSION } from '../../migrations';
 
 /** An unlocked data folder: the open database and the master key that opened it. */
 export interface Store {
+  /** The one connection: every query runs on it synchronously, inside its caller's transaction (store/sql.ts). */
   readonly sqlite: SqliteDatabase;
-  /** Query builder; run its queries with store/sql.ts inside synchronous transactions. */
-  readonly db: Kysely<Schema>;
   readonly paths: DataPaths;
   readonly masterKey: Buffer;
   close(): void;
@@ -25,7 +22,6 @@ function wrap(sqlite: SqliteDatabase, paths: DataPaths, masterKey: Buffer, relea
   let closed = false;
   return {
     sqlite,
-    db: kyselyFor(sqlite),
     paths,
     masterKey,
     close() {

@@ -1,9 +1,9 @@
 import { AppError } from '../../src-shared/errors';
 import type { Receipt, WalletOperation } from '../../src-shared/contract/wallets';
 import type { Store } from '../store/store';
-import type { WalletReceiptsTable } from '../store/schema';
 import { selectAll, selectFirst } from '../store/sql';
 import { getMemberRow, memberRef } from '../members/member-repo';
+import { walletSql, type WalletReceiptsTable } from './tables';
 
 // Receipts: what the member is handed for each wallet operation. Each is written in the same
 // transaction as its transfers, keyed by the caller's idempotency key, and never changed after.
@@ -69,16 +69,16 @@ export function insertReceipt(store: Store, write: ReceiptWrite): string {
 }
 
 export function findReceiptRowByKey(store: Store, idempotencyKey: string): ReceiptRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('idempotency_key', '=', idempotencyKey));
+  return selectFirst(store.sqlite, walletSql.selectFrom('wallet_receipts').selectAll().where('idempotency_key', '=', idempotencyKey));
 }
 
 function findReceiptRow(store: Store, id: number): ReceiptRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('id', '=', id));
+  return selectFirst(store.sqlite, walletSql.selectFrom('wallet_receipts').selectAll().where('id', '=', id));
 }
 
 /** The receipt a transfer was posted under, if a wallet operation posted it. */
 export function receiptRowForTransfer(store: Store, transferId: number): ReceiptRow | undefined {
-  const query = store.db
+  const query = walletSql
     .selectFrom('wallet_receipt_transfers as t')
     .innerJoin('wallet_receipts as r', 'r.id', 't.receipt_id')
     .selectAll('r')
@@ -87,11 +87,11 @@ export function receiptRowForTransfer(store: Store, transferId: number): Receipt
 }
 
 export function reversalRowOf(store: Store, receiptId: number): ReceiptRow | undefined {
-  return selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('reverses_receipt_id', '=', receiptId));
+  return selectFirst(store.sqlite, walletSql.selectFrom('wallet_receipts').selectAll().where('reverses_receipt_id', '=', receiptId));
 }
 
 export function receiptTransferIds(store: Store, receiptId: number): number[] {
-  const query = store.db.selectFrom('wallet_receipt_transfers').select('transfer_id').where('receipt_id', '=', receiptId).orderBy('transfer_id');
+  const query = walletSql.selectFrom('wallet_receipt_transfers').select('transfer_id').where('receipt_id', '=', receiptId).orderBy('transfer_id');
   return selectAll(store.sqlite, query).map((r) => r.transfer_id);
 }
 
@@ -115,6 +115,7 @@ export function toReceipt(store: Store, row: ReceiptRow): Receipt {
     fee: row.fee,
     total: row.amount + row.fee,
     balanceAfter: row.balance_after,
+    availableAfter: null,
     transferIds: receiptTransferIds(store, row.id),
     memo: row.memo,
     reason: row.reason,
@@ -124,7 +125,7 @@ export function toReceipt(store: Store, row: ReceiptRow): Receipt {
 }
 
 export function getReceipt(store: Store, receiptNumber: string): Receipt {
-  const row = selectFirst(store.sqlite, store.db.selectFrom('wallet_receipts').selectAll().where('receipt_number', '=', receiptNumber));
+  const row = selectFirst(store.sqlite, walletSql.selectFrom('wallet_receipts').selectAll().where('receipt_number', '=', receiptNumber));
   if (!row) throw new AppError('RECEIPT_NOT_FOUND', `No receipt is numbered ${receiptNumber}.`, { field: 'receiptNumber' });
   return toReceipt(store, row);
 }
