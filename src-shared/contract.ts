@@ -9,7 +9,6 @@ import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
-import { walletPreviewChannels } from './contract/wallet-preview';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -23,12 +22,14 @@ export const contract = {
   ...ledgerChannels,
   ...memberChannels,
   ...walletChannels,
-  ...walletPreviewChannels,
 };
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
-export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+/** The channels that may be called with `dryRun: true` (see ChannelDefinition.previewable). */
+export type PreviewableChannel = { [C in ChannelName]: Contract[C] extends { previewable: true } ? C : never }[ChannelName];
+/** What a caller sends: the channel's input, plus `dryRun` where the channel allows it. */
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']> & (C extends PreviewableChannel ? { dryRun?: boolean } : unknown);
 export type ParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];

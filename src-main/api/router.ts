@@ -5,6 +5,7 @@ import type { Answer } from '../../src-shared/result';
 import { can } from '../../src-shared/permissions';
 import { AppState, type RouterOptions } from './app-state';
 import type { CallContext, HandlerMap } from './handler';
+import { runRolledBack, takeDryRun } from './dry-run';
 import { sessionHandlers } from './handlers/session';
 import { staffHandlers } from './handlers/staff';
 import { auditHandlers } from './handlers/audit';
@@ -15,11 +16,11 @@ import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
-import { walletPreviewHandlers } from './handlers/wallet-preview';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
-// against the channel's zod schema, checked against the permission matrix, run, and its answer
-// checked against the output schema, whatever the transport.
+// against the channel's zod schema, checked against the permission matrix, run (or, with
+// `dryRun: true` on a previewable channel, run and rolled back), and its answer checked against
+// the output schema, whatever the transport.
 
 const handlers: HandlerMap = {
   ...sessionHandlers,
@@ -32,7 +33,6 @@ const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...memberHandlers,
   ...walletHandlers,
-  ...walletPreviewHandlers,
 };
 
 function invalidInput(error: z.ZodError): AppError {
@@ -56,7 +56,8 @@ export interface Router {
 async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<unknown> {
   if (!isChannelName(channel)) throw new AppError('INVALID_INPUT', `Unknown channel ${channel}.`, { field: 'channel' });
   const definition = contract[channel];
-  const parsed = definition.input.safeParse(rawInput ?? {});
+  const { dryRun, input } = takeDryRun(channel, rawInput);
+  const parsed = definition.input.safeParse(input ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   if (definition.access !== 'public') {
     const session = state.requireSession();
@@ -75,7 +76,7 @@ async function dispatch(state: AppState, channel: string, rawInput: unknown): Pr
     },
   };
   const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
-  const value = await handler(parsed.data, ctx);
+  const value = dryRun ? runRolledBack(ctx.store, () => handler(parsed.data, ctx)) : await handler(parsed.data, ctx);
   const output = definition.output.safeParse(value);
   if (!output.success) {
     // The handler has already committed: saying "nothing was changed" here could make a teller

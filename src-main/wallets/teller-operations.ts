@@ -1,9 +1,10 @@
 import { AppError } from '../../src-shared/errors';
 import { assertMinorUnits } from '../../src-shared/money';
 import type { DepositRequest, MemberTransferRequest, PaymentRequest, Receipt } from '../../src-shared/contract/wallets';
-import { balanceOf, postLinked, type Transfer, type TransferRequest } from '../ledger';
+import { balanceOf, postLinked, reverseTransfer, type ReversalRequest, type Transfer, type TransferRequest } from '../ledger';
+import { recordAudit, type AuditEvent } from '../audit/record-audit';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
-import { walletAccountFor } from '../members/member-wallets';
+import { findWalletAccountId, walletAccountFor } from '../members/member-wallets';
 import { readSection } from '../settings/settings-service';
 import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
@@ -15,19 +16,37 @@ import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdra
 // transaction: the replay check, the member checks, the ledger transfers and the receipt commit
 // together or not at all.
 
-/** What an operation decided once its checks passed. */
+/** What the ledger posts for an operation: new transfers as one linked group, or reversals of earlier ones. */
+export type Postings = { linked: TransferRequest[] } | { reversals: ReversalRequest[] };
+
+/**
+ * What an operation decided once its checks passed, as a plain value: the receipt to print, the
+ * wallet whose balance it shows, what to post, and what to audit. Nothing in it has run yet;
+ * performOperation carries it out.
+ */
 export interface OperationPlan {
   draft: ReceiptDraft;
   /** The wallet whose balance the receipt prints. */
   walletAccountId: number;
-  /** Writes the ledger transfers; runs inside the operation's transaction. */
-  post(): Transfer[];
-  /** Runs inside the transaction once the receipt exists (an audit record, say). */
-  recorded?(receipt: Receipt): void;
+  postings: Postings;
+  /** Recorded with the receipt; the ids of the posted transfers are added to its `after`. */
+  audit?: AuditEvent;
 }
 
-function posting(store: Store, legs: TransferRequest[]): () => Transfer[] {
-  return () => postLinked(store, legs);
+function post(store: Store, postings: Postings): Transfer[] {
+  if ('linked' in postings) return postLinked(store, postings.linked);
+  return postings.reversals.map((reversal) => reverseTransfer(store, reversal));
+}
+
+/** A replayed answer: the receipt as first issued, and what its wallet has available now. */
+function withAvailableNow(store: Store, receipt: Receipt): Receipt {
+  const walletId = findWalletAccountId(store, receipt.member.id, receipt.currency);
+  return { ...receipt, availableAfter: walletId === undefined ? null : balanceOf(store, walletId).available };
+}
+
+/** Where the operation is being decided: the ledger context of its legs and its receipt number. */
+export interface PlanContext extends LegContext {
+  receiptNumber: string;
 }
 
 /**
@@ -40,22 +59,22 @@ export function performOperation(
   idempotencyKey: string,
   request: Record<string, unknown>,
   now: Date,
-  plan: (ctx: LegContext) => OperationPlan,
+  plan: (ctx: PlanContext) => OperationPlan,
 ): Receipt {
   return store.sqlite
     .transaction(() => {
       const existing = findReceiptRowByKey(store, idempotencyKey);
-      if (existing) return replayReceipt(store, existing, request);
+      if (existing) return withAvailableNow(store, replayReceipt(store, existing, request));
       const id = nextReceiptId(store);
-      const ctx: LegContext = { key: idempotencyKey, actor: teller.username, at: now, causeRef: `receipt:${receiptNumberFor(id, now)}` };
+      const receiptNumber = receiptNumberFor(id, now);
+      const ctx: PlanContext = { key: idempotencyKey, actor: teller.username, at: now, causeRef: `receipt:${receiptNumber}`, receiptNumber };
       if (typeof request.memo === 'string') ctx.memo = request.memo;
       const operation = plan(ctx);
-      const transfers = operation.post();
-      const balanceAfter = balanceOf(store, operation.walletAccountId).posted;
-      const transferIds = transfers.map((t) => t.id);
-      const receipt = getReceipt(store, insertReceipt(store, { id, idempotencyKey, request, draft: operation.draft, balanceAfter, teller, at: now, transferIds }));
-      operation.recorded?.(receipt);
-      return receipt;
+      const transferIds = post(store, operation.postings).map((t) => t.id);
+      const wallet = balanceOf(store, operation.walletAccountId);
+      const receipt = getReceipt(store, insertReceipt(store, { id, idempotencyKey, request, draft: operation.draft, balanceAfter: wallet.posted, teller, at: now, transferIds }));
+      if (operation.audit) recordAudit(store, { ...operation.audit, after: { ...(operation.audit.after as object), transferIds } }, now);
+      return { ...receipt, availableAfter: wallet.available };
     })
     .immediate();
 }
@@ -96,7 +115,7 @@ function cashOperation(
     const member = getMemberRow(store, req.memberId, 'memberId');
     assertMayUse(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
-    return { draft: baseDraft(operation, member, req.currency, amount, req.memo), post: posting(store, legs(ctx, operatorAccounts(store, req.currency), wallet, amount)), walletAccountId: wallet };
+    return { draft: baseDraft(operation, member, req.currency, amount, req.memo), postings: { linked: legs(ctx, operatorAccounts(store, req.currency), wallet, amount) }, walletAccountId: wallet };
   });
 }
 
@@ -120,7 +139,7 @@ export function pay(store: Store, teller: Teller, req: PaymentRequest, now = new
     const wallet = walletAccountFor(store, member, req.currency, now);
     return {
       draft: { ...baseDraft('payment', member, req.currency, amount, req.memo), merchant: req.merchant, fee },
-      post: posting(store, paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant)),
+      postings: { linked: paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant) },
       walletAccountId: wallet,
     };
   });
@@ -139,7 +158,7 @@ export function transferBetweenMembers(store: Store, teller: Teller, req: Member
     const to = walletAccountFor(store, payee, req.currency, now);
     return {
       draft: { ...baseDraft('transfer', payer, req.currency, amount, req.memo), counterpartyMemberId: payee.id },
-      post: posting(store, memberTransferLegs(ctx, from, to, amount)),
+      postings: { linked: memberTransferLegs(ctx, from, to, amount) },
       walletAccountId: from,
     };
   });

@@ -1,7 +1,6 @@
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Receipt } from '../../src-shared/contract/wallets';
-import { getTransfer, reverseTransfer } from '../ledger';
-import { recordAudit } from '../audit/record-audit';
+import { getTransfer } from '../ledger';
 import { getMemberRow } from '../members/member-repo';
 import { findWalletAccountId } from '../members/member-wallets';
 import type { Store } from '../store/store';
@@ -65,23 +64,23 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
         reversesReceiptId: original.id,
       },
       walletAccountId: findWalletAccountId(store, member.id, original.currency)!,
-      post: () =>
-        transferIds.map((transferId, index) =>
-          reverseTransfer(store, { transferId, reason: req.reason, idempotencyKey: ledgerKey(ctx.key, index === 0 ? undefined : String(index + 1)), actor: ctx.actor, at: ctx.at }),
-        ),
-      recorded: (receipt) =>
-        recordAudit(
-          store,
-          {
-            actor: ctx.actor,
-            action: 'wallet.reverse',
-            entityType: 'receipt',
-            entityId: original.receipt_number,
-            before: { receiptNumber: original.receipt_number, operation: original.operation, amount: original.amount, fee: original.fee, currency: original.currency },
-            after: { reversalReceipt: receipt.receiptNumber, reason: req.reason, transferIds: receipt.transferIds },
-          },
-          ctx.at,
-        ),
+      postings: {
+        reversals: transferIds.map((transferId, index) => ({
+          transferId,
+          reason: req.reason,
+          idempotencyKey: ledgerKey(ctx.key, index === 0 ? undefined : String(index + 1)),
+          actor: ctx.actor,
+          at: ctx.at,
+        })),
+      },
+      audit: {
+        actor: ctx.actor,
+        action: 'wallet.reverse',
+        entityType: 'receipt',
+        entityId: original.receipt_number,
+        before: { receiptNumber: original.receipt_number, operation: original.operation, amount: original.amount, fee: original.fee, currency: original.currency },
+        after: { reversalReceipt: ctx.receiptNumber, reason: req.reason },
+      },
     };
   });
 }

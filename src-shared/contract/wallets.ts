@@ -7,6 +7,8 @@ import { idempotencyKeySchema, reverseInput } from './ledger';
 // Teller operations on member wallets. Amounts are integer minor units; the service, not the
 // schema, judges them, so a float, zero or negative amount answers AMOUNT_INVALID like every
 // other money path. Every operation answers with a receipt that can be fetched again later.
+// The four counter operations are previewable: with `dryRun: true` the router runs them and rolls
+// back, so the confirmation shows the main process's fee, total and balance after.
 
 export const WALLET_OPERATIONS = ['deposit', 'withdrawal', 'payment', 'transfer', 'reversal'] as const;
 export type WalletOperation = (typeof WALLET_OPERATIONS)[number];
@@ -33,6 +35,12 @@ export const receiptSchema = z.object({
   total: z.number().int(),
   /** The member's posted wallet balance right after the operation. */
   balanceAfter: z.number().int(),
+  /**
+   * What could still be spent right after (the balance less pending holds). Only the answer to
+   * the operation itself (or its dry run, which a teller confirms) carries it; a receipt fetched
+   * later answers null, since holds have moved on since.
+   */
+  availableAfter: z.number().int().nullable(),
   transferIds: z.array(z.number().int()),
   memo: z.string().nullable(),
   /** Why a reversal was made. */
@@ -113,11 +121,11 @@ export const walletChannels = {
     output: z.object({ rows: z.array(walletHistoryRowSchema), total: z.number().int() }),
     access: 'members.read',
   }),
-  'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit', invalidates: MONEY_MOVED }),
-  'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw', invalidates: MONEY_MOVED }),
+  'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit', invalidates: MONEY_MOVED, previewable: true }),
+  'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw', invalidates: MONEY_MOVED, previewable: true }),
   /** Pays a merchant from the wallet, with the payment fee (settings.paymentFeeBps) as a linked transfer. */
-  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: MONEY_MOVED }),
-  'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer', invalidates: MONEY_MOVED }),
+  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: MONEY_MOVED, previewable: true }),
+  'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer', invalidates: MONEY_MOVED, previewable: true }),
   /**
    * Undoes a wallet operation (all its transfers) with a reason; admin or finance. The original
    * receipt and transfers then show their reversal, and the reason is audited.

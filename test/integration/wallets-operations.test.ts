@@ -32,6 +32,7 @@ describe('deposits', () => {
       fee: 0,
       total: 12_345,
       balanceAfter: 12_345,
+      availableAfter: 12_345,
       transferIds: [expect.any(Number)],
       memo: 'counter 2',
       reason: null,
@@ -40,7 +41,8 @@ describe('deposits', () => {
     });
     expect(await balance(router, member.id)).toBe(12_345);
     expect(systemBalance(router, '1000-CNY')).toBe(12_345);
-    expect(await ok(router, 'wallets.receipt', { receiptNumber: receipt.receiptNumber })).toEqual(receipt);
+    // Fetched later, a receipt no longer vouches for what was available: holds have moved on since.
+    expect(await ok(router, 'wallets.receipt', { receiptNumber: receipt.receiptNumber })).toEqual({ ...receipt, availableAfter: null });
   });
 
   it('returns the same receipt for a replayed key and moves nothing', async () => {

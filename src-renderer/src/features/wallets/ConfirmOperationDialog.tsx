@@ -53,9 +53,11 @@ export function ConfirmOperationDialog({ confirmation, member, payee, posting, p
         <DetailRow label={t('wallets:receipt.balanceAfter')} strong>
           <Money minor={preview.balanceAfter} currency={currency} />
         </DetailRow>
-        <DetailRow label={t('wallets:confirm.availableAfter')}>
-          <Money minor={preview.availableAfter} currency={currency} />
-        </DetailRow>
+        {preview.availableAfter !== null && (
+          <DetailRow label={t('wallets:confirm.availableAfter')}>
+            <Money minor={preview.availableAfter} currency={currency} />
+          </DetailRow>
+        )}
       </Box>
     </ConfirmDialog>
   );

@@ -1,76 +1,73 @@
 import { useState } from 'react';
-import type { ChannelInput } from '../../../../src-shared/contract';
-import type { PreviewedOperation, WalletPreview } from '../../../../src-shared/contract/wallet-preview';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { contract, type ChannelInput, type PreviewableChannel } from '../../../../src-shared/contract';
 import type { Receipt } from '../../../../src-shared/contract/wallets';
-import type { Permission } from '../../../../src-shared/permissions';
-import { useChannelMutation } from '../../api/queries';
+import type { Access } from '../../../../src-shared/permissions';
+import { type ApiError, call } from '../../api/call';
+import { invalidateAfter } from '../../api/queries';
 
-export type TellerOperation = PreviewedOperation;
-export type OperationRequest = ChannelInput<'wallets.preview'>;
+/** The channel that posts each counter operation; the same channel, dry-run, previews it. */
+const OPERATION_CHANNEL = {
+  deposit: 'wallets.deposit',
+  withdrawal: 'wallets.withdraw',
+  payment: 'wallets.pay',
+  transfer: 'wallets.transfer',
+} as const satisfies Record<string, PreviewableChannel>;
 
-export const TELLER_OPERATIONS: readonly TellerOperation[] = ['deposit', 'withdrawal', 'payment', 'transfer'];
+export type TellerOperation = keyof typeof OPERATION_CHANNEL;
+export const TELLER_OPERATIONS = Object.keys(OPERATION_CHANNEL) as TellerOperation[];
 
-export const OPERATION_PERMISSION: Record<TellerOperation, Permission> = {
-  deposit: 'wallet.deposit',
-  withdrawal: 'wallet.withdraw',
-  payment: 'wallet.pay',
-  transfer: 'wallet.transfer',
-};
+/** Who may use each operation: the permission of the channel that posts it, read from the contract. */
+export const OPERATION_PERMISSION = Object.fromEntries(TELLER_OPERATIONS.map((operation) => [operation, contract[OPERATION_CHANNEL[operation]].access])) as Record<TellerOperation, Access>;
 
-/** What the teller is asked to confirm: the request, the main process's numbers for it, and its key. */
+type Typed<O extends TellerOperation> = { operation: O } & Omit<ChannelInput<(typeof OPERATION_CHANNEL)[O]>, 'idempotencyKey' | 'dryRun'>;
+/** What the teller typed, with the operation it is for. */
+export type OperationRequest = Typed<'deposit'> | Typed<'withdrawal'> | Typed<'payment'> | Typed<'transfer'>;
+
+/** What the teller is asked to confirm: the request, the main process's receipt for it from a dry run, and its key. */
 export interface Confirmation {
   request: OperationRequest;
-  preview: WalletPreview;
-  /** Made once when the confirmation opens and sent with every Post of it, so a retry or a double click posts once. */
+  preview: Receipt;
+  /** Made once when the teller reviews, sent with the dry run and with every Post of it, so a retry or a double click posts once. */
   idempotencyKey: string;
 }
 
-/** Review (wallets.preview, nothing written) → confirm → post, with one idempotency key per confirmation. */
+function send({ operation, ...input }: OperationRequest, idempotencyKey: string, dryRun: boolean): Promise<Receipt> {
+  return call(OPERATION_CHANNEL[operation], { ...input, idempotencyKey, dryRun } as never) as Promise<Receipt>;
+}
+
+/** Review (the operation's own channel with dryRun, nothing written) → confirm → post, with one idempotency key per confirmation. */
 export function useTellerOperation(onPosted: (receipt: Receipt) => void) {
+  const queryClient = useQueryClient();
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
-  const review = useChannelMutation('wallets.preview', {
-    onSuccess: (preview, request) => setConfirmation({ request, preview, idempotencyKey: crypto.randomUUID() }),
+  const review = useMutation<Confirmation, ApiError, OperationRequest>({
+    mutationFn: async (request) => {
+      const idempotencyKey = crypto.randomUUID();
+      return { request, idempotencyKey, preview: await send(request, idempotencyKey, true) };
+    },
+    onSuccess: setConfirmation,
   });
-  const posted = {
-    onSuccess: (receipt: Receipt) => {
+  const posting = useMutation<Receipt, ApiError, Confirmation>({
+    mutationFn: ({ request, idempotencyKey }) => send(request, idempotencyKey, false),
+    onSuccess: async (receipt, { request }) => {
+      await invalidateAfter(queryClient, OPERATION_CHANNEL[request.operation]);
       setConfirmation(null);
       onPosted(receipt);
     },
-  };
-  const deposit = useChannelMutation('wallets.deposit', posted);
-  const withdraw = useChannelMutation('wallets.withdraw', posted);
-  const pay = useChannelMutation('wallets.pay', posted);
-  const transfer = useChannelMutation('wallets.transfer', posted);
-  const postings = [deposit, withdraw, pay, transfer];
-
-  const post = () => {
-    if (!confirmation) return;
-    const { request, idempotencyKey } = confirmation;
-    if (request.operation === 'deposit') {
-      const { operation: _operation, ...input } = request;
-      deposit.mutate({ ...input, idempotencyKey });
-    } else if (request.operation === 'withdrawal') {
-      const { operation: _operation, ...input } = request;
-      withdraw.mutate({ ...input, idempotencyKey });
-    } else if (request.operation === 'payment') {
-      const { operation: _operation, ...input } = request;
-      pay.mutate({ ...input, idempotencyKey });
-    } else {
-      const { operation: _operation, ...input } = request;
-      transfer.mutate({ ...input, idempotencyKey });
-    }
-  };
+  });
 
   return {
     review,
     confirmation,
-    post,
-    posting: postings.some((mutation) => mutation.isPending),
-    postError: postings.find((mutation) => mutation.error)?.error ?? null,
+    post: () => {
+      if (confirmation) posting.mutate(confirmation);
+    },
+    posting: posting.isPending,
+    postError: posting.error,
     /** Back to the form; the next review makes a new key. */
     cancel: () => {
       setConfirmation(null);
-      for (const mutation of postings) mutation.reset();
+      posting.reset();
     },
   };
 }
