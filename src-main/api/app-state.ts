@@ -10,6 +10,12 @@ export interface RouterOptions extends StoreOptions {
   dataDir: string;
   /** A fixed clock for tests and the deterministic demo. */
   clock?: () => Date;
+  /**
+   * Whether signing in starts the background work: due tasks at once and every minute, and
+   * interrupted durable jobs. The app does; a one-shot CLI command does not (it reads what is
+   * there, and `paydesk jobs run` is how a script runs the due tasks).
+   */
+  background?: boolean;
 }
 
 /**
@@ -48,12 +54,13 @@ export class AppState {
     return this.unlocked.session;
   }
 
-  /** Signs in, runs what fell due while the data was locked, and resumes interrupted durable jobs. */
+  /** Signs in and (with `background`) runs what fell due while the data was locked and resumes interrupted durable jobs. */
   signIn(store: Store, session: Session): void {
     this.signOut();
     const clock = () => this.now();
-    this.unlocked = { store, session, stopDueTasks: scheduleDueTasks(store, DUE_TASKS, clock) };
-    resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
+    const background = this.options.background ?? true;
+    this.unlocked = { store, session, stopDueTasks: background ? scheduleDueTasks(store, DUE_TASKS, clock) : () => undefined };
+    if (background) resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
   }
 
   signOut(): void {

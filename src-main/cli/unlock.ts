@@ -47,7 +47,8 @@ function defaultUser(ctx: CliContext, dataDir: string): string {
 export async function unlockedRouter(ctx: CliContext): Promise<Router> {
   const dataDir = dataDirOption(ctx);
   if (!existsSync(dataPaths(dataDir).keyslots)) throw new AppError('NOT_INITIALIZED', `${dataDir} is not a Paydesk data folder.`);
-  const router = createRouter({ dataDir });
+  // A command does its own work only; timed work runs when asked, with `paydesk jobs run`.
+  const router = createRouter({ dataDir, background: false });
   const recoveryKey = stringOption(ctx, 'recovery-key');
   if (recoveryKey) {
     expectOk(await router.invoke('session.unlockWithRecoveryKey', { recoveryKey }));

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import { balanceOf, closeAccount, createAccount, ensureSystemAccounts } from '../ledger';
-import { readSection } from '../settings/settings-service';
+import { readSetting } from '../settings/settings-service';
 import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
@@ -18,7 +18,7 @@ export function walletAccountCode(memberNumber: string, currency: string): strin
 }
 
 export function enabledCurrencies(store: Store): string[] {
-  return readSection(store, walletSettings).enabledCurrencies;
+  return readSetting(store, walletSettings, 'enabledCurrencies');
 }
 
 export function assertCurrencyEnabled(store: Store, currency: string): void {

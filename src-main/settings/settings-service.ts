@@ -7,8 +7,8 @@ import { prepare } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 
 // Settings are each domain's typed defaults (src-shared/settings) overlaid with what an admin
-// saved, one row per key. A domain reads only its own section, so a setting broken by an edit
-// outside Paydesk stops only the domain it belongs to, and says which key it is.
+// saved, one row per key. Code reads the one setting it needs, so a value broken by an edit
+// outside Paydesk stops only what depends on it, and the refusal names the key.
 
 function storedValue(store: Store, key: string): string | undefined {
   return (prepare(store.sqlite, 'SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined)?.value_json;
@@ -21,23 +21,25 @@ function invalid(key: string, domain: string, stored: string): AppError {
   });
 }
 
-/** One domain's settings: each saved key parsed by the domain's schema, the defaults for the rest. */
-export function readSection<S extends z.ZodObject>(store: Store, section: SettingsSection<S>): z.output<S> {
-  const values: Record<string, unknown> = { ...section.defaults };
-  for (const [key, schema] of Object.entries(section.schema.shape) as [string, z.ZodType][]) {
-    const stored = storedValue(store, key);
-    if (stored === undefined) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(stored);
-    } catch {
-      throw invalid(key, section.domain, stored);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw invalid(key, section.domain, stored);
-    values[key] = parsed.data;
+/** One setting of a domain: the saved value parsed by the domain's schema, or its default. */
+export function readSetting<S extends z.ZodObject, K extends keyof z.output<S> & string>(store: Store, section: SettingsSection<S>, key: K): z.output<S>[K] {
+  const stored = storedValue(store, key);
+  if (stored === undefined) return section.defaults[key];
+  let json: unknown;
+  try {
+    json = JSON.parse(stored);
+  } catch {
+    throw invalid(key, section.domain, stored);
   }
-  return values as z.output<S>;
+  const parsed = (section.schema.shape[key] as z.ZodType).safeParse(json);
+  if (!parsed.success) throw invalid(key, section.domain, stored);
+  return parsed.data as z.output<S>[K];
+}
+
+/** One domain's settings, each key read as readSetting does. */
+export function readSection<S extends z.ZodObject>(store: Store, section: SettingsSection<S>): z.output<S> {
+  const keys = Object.keys(section.schema.shape) as (keyof z.output<S> & string)[];
+  return Object.fromEntries(keys.map((key) => [key, readSetting(store, section, key)])) as z.output<S>;
 }
 
 /** Every domain's settings, as settings.get answers them. */

@@ -5,7 +5,7 @@ import { balanceOf, postLinked, reverseTransfer, type ReversalRequest, type Tran
 import { recordAudit, type AuditEvent } from '../audit/record-audit';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { findWalletAccountId, walletAccountFor } from '../members/member-wallets';
-import { readSection } from '../settings/settings-service';
+import { readSetting } from '../settings/settings-service';
 import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
 import { paymentFee, paymentTotal } from './fees';
@@ -132,7 +132,7 @@ export function pay(store: Store, teller: Teller, req: PaymentRequest, now = new
   const request = { ...operationRequest('payment', req), merchant: req.merchant };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
-    const fee = paymentFee(amount, readSection(store, walletSettings).paymentFeeBps);
+    const fee = paymentFee(amount, readSetting(store, walletSettings, 'paymentFeeBps'));
     paymentTotal(amount, fee);
     const member = getMemberRow(store, req.memberId, 'memberId');
     assertMaySpend(member, 'memberId');

@@ -90,6 +90,28 @@ describe('paydesk staff', () => {
   });
 });
 
+describe('paydesk jobs run', () => {
+  it('runs every due task once as the signed-in admin and prints what each did', async () => {
+    const { dataDir } = await initFolder();
+    const run = await runCli(['jobs', 'run', '--data', dataDir, '--json'], asAdmin);
+    expect(run.code).toBe(0);
+    expect(jsonOf(run)).toEqual([{ task: 'ledger.expireHolds', counts: { voided: 0 }, error: null }]);
+    const text = await runCli(['jobs', 'run', '--data', dataDir], asAdmin);
+    expect(text.stdout.trim()).toBe('ok   ledger.expireHolds: voided 0');
+  });
+
+  it('refuses an auditor with exit 5 (FORBIDDEN) and writes nothing', async () => {
+    const { dataDir } = await initFolder();
+    await runCli(['staff', 'add', '--data', dataDir, '--username', AUDITOR.username, '--role', 'auditor'], { ...asAdmin, PAYDESK_NEW_PASSPHRASE: AUDITOR.passphrase });
+    const journalHead = async () => jsonOf<{ heads: Record<string, string> }>(await runCli(['verify', '--data', dataDir, '--json'], asAdmin)).heads.journal;
+    const before = await journalHead();
+    const refused = await runCli(['jobs', 'run', '--data', dataDir, '--user', AUDITOR.username], { PAYDESK_PASSPHRASE: AUDITOR.passphrase });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain('FORBIDDEN');
+    expect(await journalHead()).toBe(before);
+  });
+});
+
 describe('usage errors', () => {
   it('exit 2: an unknown command, a missing --data, an unknown option, a bad role, a missing --from', async () => {
     const { dataDir } = await initFolder();

@@ -4,7 +4,7 @@ import type { Store } from '../../store/store';
 import { initializeDataFolder } from '../../staff/setup';
 import { isInitialized, provePassphrase, unlockWithPassphrase, unlockWithRecoveryKey } from '../../staff/unlock';
 import { changeOwnPassphrase } from '../../staff/staff-service';
-import { readSection } from '../../settings/settings-service';
+import { readSetting } from '../../settings/settings-service';
 import { sessionSettings } from '../../../src-shared/settings/session-settings';
 import { recordAudit } from '../../audit/record-audit';
 import { currentSlots } from '../../staff/keyslot-edits';
@@ -15,7 +15,7 @@ import { currentSlots } from '../../staff/keyslot-edits';
  */
 function idleLockMinutes(store: Store): number {
   try {
-    return readSection(store, sessionSettings).idleLockMinutes;
+    return readSetting(store, sessionSettings, 'idleLockMinutes');
   } catch (error) {
     if (isAppError(error) && error.code === 'SETTINGS_INVALID') return sessionSettings.defaults.idleLockMinutes;
     throw error;

@@ -5,6 +5,7 @@ import { staffAddCommand, staffDisableCommand, staffListCommand } from './staff'
 import { backupCommand, rekeyCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { membersListCommand } from './members';
+import { jobsRunCommand } from './jobs';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand];
