@@ -62,21 +62,32 @@ export default tseslint.config(
   },
   {
     files: ['src-main/store/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'store')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'jobs', 'integrity', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'store')] }] },
+  },
+  {
+    // The machinery every domain uses (jobs and due tasks, the verify registry's check type) sits
+    // just above the store, so the ledger and every domain can declare their own tasks and checks.
+    files: ['src-main/{jobs,integrity}/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'The shared job and check machinery')] }] },
   },
   {
     files: ['src-main/ledger/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed'], 'ledger')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed'], 'ledger')] }] },
   },
   {
     files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings,sealed}/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo'], 'A domain service')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry'], 'A domain service')] }] },
   },
   {
     // Demo and sample data sit beside api, above the domain services: they load data through the
     // services' own functions, and nothing below them may depend on made-up data.
     files: ['src-main/demo/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli'], 'demo')] }] },
+  },
+  {
+    // The registry lists each domain's checks, due tasks and durable jobs: above the domains, below the router.
+    files: ['src-main/registry/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo'], 'registry')] }] },
   },
   {
     files: ['src-main/api/**'],

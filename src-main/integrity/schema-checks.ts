@@ -1,5 +1,4 @@
 import { LATEST_SCHEMA_VERSION } from '../../migrations';
-import type { Store } from '../store/store';
 import { failed, passed, type Verifier } from './verifier';
 
 /** The database file itself: SQLite's own integrity check, and the schema this build expects. */

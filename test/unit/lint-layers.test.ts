@@ -33,6 +33,12 @@ describe('the layer rule rejects', () => {
     ['demo data from the store', `import imported from '../demo/load-demo-data';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
     ['the cli from the demo loader', `import imported from '../cli/main';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
     ['the api from the demo loader', `import imported from '../api/router';`, 'src-main/demo/x.ts', 'demo must not import a layer above it.'],
+    ['the ledger from the job machinery', `import imported from '../ledger';`, 'src-main/jobs/x.ts', 'The shared job and check machinery must not import a layer above it.'],
+    ['a domain from the check machinery', `import imported from '../wallets/verify-wallets';`, 'src-main/integrity/x.ts', 'The shared job and check machinery must not import a layer above it.'],
+    ['the job machinery from the store', `import imported from '../jobs/due-tasks';`, 'src-main/store/x.ts', 'store must not import a layer above it.'],
+    ['the registry from a domain service', `import imported from '../registry';`, 'src-main/members/x.ts', 'A domain service must not import a layer above it.'],
+    ['the registry from the ledger', `import imported from '../registry/copy-checks';`, 'src-main/ledger/x.ts', 'ledger must not import a layer above it.'],
+    ['the api from the registry', `import imported from '../api/router';`, 'src-main/registry/x.ts', 'registry must not import a layer above it.'],
     ['the app shell from a feature', `import imported from '../../app/routes';`, 'src-renderer/src/features/home/x.tsx', 'A feature must not import a layer above it.'],
     ['a feature from the ui', `import imported from '../features/wallets/ReceiptView';`, 'src-renderer/src/ui/x.tsx', 'A renderer building block must not import a layer above it.'],
     ['the app shell from the session', `import imported from '../app/App';`, 'src-renderer/src/session/x.ts', 'A renderer building block must not import a layer above it.'],
@@ -56,6 +62,9 @@ describe('the layer rule accepts', () => {
     ['sample people from a benchmark', `import imported from '../src-main/demo/sample-people';`, 'bench/x.ts'],
     ['the router from a test', `import imported from '../../src-main/api/router';`, 'test/integration/x.test.ts'],
     ['the session, a generic hook and another feature from a feature', `import imported from '../../session/session';\nimport '../../hooks/use-debounced';\nimport '../members/member-paths';`, 'src-renderer/src/features/wallets/x.tsx'],
+    ['the job and check machinery from the ledger', `import imported from '../jobs/due-tasks';\nimport '../integrity/verifier';`, 'src-main/ledger/x.ts'],
+    ['domains and the job machinery from the registry', `import imported from '../ledger/ledger-checks';\nimport '../members/member-checks';\nimport '../jobs/due-tasks';`, 'src-main/registry/x.ts'],
+    ['the registry from the api', `import imported from '../registry';`, 'src-main/api/x.ts'],
     ['a feature from the app shell', `import imported from '../features/home/HomeScreen';`, 'src-renderer/src/app/x.tsx'],
   ])('%s', async (_case, code, filePath) => {
     expect(await layerProblems(code, filePath)).toEqual([]);
