@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema } from '../../../../src-shared/contract/settings';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../../src-shared/settings';
+import { ApiError } from '../../api/call';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
@@ -56,10 +57,16 @@ function IdleLockForm({ minutes }: { minutes: number }) {
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useChannelQuery('settings.get', {});
+  // A value broken outside Paydesk is named above the form, which starts from the default so saving
+  // repairs it. The form stays up while the repaired settings load (a refetch after an error starts
+  // with no data), so its "Saved." is not lost.
+  const [repairing, setRepairing] = useState(false);
+  if (!repairing && settings.error instanceof ApiError && settings.error.code === 'SETTINGS_INVALID') setRepairing(true);
+  const minutes = settings.data?.idleLockMinutes ?? (repairing ? DEFAULT_SETTINGS.idleLockMinutes : undefined);
   return (
     <PageFrame title={t('settings:title')} subtitle={t('settings:subtitle')}>
       <ErrorAlert error={settings.error} />
-      <Paper variant="outlined" sx={{ p: 3 }}>{settings.data && <IdleLockForm minutes={settings.data.idleLockMinutes} />}</Paper>
+      <Paper variant="outlined" sx={{ p: 3 }}>{minutes !== undefined && <IdleLockForm minutes={minutes} />}</Paper>
     </PageFrame>
   );
 }

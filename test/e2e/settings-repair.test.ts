@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openPaydesk, screenshot } from './harness';
+import { openScreen, unlock, type Person } from './support/app-actions';
+
+// A setting changed outside Paydesk (a SQLCipher shell, say) to a value its domain's schema
+// refuses: the Settings screen names the problem in the user's language and saving repairs it.
+
+const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
+
+afterAll(async () => {
+  await closeBrowser();
+});
+
+describe('a broken setting', () => {
+  it('is named on the Settings screen, in Chinese too, and saving a valid value repairs it', async () => {
+    const app = await openPaydesk({
+      locale: 'zh-CN',
+      prepare: async (router) => {
+        await router.invoke('setup.init', ADMIN);
+        router.state.requireStore().sqlite.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('idleLockMinutes', '-5', 'now')`).run();
+        await router.invoke('session.lock', {});
+      },
+    });
+    try {
+      const { page, router } = app;
+      await unlock(page, ADMIN.username, ADMIN.passphrase, '解锁');
+      await openScreen(page, '设置');
+      await page.getByText('某项已保存的设置无效，管理员可在“设置”中更正。').waitFor();
+      await screenshot(page, 'settings-invalid-zh');
+      await page.getByLabel('无操作多少分钟后锁定').fill('15');
+      await page.getByRole('button', { name: '保存' }).click();
+      await screenshot(page, 'settings-invalid-zh-after-save');
+      await page.getByText('已保存。').waitFor();
+      expect(await router.invoke('settings.get', {})).toMatchObject({ ok: true, value: { idleLockMinutes: 15 } });
+      expect(app.problems).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
