@@ -4,6 +4,7 @@ import type { Job } from '../../src-shared/contract/jobs';
 import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import type { JobControl, JobRunner } from './job-runner';
+import type { JobsTable } from './tables';
 
 // A durable job survives a crash. Its work is a sequence of synchronous steps; each step's
 // changes and the checkpoint that follows them commit in ONE transaction, so after a SIGKILL the
@@ -22,21 +23,7 @@ export interface DurableJobKind<P = unknown, C = unknown> {
   step(store: Store, params: P, checkpoint: C, now: Date): StepOutcome<C>;
 }
 
-interface JobRow {
-  id: string;
-  kind: string;
-  state: Job['state'];
-  params_json: string;
-  checkpoint_json: string;
-  done: number;
-  total: number | null;
-  result_json: string | null;
-  error_json: string | null;
-  started_by: string;
-  started_at: string;
-  updated_at: string;
-  finished_at: string | null;
-}
+type JobRow = JobsTable;
 
 function readRow(store: Store, id: string): JobRow | undefined {
   return prepare(store.sqlite, 'SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
