@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { ok, setUpRouter } from '../support/temp-data';
+import { snapshot } from './members-fixtures';
 
 // The router's one dry-run path: a previewable channel called with `dryRun: true` runs its real
 // handler under its own permission and rolls back, answering the receipt a teller confirms. Every
 // case compares the rows a posting would touch before and after.
 
 const FINANCE = { username: 'fiona', displayName: 'Fiona Finance', role: 'finance' as const, passphrase: 'finance passphrase 2026' };
-
-/** Every row an operation could write: accounts (totals), journal, receipts, wallets, members, audit. */
-function rowsAnOperationTouches(router: Router) {
-  const { sqlite } = router.state.requireStore();
-  const all = (sql: string) => sqlite.prepare(sql).all();
-  return {
-    accounts: all('SELECT * FROM accounts ORDER BY id'),
-    transfers: all('SELECT * FROM transfers ORDER BY id'),
-    receipts: all('SELECT * FROM wallet_receipts ORDER BY id'),
-    receiptTransfers: all('SELECT * FROM wallet_receipt_transfers ORDER BY transfer_id'),
-    wallets: all('SELECT * FROM member_wallets ORDER BY member_id, currency'),
-    members: all('SELECT * FROM members ORDER BY id'),
-    audit: all('SELECT * FROM audit_log ORDER BY id'),
-  };
-}
 
 let phone = 0;
 async function addMember(router: Router, name = '张三') {
@@ -38,42 +24,42 @@ async function memberWithBalance(router: Router, amount: number) {
 type CounterChannel = 'wallets.deposit' | 'wallets.withdraw' | 'wallets.pay' | 'wallets.transfer';
 
 async function expectRefusedWithNothingWritten(router: Router, channel: CounterChannel, input: object, code: string, field?: string) {
-  const before = rowsAnOperationTouches(router);
+  const before = snapshot(router);
   const answer = await router.call(channel, { ...input, dryRun: true });
   expect(answer).toMatchObject({ ok: false, error: { code, ...(field ? { details: { field } } : {}) } });
-  expect(rowsAnOperationTouches(router)).toEqual(before);
+  expect(snapshot(router)).toEqual(before);
 }
 
 describe('dry run of a teller operation', () => {
   it('previews a deposit with the balance after, and writes nothing', async () => {
     const { router } = await setUpRouter();
     const member = await memberWithBalance(router, 10_000);
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     const preview = await ok(router, 'wallets.deposit', { memberId: member.id, amount: 2_550, currency: 'CNY', idempotencyKey: 'preview-key', dryRun: true });
     expect(preview).toMatchObject({ operation: 'deposit', currency: 'CNY', amount: 2_550, fee: 0, total: 2_550, balanceAfter: 12_550, availableAfter: 12_550 });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('previews a payment with the fee from the fee setting, matching what posting then does', async () => {
     const { router } = await setUpRouter();
     const member = await memberWithBalance(router, 100_000);
     const request = { memberId: member.id, amount: 12_345, currency: 'CNY', merchant: '全家便利店' };
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     const preview = await ok(router, 'wallets.pay', { ...request, idempotencyKey: 'pay-1', dryRun: true });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
     // 0.5 % of 123.45 is 0.61725, rounded half up to 0.62.
     expect(preview).toMatchObject({ operation: 'payment', currency: 'CNY', amount: 12_345, fee: 62, total: 12_407, balanceAfter: 87_593, availableAfter: 87_593 });
     // The dry run left the key unused: posting with it moves the money, with the previewed numbers.
     const receipt = await ok(router, 'wallets.pay', { ...request, idempotencyKey: 'pay-1' });
     expect(receipt).toEqual({ ...preview, at: receipt.at, receiptNumber: receipt.receiptNumber, transferIds: receipt.transferIds });
-    expect(rowsAnOperationTouches(router).receipts).toHaveLength(before.receipts.length + 1);
+    expect(snapshot(router).receipts).toHaveLength(before.receipts.length + 1);
   });
 
   it("previews a withdrawal and a transfer from the payer's side", async () => {
     const { router } = await setUpRouter();
     const payer = await memberWithBalance(router, 5_000);
     const payee = await addMember(router, '李四');
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     expect(await ok(router, 'wallets.withdraw', { memberId: payer.id, amount: 1_000, currency: 'CNY', idempotencyKey: 'preview-key', dryRun: true })).toMatchObject({
       total: 1_000,
       balanceAfter: 4_000,
@@ -83,16 +69,16 @@ describe('dry run of a teller operation', () => {
       balanceAfter: 0,
       availableAfter: 0,
     });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('leaves a wallet in a newly enabled currency unopened', async () => {
     const { router } = await setUpRouter();
     const member = await addMember(router);
     await ok(router, 'settings.update', { enabledCurrencies: ['CNY', 'HKD'] });
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     expect(await ok(router, 'wallets.deposit', { memberId: member.id, amount: 100, currency: 'HKD', idempotencyKey: 'preview-key', dryRun: true })).toMatchObject({ balanceAfter: 100 });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
     const summary = await ok(router, 'wallets.summary', { memberId: member.id });
     expect(summary.wallets.find((wallet) => wallet.currency === 'HKD')?.accountId).toBeNull();
   });
@@ -154,10 +140,10 @@ describe('dry run of a teller operation', () => {
     const { router } = await setUpRouter();
     const member = await memberWithBalance(router, 1_000);
     const posted = await ok(router, 'wallets.withdraw', { memberId: member.id, amount: 100, currency: 'CNY', idempotencyKey: 'w-1' });
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     const replay = await ok(router, 'wallets.withdraw', { memberId: member.id, amount: 100, currency: 'CNY', idempotencyKey: 'w-1', dryRun: true });
     expect(replay).toMatchObject({ receiptNumber: posted.receiptNumber, balanceAfter: 900 });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('posts as usual with dryRun: false', async () => {
@@ -170,18 +156,18 @@ describe('dry run of a teller operation', () => {
   it('refuses dryRun on a channel that is not previewable with INVALID_INPUT naming dryRun, and changes nothing', async () => {
     const { router } = await setUpRouter();
     const member = await memberWithBalance(router, 1_000);
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     const answer = await router.call('members.freeze', { id: member.id, reason: 'test', dryRun: true });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'dryRun' } } });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('refuses a dryRun that is not a boolean with INVALID_INPUT naming dryRun, and changes nothing', async () => {
     const { router } = await setUpRouter();
     const member = await memberWithBalance(router, 1_000);
-    const before = rowsAnOperationTouches(router);
+    const before = snapshot(router);
     const answer = await router.call('wallets.deposit', { memberId: member.id, amount: 100, currency: 'CNY', idempotencyKey: 'd-2', dryRun: 'yes' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'dryRun' } } });
-    expect(rowsAnOperationTouches(router)).toEqual(before);
+    expect(snapshot(router)).toEqual(before);
   });
 });

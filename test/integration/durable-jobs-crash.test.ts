@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, openStore } from '../../src-main/store/store';
 import { durableJob, interruptedJobs } from '../../src-main/jobs/durable-jobs';
 import { tempDataDir } from '../support/temp-data';
+import { runChildKilledAfterReady } from '../support/child-process';
 
 // A checkpointed job is SIGKILLed at random moments, first while it runs and then again and again
 // while it resumes, until one run gets to the end. Each step's items and its checkpoint commit
@@ -20,26 +20,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(CHILD, { force: true }));
 
 /** Runs the child; kills it `delayMs` after it is ready unless it finishes first. Answers whether it finished. */
-function runChild(dataDir: string, masterKey: Buffer, mode: 'start' | 'resume', delayMs: number): Promise<{ finished: boolean; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, mode, String(TOTAL)], {
-      env: { ...process.env, PAYDESK_TEST_MASTER_KEY: masterKey.toString('hex') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (!output.includes('ready\n') && (output + chunk).includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      output += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') return resolve({ finished: false, output });
-      if (code !== 0) return reject(new Error(`child failed: ${errors}`));
-      resolve({ finished: output.includes('finished\n'), output });
-    });
-  });
+async function runChild(dataDir: string, masterKey: Buffer, mode: 'start' | 'resume', delayMs: number): Promise<{ finished: boolean; output: string }> {
+  const run = await runChildKilledAfterReady(CHILD, [dataDir, mode, String(TOTAL)], { PAYDESK_TEST_MASTER_KEY: masterKey.toString('hex') }, delayMs);
+  if (run.signal !== 'SIGKILL' && run.code !== 0) throw new Error(`child failed: ${run.stderr}`);
+  return { finished: run.stdout.includes('finished\n'), output: run.stdout };
 }
 
 describe('a durable job killed at random moments', () => {

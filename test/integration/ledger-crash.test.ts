@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, openStore } from '../../src-main/store/store';
 import { createAccount, verifyLedger } from '../../src-main/ledger';
 import { tempDataDir } from '../support/temp-data';
+import { runChildKilledAfterReady } from '../support/child-process';
 
 // A child process posts transfers and acknowledges each one after its call returns; we SIGKILL
 // it at random moments, reopen the data and check that verify is clean and that every
@@ -27,32 +27,17 @@ interface Acks {
   bulks: { prefix: string; count: number }[];
 }
 
-function runChildAndKill(dataDir: string, masterKey: Buffer, round: number, delayMs: number): Promise<Acks> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, String(round)], {
-      env: { ...process.env, PAYDESK_TEST_MASTER_KEY: masterKey.toString('hex') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (!output.includes('ready\n') && (output + chunk).includes('ready\n')) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      output += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`child ended without being killed: ${errors}`));
-      const acks: Acks = { transfers: new Map(), bulks: [] };
-      // A line cut by the kill is not an acknowledgement.
-      for (const line of output.split('\n').slice(0, -1)) {
-        const [word, key, value] = line.split(' ');
-        if (word === 'ack') acks.transfers.set(key!, Number(value));
-        if (word === 'bulk') acks.bulks.push({ prefix: key!, count: Number(value) });
-      }
-      resolve(acks);
-    });
-  });
+async function runChildAndKill(dataDir: string, masterKey: Buffer, round: number, delayMs: number): Promise<Acks> {
+  const run = await runChildKilledAfterReady(CHILD, [dataDir, String(round)], { PAYDESK_TEST_MASTER_KEY: masterKey.toString('hex') }, delayMs);
+  if (run.signal !== 'SIGKILL') throw new Error(`child ended without being killed: ${run.stderr}`);
+  const acks: Acks = { transfers: new Map(), bulks: [] };
+  // A line cut by the kill is not an acknowledgement.
+  for (const line of run.stdout.split('\n').slice(0, -1)) {
+    const [word, key, value] = line.split(' ');
+    if (word === 'ack') acks.transfers.set(key!, Number(value));
+    if (word === 'bulk') acks.bulks.push({ prefix: key!, count: Number(value) });
+  }
+  return acks;
 }
 
 describe('a ledger writer killed at random moments', () => {
