@@ -9,6 +9,7 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./ledger-post-bulk'),
   () => import('./ledger-1m'),
   () => import('./members-search'),
+  () => import('./scrypt-guesses'),
 ];
 
 async function main(): Promise<void> {
