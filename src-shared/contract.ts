@@ -9,6 +9,7 @@ import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
+import { demoChannels } from './contract/demo';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...ledgerChannels,
   ...memberChannels,
   ...walletChannels,
+  ...demoChannels,
 };
 
 export type Contract = typeof contract;

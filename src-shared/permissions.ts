@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'ledger.reverse',
   /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
   'jobs.run',
+  /** Load the deterministic demo data (`paydesk demo`): members, wallets and transfers in bulk. */
+  'demo.load',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

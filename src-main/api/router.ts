@@ -16,6 +16,7 @@ import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
+import { demoHandlers } from './handlers/demo';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -33,6 +34,7 @@ const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...memberHandlers,
   ...walletHandlers,
+  ...demoHandlers,
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -1,23 +1,22 @@
 import { AppError } from '../../../src-shared/errors';
-import { can, type Permission } from '../../../src-shared/permissions';
+import { loadDemoInput } from '../../../src-shared/contract/demo';
 import { createRouter, type Router } from '../../api/router';
-import { loadDemoData } from '../../demo/load-demo-data';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
 import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, unlockedRouter } from '../unlock';
 
-// `demo`: deterministic demo data (same seed, same members, balances and receipts) written through
-// the member, teller and ledger services. It fills an initialized folder that holds no members yet,
-// signed in like any other command; with --admin NAME it first initializes an empty folder.
+// `demo`: deterministic demo data (same seed, same members, balances and receipts), loaded through
+// the router's demo.load channel, so only an admin may load it. It fills an initialized folder that
+// holds no members yet, signed in like any other command; with --admin NAME it first initializes
+// an empty folder.
 
-const NEEDS: Permission[] = ['members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer'];
-
-function countOption(ctx: CliContext, name: string, fallback: number, max: number): number {
+/** Judged against the channel's own limits before --admin creates anything. */
+function countOption(ctx: CliContext, name: keyof typeof loadDemoInput.shape): number | undefined {
   const text = stringOption(ctx, name);
-  if (text === undefined) return fallback;
+  if (text === undefined) return undefined;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > max) {
-    throw new AppError('INVALID_INPUT', `--${name} must be a whole number from 0 to ${max}.`, { field: name });
-  }
+  const max = loadDemoInput.shape[name].unwrap().maxValue!;
+  // The pattern refuses what Number() would take anyway: '1e3', ' 12', '0x10'.
+  if (!/^\d{1,16}$/.test(text) || value > max) throw new AppError('INVALID_INPUT', `--${name} must be a whole number from 0 to ${max}.`, { field: name });
   return value;
 }
 
@@ -38,26 +37,20 @@ async function routerFor(ctx: CliContext): Promise<{ router: Router; recoveryKey
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'Fill a data folder without members with deterministic demo members, wallets and transfers.',
+  summary: 'Fill a data folder without members with deterministic demo members, wallets and transfers (admin only).',
   usage:
-    'demo --data DIR [--members N] [--transfers M] [--seed S] [--admin NAME [--name "Display"] | --user NAME | --recovery-key KEY] [--json]   (defaults: 1000 members, 10000 transfers, seed 1)',
+    'demo --data DIR [--members N] [--transfers M] [--seed S] [--admin NAME [--name "Display"] | --user NAME | --recovery-key-stdin | --recovery] [--json]   (defaults: 1000 members, 10000 transfers, seed 1)',
   options: { ...UNLOCK_OPTIONS, members: { type: 'string' }, transfers: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' } },
   async run(ctx) {
-    const plan = {
-      members: countOption(ctx, 'members', 1_000, 1_000_000),
-      transfers: countOption(ctx, 'transfers', 10_000, 10_000_000),
-      seed: countOption(ctx, 'seed', 1, 2 ** 31 - 1),
-    };
+    const plan = { members: countOption(ctx, 'members'), transfers: countOption(ctx, 'transfers'), seed: countOption(ctx, 'seed') };
     const { router, recoveryKey } = await routerFor(ctx);
     try {
-      const session = router.state.requireSession();
-      const missing = NEEDS.find((permission) => !can(session.role, permission));
-      if (missing) throw new AppError('FORBIDDEN', `The ${session.role} role may not load demo data (needs ${missing}).`, { permission: missing });
       const started = Date.now();
-      const summary = loadDemoData(router.state.requireStore(), { username: session.username, displayName: session.displayName }, plan);
+      const summary = expectOk(await router.invoke('demo.load', plan));
       const seconds = (Date.now() - started) / 1000;
+      const seed = plan.seed ?? 1;
       const text = [
-        `Loaded demo data (seed ${plan.seed}) in ${seconds.toFixed(1)} s:`,
+        `Loaded demo data (seed ${seed}) in ${seconds.toFixed(1)} s:`,
         `  ${summary.members} members (${summary.frozen} frozen), ${summary.transfers} transfers, ${summary.receipts} counter receipts`,
         `  member wallets hold ${(summary.walletTotal / 100).toFixed(2)} CNY; activity from ${summary.from.slice(0, 10)} to ${summary.to.slice(0, 10)}`,
         ...(recoveryKey ? ['', 'RECOVERY KEY (shown once; store it offline, it opens all data):', `  ${recoveryKey}`] : []),

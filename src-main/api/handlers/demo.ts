@@ -1,0 +1,6 @@
+import type { HandlerMap } from '../handler';
+import { loadDemoData } from '../../demo/load-demo-data';
+
+export const demoHandlers: HandlerMap<'demo.load'> = {
+  'demo.load': (input, { store, session }) => loadDemoData(store, { username: session.username, displayName: session.displayName }, input),
+};

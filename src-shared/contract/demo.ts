@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { isoTimeSchema } from './common';
+
+// Deterministic demo data (`paydesk demo`). It writes members, wallets, transfers and receipts in
+// one go, so only an admin may load it, whatever the transport.
+
+export const loadDemoInput = z.object({
+  members: z.number().int().min(0).max(1_000_000).default(1_000),
+  transfers: z.number().int().min(0).max(10_000_000).default(10_000),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+
+export const demoSummarySchema = z.object({
+  members: z.number().int(),
+  frozen: z.number().int(),
+  transfers: z.number().int(),
+  receipts: z.number().int(),
+  /** Sum of every member wallet, in minor units. */
+  walletTotal: z.number().int(),
+  from: isoTimeSchema,
+  to: isoTimeSchema,
+});
+
+export const demoChannels = {
+  /** Fills a data folder that holds no members yet; the signed-in admin is the teller of every receipt. */
+  'demo.load': channel({
+    input: loadDemoInput,
+    output: demoSummarySchema,
+    access: 'demo.load',
+    invalidates: ['members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'audit.list'],
+  }),
+};
