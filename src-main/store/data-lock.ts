@@ -8,12 +8,21 @@ import { AppError } from '../../src-shared/errors';
 //   <dataDir>/open/exclusive  who runs an exclusive operation: {pid, operation}.
 // Each side writes its own file first and then looks for the other's, so two processes racing
 // each other cannot both miss. Files left by a process that died are ignored (process.kill(pid, 0)).
+// Both files record the process's start (see processStart), so a file left by a dead process whose
+// pid was since given to an unrelated one is not taken for a live owner.
 
 const EXCLUSIVE = 'exclusive';
 
 interface ExclusiveHolder {
   pid: number;
   operation: string;
+  /** processStart(pid) when the file was written; absent in files of older versions. */
+  started?: string | null;
+}
+
+/** What an open/<pid> file holds. */
+interface OpenMarker {
+  started: string | null;
 }
 
 /** How many stores this process has open per data folder; the pid file lives while it is > 0. */
@@ -23,6 +32,49 @@ const heldExclusively = new Set<string>();
 
 function lockDir(dataDir: string): string {
   return join(resolve(dataDir), 'open');
+}
+
+let bootId: string | null | undefined;
+
+/**
+ * When the process started, as `<boot id>:<start time in clock ticks since boot>` (proc(5),
+ * /proc/<pid>/stat field 22), or null where /proc is not there (macOS, Windows) or the process is
+ * gone. A pid is reused only by a later process, so the same pid with another start is another
+ * process. Where it is null only liveness is checked, as before.
+ */
+export function processStart(pid: number): string | null {
+  try {
+    bootId ??= readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2, the command name, is in parentheses and may itself hold spaces or ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const startTime = fields[22 - 3];
+    return bootId && startTime ? `${bootId}:${startTime}` : null;
+  } catch {
+    bootId ??= null;
+    return null;
+  }
+}
+
+/** Whether `pid` is the process that wrote a file recording `started`. */
+function isSameLiveProcess(pid: number, started: string | null | undefined): boolean {
+  if (!isProcessAlive(pid)) return false;
+  if (!started) return true;
+  const now = processStart(pid);
+  return now === null || now === started;
+}
+
+function readMarker(path: string): OpenMarker {
+  try {
+    const text = readFileSync(path, 'utf8');
+    // Files of older versions are empty: only liveness can be checked for them.
+    if (text === '') return { started: null };
+    const marker = JSON.parse(text) as Partial<OpenMarker>;
+    return { started: typeof marker.started === 'string' ? marker.started : null };
+  } catch {
+    // Half written by a process that died at that instant, or removed meanwhile.
+    return { started: null };
+  }
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -56,7 +108,7 @@ export function otherOpenProcesses(dataDir: string): number[] {
     if (!/^\d+$/.test(name)) continue;
     const pid = Number(name);
     if (pid === process.pid) continue;
-    if (isProcessAlive(pid)) others.push(pid);
+    if (isSameLiveProcess(pid, readMarker(join(dir, name)).started)) others.push(pid);
     else rmSync(join(dir, name), { force: true });
   }
   return others;
@@ -71,7 +123,7 @@ function liveHolder(dataDir: string): ExclusiveHolder | null {
   const holder = readHolder(lockDir(dataDir));
   if (!holder) return null;
   if (holder.pid === process.pid) return heldExclusively.has(resolve(dataDir)) ? holder : null;
-  return isProcessAlive(holder.pid) ? holder : null;
+  return isSameLiveProcess(holder.pid, holder.started) ? holder : null;
 }
 
 function refuseIfHeldByAnother(dataDir: string): void {
@@ -91,7 +143,7 @@ export function registerOpenStore(dataDir: string): () => void {
   const count = openCounts.get(key) ?? 0;
   if (count === 0) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(dir, String(process.pid)), '', { mode: 0o600 });
+    writeFileSync(join(dir, String(process.pid)), JSON.stringify({ started: processStart(process.pid) } satisfies OpenMarker), { mode: 0o600 });
   }
   openCounts.set(key, count + 1);
   let released = false;
@@ -118,7 +170,7 @@ export function registerOpenStore(dataDir: string): () => void {
 /** Written aside and hard-linked into place, so nobody ever reads a half-written holder. */
 function claimExclusive(dir: string, operation: string): boolean {
   const temp = join(dir, `${EXCLUSIVE}.${process.pid}.tmp`);
-  writeFileSync(temp, JSON.stringify({ pid: process.pid, operation } satisfies ExclusiveHolder), { mode: 0o600 });
+  writeFileSync(temp, JSON.stringify({ pid: process.pid, operation, started: processStart(process.pid) } satisfies ExclusiveHolder), { mode: 0o600 });
   try {
     linkSync(temp, join(dir, EXCLUSIVE));
     return true;
