@@ -37,12 +37,29 @@ const handlers: HandlerMap = {
   ...demoHandlers,
 };
 
+/** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */
+const QUOTE_MAX = 120;
+const ISSUES_MAX = 10;
+
+function clip(text: string): string {
+  return text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}… (${text.length} characters)` : text;
+}
+
+/** Why the field was refused, for the renderer to translate: a name with control characters, or too long / too many. */
+function reasonOf(issue: z.core.$ZodIssue): Record<string, unknown> {
+  if (issue.code === 'custom' && typeof issue.params?.reason === 'string') return { reason: issue.params.reason };
+  if (issue.code === 'too_big') return { reason: 'too_big', maximum: Number(issue.maximum) };
+  return {};
+}
+
 function invalidInput(error: z.ZodError): AppError {
   const first = error.issues[0];
-  const field = first && first.path.length > 0 ? first.path.join('.') : undefined;
-  return new AppError('INVALID_INPUT', field ? `${field}: ${first?.message}` : (first?.message ?? 'Invalid input.'), {
+  const field = first && first.path.length > 0 ? clip(first.path.join('.')) : undefined;
+  const message = clip(first?.message ?? 'Invalid input.');
+  return new AppError('INVALID_INPUT', field ? `${field}: ${message}` : message, {
     ...(field ? { field } : {}),
-    issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    ...(first ? reasonOf(first) : {}),
+    issues: error.issues.slice(0, ISSUES_MAX).map((issue) => ({ path: clip(issue.path.join('.')), message: clip(issue.message) })),
   });
 }
 
@@ -56,7 +73,7 @@ export interface Router {
 }
 
 async function dispatch(state: AppState, channel: string, rawInput: unknown): Promise<unknown> {
-  if (!isChannelName(channel)) throw new AppError('INVALID_INPUT', `Unknown channel ${channel}.`, { field: 'channel' });
+  if (!isChannelName(channel)) throw new AppError('INVALID_INPUT', `Unknown channel ${clip(String(channel))}.`, { field: 'channel' });
   const definition = contract[channel];
   const { dryRun, input } = takeDryRun(channel, rawInput);
   const parsed = definition.input.safeParse(input ?? {});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, isoTimeSchema, pageFields, timeRangeFields } from './common';
+import { emptyInput, INPUT_LIMITS, isoTimeSchema, pageFields, timeRangeFields } from './common';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -17,8 +17,8 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditListInput = z.object({
-  actor: z.string().optional(),
-  action: z.string().optional(),
+  actor: z.string().max(INPUT_LIMITS.code).optional(),
+  action: z.string().max(INPUT_LIMITS.code).optional(),
   ...timeRangeFields,
   ...pageFields(1000, 200),
 });

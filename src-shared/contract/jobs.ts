@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, isoTimeSchema } from './common';
+import { emptyInput, INPUT_LIMITS, isoTimeSchema } from './common';
+
+const jobIdInput = z.object({ id: z.string().max(INPUT_LIMITS.code) });
 
 // Long work (backups, restores, rekeys, imports, batch execution) runs as a job: the call that
 // starts it answers a job id at once, and the screen follows `jobs.get` until the job ends.
@@ -41,8 +43,8 @@ export const dueTaskOutcomeSchema = z.object({
 export type DueTaskOutcome = z.infer<typeof dueTaskOutcomeSchema>;
 
 export const jobChannels = {
-  'jobs.get': channel({ input: z.object({ id: z.string() }), output: jobSchema, access: 'session' }),
-  'jobs.cancel': channel({ input: z.object({ id: z.string() }), output: jobSchema, access: 'session', invalidates: ['jobs.get'] }),
+  'jobs.get': channel({ input: jobIdInput, output: jobSchema, access: 'session' }),
+  'jobs.cancel': channel({ input: jobIdInput, output: jobSchema, access: 'session', invalidates: ['jobs.get'] }),
   /** Runs every due task once now (hold expiry, and each domain's own), as `paydesk jobs run` does. */
   'jobs.runDue': channel({ input: emptyInput, output: z.array(dueTaskOutcomeSchema), access: 'jobs.run', invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'audit.list'] }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, idSchema, isoTimeSchema, pageFields, transferHistoryFields } from './common';
+import { currencyCodeSchema, emptyInput, idSchema, isoTimeSchema, pageFields, transferHistoryFields } from './common';
 
 // The ledger as the renderer and the CLI see it: accounts with their running totals and
 // balances, transfers with their hold and reversal links, and the trial balance.
@@ -106,17 +106,15 @@ export const transferDetailSchema = z.object({
 });
 export type TransferDetail = z.infer<typeof transferDetailSchema>;
 
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code');
-
 export const accountsInput = z.object({
-  currency: currencyCode.optional(),
+  currency: currencyCodeSchema.optional(),
   kind: z.enum(ACCOUNT_KINDS).optional(),
   ownerType: z.enum(OWNER_TYPES).optional(),
   ...pageFields(1000, 200),
 });
 
 export const trialBalanceInput = z.object({
-  currency: currencyCode.optional(),
+  currency: currencyCodeSchema.optional(),
   /** Which accounts to list one by one; the per-currency totals always cover every account. */
   ownerType: z.enum(OWNER_TYPES).optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimeSchema, pageFields } from './common';
+import { idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, pageFields } from './common';
 import { auditEntrySchema } from './audit';
 import { revealedSchema } from './reveal';
 import { isValidMemberNumber, normalizeMemberNumber } from '../member-number';
@@ -9,22 +9,25 @@ export const MEMBER_STATUSES = ['active', 'frozen', 'closed'] as const;
 export const memberStatusSchema = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
-export const memberNameSchema = z.string().trim().min(1).max(80);
+export const memberNameSchema = nameSchema();
 /** Spaces, dashes, dots and brackets are dropped; E.164 allows at most 15 digits after the `+`. */
 export const phoneSchema = z
   .string()
+  .max(INPUT_LIMITS.code)
   .transform((value) => value.replace(/[\s\-().]/g, ''))
   .pipe(z.string().regex(/^\+?\d{5,15}$/, 'a phone number of 5 to 15 digits, optionally starting with +'));
 export const memberNumberSchema = z
   .string()
+  .max(INPUT_LIMITS.code)
   .transform(normalizeMemberNumber)
   .refine(isValidMemberNumber, 'a 9-digit member number with a valid check digit');
 export const idDocumentSchema = z
   .string()
+  .max(INPUT_LIMITS.code)
   .transform((value) => value.replace(/\s/g, '').toUpperCase())
   .pipe(z.string().regex(/^[0-9A-Z]{4,40}$/, '4 to 40 letters or digits'));
 const emailSchema = z.string().trim().max(254).pipe(z.email());
-const notesSchema = z.string().trim().max(2000);
+const notesSchema = z.string().trim().max(INPUT_LIMITS.prose);
 const reasonSchema = z.string().trim().min(1).max(500);
 
 export const memberRefSchema = z.object({ id: idSchema, memberNumber: z.string(), name: z.string() });
@@ -55,7 +58,7 @@ export const MEMBER_SORTS = ['memberNumber', 'name', 'createdAt'] as const;
 
 export const memberSearchInput = z.object({
   /** A name substring, a member number (or its prefix), or a phone prefix; empty lists everyone. */
-  query: z.string().trim().max(80).default(''),
+  query: z.string().trim().max(INPUT_LIMITS.name).default(''),
   status: memberStatusSchema.optional(),
   sort: z.enum(MEMBER_SORTS).default('memberNumber'),
   direction: z.enum(['asc', 'desc']).default('asc'),

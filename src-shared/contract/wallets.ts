@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { idSchema, isoTimeSchema, transferHistoryFields } from './common';
+import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, transferHistoryFields } from './common';
 import { memberRefSchema } from './members';
 import { idempotencyKeySchema, reverseInput } from './ledger';
 
@@ -13,9 +13,8 @@ import { idempotencyKeySchema, reverseInput } from './ledger';
 export const WALLET_OPERATIONS = ['deposit', 'withdrawal', 'payment', 'transfer', 'reversal'] as const;
 export type WalletOperation = (typeof WALLET_OPERATIONS)[number];
 
-const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code');
 const amountSchema = z.number();
-const memoSchema = z.string().trim().max(200);
+const memoSchema = z.string().trim().max(INPUT_LIMITS.text);
 
 export const receiptSchema = z.object({
   receiptNumber: z.string(),
@@ -79,7 +78,7 @@ export type WalletHistoryRow = z.infer<typeof walletHistoryRowSchema>;
 const operationBase = {
   memberId: idSchema,
   amount: amountSchema,
-  currency: currencySchema,
+  currency: currencyCodeSchema,
   /** One per confirmed form: a replay returns the first receipt instead of moving money twice. */
   idempotencyKey: idempotencyKeySchema,
   memo: memoSchema.optional(),
@@ -88,13 +87,13 @@ const operationBase = {
 export const depositInput = z.object(operationBase);
 export type DepositRequest = z.output<typeof depositInput>;
 export const withdrawInput = z.object(operationBase);
-export const payInput = z.object({ ...operationBase, merchant: z.string().trim().min(1).max(80) });
+export const payInput = z.object({ ...operationBase, merchant: nameSchema() });
 export type PaymentRequest = z.output<typeof payInput>;
 export const memberTransferInput = z.object({
   fromMemberId: idSchema,
   toMemberId: idSchema,
   amount: amountSchema,
-  currency: currencySchema,
+  currency: currencyCodeSchema,
   idempotencyKey: idempotencyKeySchema,
   memo: memoSchema.optional(),
 });
@@ -102,7 +101,7 @@ export type MemberTransferRequest = z.output<typeof memberTransferInput>;
 
 export const walletHistoryInput = z.object({
   memberId: idSchema,
-  currency: currencySchema,
+  currency: currencyCodeSchema,
   ...transferHistoryFields,
 });
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
@@ -136,5 +135,5 @@ export const walletChannels = {
     access: 'ledger.reverse',
     invalidates: [...MONEY_MOVED, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
   }),
-  'wallets.receipt': channel({ input: z.object({ receiptNumber: z.string().trim().min(1).max(40) }), output: receiptSchema, access: 'members.read' }),
+  'wallets.receipt': channel({ input: z.object({ receiptNumber: z.string().trim().min(1).max(INPUT_LIMITS.code) }), output: receiptSchema, access: 'members.read' }),
 };

@@ -29,6 +29,14 @@ describe('errorText', () => {
     expect(errorText(error, await translator('en'), 'en')).toBe('Some input is not valid. Check the field “idleLockMinutes”.');
   });
 
+  it('says why INVALID_INPUT refused a field: control characters in a name, or too long', async () => {
+    const bidi = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'name', reason: 'control_characters' } });
+    expect(errorText(bidi, await translator('en'), 'en')).toBe('Some input is not valid. “name” cannot contain control characters or hidden text-direction marks (such as U+202E). Type it again without them.');
+    expect(errorText(bidi, await translator('zh-CN'), 'zh-CN')).toContain('“name”不能包含控制字符');
+    const long = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'kinds', reason: 'too_big', maximum: 50 } });
+    expect(errorText(long, await translator('en'), 'en')).toBe('Some input is not valid. “kinds” is longer than allowed (at most 50).');
+  });
+
   it('never shows the main process\'s own words: anything unknown is INTERNAL', async () => {
     expect(errorText(new Error('stack trace details'), await translator('en'), 'en')).toBe('Something went wrong inside Paydesk. Nothing was changed.');
     expect(errorText(apiErrorFrom({ code: 'SOMETHING_NEW', message: 'raw' }), await translator('zh-CN'), 'zh-CN')).toBe('Paydesk 内部出错，未做任何更改。');

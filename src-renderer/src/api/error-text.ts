@@ -25,7 +25,11 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
         ? joinSentences((details.problems as PassphraseProblem[]).map((problem) => t(`common:passphrase.problem.${problem}`)), language)
         : null;
     case 'INVALID_INPUT':
-      return error.field ? t('common:errors.invalidField', { field: error.field }) : null;
+      if (!error.field) return null;
+      // The router names why (src-main/api/router.ts reasonOf): a name with control characters, or too long.
+      if (details.reason === 'control_characters') return t('common:errors.controlCharacters', { field: error.field });
+      if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: error.field, maximum: details.maximum });
+      return t('common:errors.invalidField', { field: error.field });
     default:
       return null;
   }
