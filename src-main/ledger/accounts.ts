@@ -3,7 +3,7 @@ import { isKnownCurrency } from '../../src-shared/money';
 import { ACCOUNT_KINDS, OWNER_TYPES, type Account, type Balance } from '../../src-shared/contract/ledger';
 import { recordAudit } from '../audit/record-audit';
 import type { Store } from '../store/store';
-import { availableBalance, postedBalance } from './effects';
+import { availableBalance, postedBalance, type Totals } from './effects';
 import { toAccount, type AccountRow } from './rows';
 import { ledgerStatements } from './statements';
 import type { AccountSpec } from './types';
@@ -56,18 +56,18 @@ export function findAccountByCode(store: Store, code: string): Account | undefin
   return row ? toAccount(row) : undefined;
 }
 
-/** The balance in the account's normal direction, for any row with the four totals. */
-export function balanceOfRow(row: Pick<AccountRow, 'kind' | 'debits_posted' | 'credits_posted' | 'debits_pending' | 'credits_pending'>): Balance {
+/** The balance in the account's normal direction. */
+export function balanceOfAccount(account: Totals & Pick<Account, 'kind'>): Balance {
   return {
-    posted: postedBalance(row.kind, row),
-    pendingDebits: row.debits_pending,
-    pendingCredits: row.credits_pending,
-    available: availableBalance(row.kind, row),
+    posted: postedBalance(account.kind, account),
+    pendingDebits: account.debitsPending,
+    pendingCredits: account.creditsPending,
+    available: availableBalance(account.kind, account),
   };
 }
 
 export function balanceOf(store: Store, accountId: number): Balance {
-  return balanceOfRow(getAccountRow(store, accountId));
+  return balanceOfAccount(getAccount(store, accountId));
 }
 
 /**
@@ -77,17 +77,17 @@ export function balanceOf(store: Store, accountId: number): Balance {
 export function closeAccount(store: Store, id: number, actor: string, now: Date = new Date()): Account {
   return store.sqlite
     .transaction(() => {
-      const row = getAccountRow(store, id);
-      if (row.closed === 1) throw new AppError('ACCOUNT_CLOSED', `Account ${row.code} is already closed.`, { field: 'accountId', accountId: id });
-      const balance = balanceOfRow(row);
-      if (balance.posted !== 0 || row.debits_pending !== 0 || row.credits_pending !== 0) {
-        throw new AppError('ACCOUNT_HAS_BALANCE', `Account ${row.code} still holds ${balance.posted} with pending ${row.debits_pending}/${row.credits_pending}.`, {
+      const account = getAccount(store, id);
+      if (account.closed) throw new AppError('ACCOUNT_CLOSED', `Account ${account.code} is already closed.`, { field: 'accountId', accountId: id });
+      const balance = balanceOfAccount(account);
+      if (balance.posted !== 0 || account.debitsPending !== 0 || account.creditsPending !== 0) {
+        throw new AppError('ACCOUNT_HAS_BALANCE', `Account ${account.code} still holds ${balance.posted} with pending ${account.debitsPending}/${account.creditsPending}.`, {
           field: 'accountId',
           balance,
         });
       }
       store.sqlite.prepare('UPDATE accounts SET closed = 1, closed_at = ? WHERE id = ?').run(now.toISOString(), id);
-      recordAudit(store, { actor, action: 'ledger.closeAccount', entityType: 'account', entityId: id, before: { closed: false }, after: { closed: true, code: row.code } }, now);
+      recordAudit(store, { actor, action: 'ledger.closeAccount', entityType: 'account', entityId: id, before: { closed: false }, after: { closed: true, code: account.code } }, now);
       return getAccount(store, id);
     })
     .immediate();

@@ -1,8 +1,9 @@
-import type { AccountKind, TransferState } from '../../src-shared/contract/ledger';
-import type { Totals } from './rows';
+import type { Account, AccountKind, TransferState } from '../../src-shared/contract/ledger';
 
 // How one journal row moves the running totals of its two accounts. The engine applies it when
 // posting and verify applies it when replaying, so both read the journal the same way.
+
+export type Totals = Pick<Account, 'debitsPosted' | 'creditsPosted' | 'debitsPending' | 'creditsPending'>;
 
 /**
  * `holdAmount` is the amount of the hold a post or void resolves: resolving releases the whole
@@ -13,25 +14,25 @@ export function applyMove(totals: Totals, side: 'debit' | 'credit', state: Trans
   switch (state) {
     case 'posted':
     case 'reversal':
-      if (debit) totals.debits_posted += amount;
-      else totals.credits_posted += amount;
+      if (debit) totals.debitsPosted += amount;
+      else totals.creditsPosted += amount;
       return;
     case 'pending':
-      if (debit) totals.debits_pending += amount;
-      else totals.credits_pending += amount;
+      if (debit) totals.debitsPending += amount;
+      else totals.creditsPending += amount;
       return;
     case 'post_pending':
       if (debit) {
-        totals.debits_pending -= holdAmount;
-        totals.debits_posted += amount;
+        totals.debitsPending -= holdAmount;
+        totals.debitsPosted += amount;
       } else {
-        totals.credits_pending -= holdAmount;
-        totals.credits_posted += amount;
+        totals.creditsPending -= holdAmount;
+        totals.creditsPosted += amount;
       }
       return;
     case 'void_pending':
-      if (debit) totals.debits_pending -= holdAmount;
-      else totals.credits_pending -= holdAmount;
+      if (debit) totals.debitsPending -= holdAmount;
+      else totals.creditsPending -= holdAmount;
       return;
   }
 }
@@ -42,12 +43,12 @@ export function isCreditNormal(kind: AccountKind): boolean {
 }
 
 export function postedBalance(kind: AccountKind, totals: Totals): number {
-  return isCreditNormal(kind) ? totals.credits_posted - totals.debits_posted : totals.debits_posted - totals.credits_posted;
+  return isCreditNormal(kind) ? totals.creditsPosted - totals.debitsPosted : totals.debitsPosted - totals.creditsPosted;
 }
 
 /** The posted balance less pending outflows (pending debits of a liability wallet, pending credits of an asset). */
 export function availableBalance(kind: AccountKind, totals: Totals): number {
   return isCreditNormal(kind)
-    ? totals.credits_posted - totals.debits_posted - totals.debits_pending
-    : totals.debits_posted - totals.credits_posted - totals.credits_pending;
+    ? totals.creditsPosted - totals.debitsPosted - totals.debitsPending
+    : totals.debitsPosted - totals.creditsPosted - totals.creditsPending;
 }

@@ -9,22 +9,40 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 type ChainedFields = Omit<TransferRow, 'prev_hash' | 'hash'>;
 
-/** The columns the hash covers, in order: every column but the two hashes. */
+/**
+ * The columns the hash covers, in order: every column but the two hashes. With the two hashes
+ * after them, this is the one list of the transfers columns: the writer inserts them, the hash
+ * covers them and verify re-reads them in this order.
+ */
 export const CHAINED_COLUMNS = [
   'id', 'idempotency_key', 'debit_account_id', 'credit_account_id', 'amount', 'currency', 'kind', 'state', 'pending_id',
   'reverses_id', 'link_id', 'memo', 'actor', 'cause_ref', 'created_at', 'expires_at',
 ] as const satisfies readonly (keyof ChainedFields)[];
+
+/** Every column of a journal row, in table order: the chained ones, then the two links. */
+export const TRANSFER_COLUMNS = [...CHAINED_COLUMNS, 'prev_hash', 'hash'] as const satisfies readonly (keyof TransferRow)[];
+
+/**
+ * A function listing a row's values in the order of `columns`, compiled once from the list.
+ * Written as `columns.map((c) => row[c])`, the 18 keys read at one site make V8's property access
+ * megamorphic, and postBulk ran ~6% slower (in memory); compiled, each value is a plain read.
+ */
+function valuesInOrder<C extends string>(columns: readonly C[]): (row: Record<C, unknown>) => unknown[] {
+  // The column names are the constants above, never input.
+  return new Function('row', `return [${columns.map((column) => `row.${column}`).join(', ')}];`) as (row: Record<C, unknown>) => unknown[];
+}
+
+const chainedValues = valuesInOrder(CHAINED_COLUMNS);
+
+/** A journal row's values in TRANSFER_COLUMNS order, as the writer's INSERT binds them. */
+export const transferValues = valuesInOrder(TRANSFER_COLUMNS);
 
 /**
  * The chained columns as a JSON array (unambiguous field boundaries). SQLite's json_array() over
  * the same columns yields the very same text, which lets verify build it inside SQLite.
  */
 export function canonicalTransfer(row: ChainedFields): string {
-  return JSON.stringify([
-    row.id, row.idempotency_key, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
-    row.kind, row.state, row.pending_id, row.reverses_id, row.link_id, row.memo, row.actor, row.cause_ref, row.created_at,
-    row.expires_at,
-  ]);
+  return JSON.stringify(chainedValues(row));
 }
 
 export function chainHash(prevHash: string, canonical: string): string {

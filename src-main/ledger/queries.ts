@@ -1,7 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import type { AccountKind, AccountWithBalance, OwnerType, Transfer, TransferDetail } from '../../src-shared/contract/ledger';
 import type { Store } from '../store/store';
-import { balanceOfRow, getAccountRow } from './accounts';
+import { balanceOfAccount, getAccountRow } from './accounts';
 import { toAccount, toTransfer, type AccountRow, type TransferRow } from './rows';
 import { ledgerStatements } from './statements';
 import type { AccountTransfersQuery } from './types';
@@ -90,7 +90,8 @@ function whereOf(filter: AccountFilter): { sql: string; params: string[] } {
 }
 
 export function withBalance(row: AccountRow): AccountWithBalance {
-  return { ...toAccount(row), balance: balanceOfRow(row) };
+  const account = toAccount(row);
+  return { ...account, balance: balanceOfAccount(account) };
 }
 
 /** The chart of accounts with balances, in code order. */

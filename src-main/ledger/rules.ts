@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/errors';
-import type { AccountRow } from './rows';
+import type { Account } from '../../src-shared/contract/ledger';
 
 // Checks on the shape of a request, before any row is read. Each rule has its own code.
 
@@ -70,7 +70,7 @@ export function assertDistinctAccounts(debitAccountId: number, creditAccountId: 
   }
 }
 
-export function assertSameCurrency(debit: AccountRow, credit: AccountRow): void {
+export function assertSameCurrency(debit: Account, credit: Account): void {
   if (debit.currency !== credit.currency) {
     throw new AppError('CURRENCY_MISMATCH', `Account ${debit.code} holds ${debit.currency} and ${credit.code} holds ${credit.currency}.`, {
       field: 'creditAccountId',

@@ -1,13 +1,9 @@
 import type { SqliteDatabase } from '../store/open-database';
 import { perConnection } from '../store/sql';
+import { TRANSFER_COLUMNS } from './journal';
 import type { AccountRow, TransferRow } from './rows';
 
 // The engine's hot path runs on prepared statements, compiled once per connection.
-
-export const TRANSFER_COLUMNS = [
-  'id', 'idempotency_key', 'debit_account_id', 'credit_account_id', 'amount', 'currency', 'kind', 'state',
-  'pending_id', 'reverses_id', 'link_id', 'memo', 'actor', 'cause_ref', 'created_at', 'expires_at', 'prev_hash', 'hash',
-] as const;
 
 function prepareAll(sqlite: SqliteDatabase) {
   return {

@@ -1,9 +1,9 @@
 import type { CheckResult } from '../../src-shared/contract/verify';
 import type { AccountKind, TransferState } from '../../src-shared/contract/ledger';
 import type { Store } from '../store/store';
-import { applyMove, availableBalance } from './effects';
+import { applyMove, availableBalance, type Totals } from './effects';
 import { CHAINED_COLUMNS, GENESIS_HASH, chainHash } from './journal';
-import type { AccountRow, Totals } from './rows';
+import type { AccountRow } from './rows';
 import { currencyTotals } from './trial-balance';
 
 // verify replays the whole journal from the genesis hash and checks every ledger invariant
@@ -50,7 +50,7 @@ class Replay {
 
   constructor(rows: AccountRow[]) {
     for (const row of rows) {
-      this.accounts[row.id] = { kind: row.kind, currency: row.currency, noOverdraft: row.no_overdraft === 1, debits_posted: 0, credits_posted: 0, debits_pending: 0, credits_pending: 0 };
+      this.accounts[row.id] = { kind: row.kind, currency: row.currency, noOverdraft: row.no_overdraft === 1, debitsPosted: 0, creditsPosted: 0, debitsPending: 0, creditsPending: 0 };
     }
   }
 
@@ -126,8 +126,8 @@ function checkReversals(store: Store, replay: Replay): void {
 function checkTotals(accounts: AccountRow[], replay: Replay): void {
   for (const row of accounts) {
     const replayed = replay.accounts[row.id]!;
-    const same = row.debits_posted === replayed.debits_posted && row.credits_posted === replayed.credits_posted
-      && row.debits_pending === replayed.debits_pending && row.credits_pending === replayed.credits_pending;
+    const same = row.debits_posted === replayed.debitsPosted && row.credits_posted === replayed.creditsPosted
+      && row.debits_pending === replayed.debitsPending && row.credits_pending === replayed.creditsPending;
     if (!same) replay.violations.note('ledger.totals', `accounts#${row.id}`, `account ${row.code}'s running totals differ from a replay of its transfers`);
   }
 }

@@ -1,17 +1,17 @@
 import { AppError } from '../../src-shared/errors';
-import type { TransferState } from '../../src-shared/contract/ledger';
+import type { Account, TransferState } from '../../src-shared/contract/ledger';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { applyMove, availableBalance } from './effects';
-import { GENESIS_HASH, canonicalTransfer, chainHash } from './journal';
-import type { AccountRow, TransferRow } from './rows';
+import { GENESIS_HASH, canonicalTransfer, chainHash, transferValues } from './journal';
+import { toAccount, type TransferRow } from './rows';
 import { ledgerStatements, type LedgerStatements } from './statements';
 
 /** A journal row before the writer numbers and chains it. */
 export interface JournalEntry {
   idempotencyKey: string;
-  debit: AccountRow;
-  credit: AccountRow;
+  debit: Account;
+  credit: Account;
   amount: number;
   kind: string;
   state: TransferState;
@@ -25,39 +25,14 @@ export interface JournalEntry {
 }
 
 /**
- * The cached account as an object literal of one fixed shape: its totals are read and written
- * for every transfer of a bulk load, and V8 keeps such objects on its fast path.
- */
-function workingCopy(row: AccountRow): AccountRow {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind,
-    currency: row.currency,
-    owner_type: row.owner_type,
-    owner_id: row.owner_id,
-    system_role: row.system_role,
-    no_overdraft: row.no_overdraft,
-    closed: row.closed,
-    debits_posted: row.debits_posted,
-    credits_posted: row.credits_posted,
-    debits_pending: row.debits_pending,
-    credits_pending: row.credits_pending,
-    created_at: row.created_at,
-    closed_at: row.closed_at,
-  };
-}
-
-/**
  * The working set of one ledger transaction: the accounts it touched (totals kept in memory and
  * written once at the end) and the tail of the hash chain. It lives only inside
  * `inLedgerTransaction`, so nothing it caches can go stale.
  */
 export class LedgerWriter {
   readonly statements: LedgerStatements;
-  private readonly accounts = new Map<number, AccountRow>();
-  private readonly dirty = new Set<AccountRow>();
+  private readonly accounts = new Map<number, Account>();
+  private readonly dirty = new Set<Account>();
   private tailId = 0;
   private tailHash = GENESIS_HASH;
   private seenVersion: number | null = null;
@@ -91,21 +66,21 @@ export class LedgerWriter {
   }
 
   /** ACCOUNT_NOT_FOUND names the request field that held the id. */
-  account(id: number, field: string): AccountRow {
-    let row = this.accounts.get(id);
-    if (!row) {
-      row = Number.isSafeInteger(id) ? this.statements.accountById.get(id) : undefined;
+  account(id: number, field: string): Account {
+    let account = this.accounts.get(id);
+    if (!account) {
+      const row = Number.isSafeInteger(id) ? this.statements.accountById.get(id) : undefined;
       if (!row) throw new AppError('ACCOUNT_NOT_FOUND', `Account ${String(id)} does not exist.`, { field, accountId: id });
-      row = workingCopy(row);
-      this.accounts.set(id, row);
+      account = toAccount(row);
+      this.accounts.set(id, account);
     }
-    return row;
+    return account;
   }
 
-  openAccount(id: number, field: string): AccountRow {
-    const row = this.account(id, field);
-    if (row.closed === 1) throw new AppError('ACCOUNT_CLOSED', `Account ${row.code} is closed.`, { field, accountId: id });
-    return row;
+  openAccount(id: number, field: string): Account {
+    const account = this.account(id, field);
+    if (account.closed) throw new AppError('ACCOUNT_CLOSED', `Account ${account.code} is closed.`, { field, accountId: id });
+    return account;
   }
 
   transfer(id: number): TransferRow | undefined {
@@ -140,11 +115,7 @@ export class LedgerWriter {
       assertNoOverdraft(debit, state, amount, holdAmount, 'debit');
       assertNoOverdraft(credit, state, amount, holdAmount, 'credit');
       row = this.chain(entry);
-      this.statements.insertTransfer.run(
-        row.id, row.idempotency_key, row.debit_account_id, row.credit_account_id, row.amount, row.currency,
-        row.kind, row.state, row.pending_id, row.reverses_id, row.link_id, row.memo, row.actor, row.cause_ref, row.created_at,
-        row.expires_at, row.prev_hash, row.hash,
-      );
+      this.statements.insertTransfer.run(...transferValues(row));
     } catch (error) {
       applyMove(debit, 'debit', state, -amount, -holdAmount);
       applyMove(credit, 'credit', state, -amount, -holdAmount);
@@ -160,8 +131,8 @@ export class LedgerWriter {
 
   /** Writes the running totals of every account this transaction moved. */
   flush(): void {
-    for (const row of this.dirty) {
-      this.statements.updateTotals.run(row.debits_posted, row.credits_posted, row.debits_pending, row.credits_pending, row.id);
+    for (const account of this.dirty) {
+      this.statements.updateTotals.run(account.debitsPosted, account.creditsPosted, account.debitsPending, account.creditsPending, account.id);
     }
     this.dirty.clear();
   }
@@ -196,9 +167,9 @@ export class LedgerWriter {
  * Running totals stay exact integers: past Number.MAX_SAFE_INTEGER a total would round, and the
  * books would no longer add up to the journal. Refused before anything is written.
  */
-function assertExactTotals(account: AccountRow): void {
-  const exact = Number.isSafeInteger(account.debits_posted) && Number.isSafeInteger(account.credits_posted)
-    && Number.isSafeInteger(account.debits_pending) && Number.isSafeInteger(account.credits_pending);
+function assertExactTotals(account: Account): void {
+  const exact = Number.isSafeInteger(account.debitsPosted) && Number.isSafeInteger(account.creditsPosted)
+    && Number.isSafeInteger(account.debitsPending) && Number.isSafeInteger(account.creditsPending);
   if (!exact) {
     throw new AppError('AMOUNT_INVALID', `Account ${account.code}'s totals would pass the largest exact amount.`, {
       field: 'amount',
@@ -213,8 +184,8 @@ function assertExactTotals(account: AccountRow): void {
  * debits_must_not_exceed_credits). Called with the move already applied; a move that does not
  * lower the available balance is never refused.
  */
-function assertNoOverdraft(account: AccountRow, state: TransferState, amount: number, holdAmount: number, side: 'debit' | 'credit'): void {
-  if (account.no_overdraft !== 1) return;
+function assertNoOverdraft(account: Account, state: TransferState, amount: number, holdAmount: number, side: 'debit' | 'credit'): void {
+  if (!account.noOverdraft) return;
   const after = availableBalance(account.kind, account);
   if (after >= 0) return;
   applyMove(account, side, state, -amount, -holdAmount);

@@ -8,7 +8,7 @@ import type { Store } from '../../src-main/store/store';
 import { placeHold, postHold, postTransfer, reverseTransfer, systemAccount, verifyLedger, voidHold } from '../../src-main/ledger';
 import { applyMove } from '../../src-main/ledger/effects';
 import { canonicalTransfer, chainHash } from '../../src-main/ledger/journal';
-import type { AccountRow, TransferRow } from '../../src-main/ledger/rows';
+import { toAccount, type AccountRow, type TransferRow } from '../../src-main/ledger/rows';
 import { ok, setUpRouter } from '../support/temp-data';
 import { book, expectRefused, openWallet, req } from './ledger-fixtures';
 
@@ -33,10 +33,10 @@ function forge(store: Store, fields: { debit: number; credit: number; amount: nu
   store.sqlite.prepare(`INSERT INTO transfers VALUES (${Array(18).fill('?').join(', ')})`).run(...Object.values(row), tail.hash, hash);
   if (fields.moveTotals === false) return row.id;
   for (const [side, id] of [['debit', fields.debit], ['credit', fields.credit]] as const) {
-    const account = store.sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow;
+    const account = toAccount(store.sqlite.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow);
     applyMove(account, side, fields.state, fields.amount, 0);
     store.sqlite.prepare('UPDATE accounts SET debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ? WHERE id = ?')
-      .run(account.debits_posted, account.credits_posted, account.debits_pending, account.credits_pending, id);
+      .run(account.debitsPosted, account.creditsPosted, account.debitsPending, account.creditsPending, id);
   }
   return row.id;
 }
