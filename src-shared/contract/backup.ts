@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, isoTimeSchema, pathSchema } from './common';
+import { emptyInput, isoTimeSchema, passphraseSchema, pathSchema, usernameSchema } from './common';
 import { jobStarted } from './jobs';
 
 export const backupFileSchema = z.object({
@@ -27,6 +27,20 @@ export const backupChannels = {
   }),
   /** Checks the backup, then replaces the data with it; everyone is signed out afterwards. */
   'backup.restore': channel({ input: z.object({ path: pathSchema }), output: jobStarted, access: 'backup.restore', invalidates: ['app.status'] }),
+  /**
+   * Disaster recovery into a folder that is not set up: the backup's own credentials prove the
+   * key (a staff name and passphrase from its keyslots, or its recovery key), and the person must
+   * hold backup.restore in the restored data, exactly as backup.restore asks of a signed-in caller.
+   */
+  'backup.restoreIntoNewFolder': channel({
+    input: z.union([
+      z.object({ path: pathSchema, username: usernameSchema, passphrase: passphraseSchema }).strict(),
+      z.object({ path: pathSchema, recoveryKey: z.string().min(1).max(200) }).strict(),
+    ]),
+    output: z.object({ restoredFrom: z.string(), createdAt: isoTimeSchema }),
+    access: 'public',
+    invalidates: ['app.status'],
+  }),
   /** New master key: re-encrypts the database and re-wraps every slot. The job's result is a rekeyResult. */
   'keys.rekey': channel({ input: emptyInput, output: jobStarted, access: 'keys.rekey', invalidates: ['audit.list'] }),
 };

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
-import { formatRecoveryKey } from '../../../src-shared/recovery-key';
+import { formatRecoveryKey, parseRecoveryKey } from '../../../src-shared/recovery-key';
+import { contract, type ParsedInput } from '../../../src-shared/contract';
+import { ROLES, can, type Role } from '../../../src-shared/permissions';
 import type { BackupFile } from '../../../src-shared/contract/backup';
 import type { HandlerMap, CallContext } from '../handler';
 import type { ReportProgress } from '../../../src-shared/contract/jobs';
@@ -10,7 +12,9 @@ import { assertBackupDestinationFree, BACKUP_STEPS, createBackup, defaultBackupP
 import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
-import { identifyBackup, RESTORE_STEPS, stageRestore } from '../../store/restore';
+import { backupKeyFromPassphrase, identifyBackup, RESTORE_STEPS, restoreIntoEmptyFolder, stageRestore } from '../../store/restore';
+import { findStaff } from '../../staff/staff-repo';
+import { isInitialized } from '../../staff/unlock';
 import { masterKeyFingerprint } from '../../store/retired-keys';
 import { openStore, type Store } from '../../store/store';
 
@@ -128,7 +132,48 @@ function startExclusiveJob(ctx: CallContext, kind: string, operation: string, wo
   return { jobId };
 }
 
-type BackupChannels = 'backup.list' | 'backup.create' | 'backup.restore' | 'keys.rekey';
+/**
+ * Nobody is signed in to a folder that is not set up, so the router cannot check a role: the
+ * backup's own credentials prove its key, and the person they name must hold backup.restore in
+ * the restored data (the recovery admin always does) before anything is swapped in.
+ */
+async function restoreIntoNewFolder(input: ParsedInput<'backup.restoreIntoNewFolder'>, { app, now }: CallContext) {
+  const path = resolve(input.path);
+  if (isInitialized(app.dataDir)) throw new AppError('ALREADY_INITIALIZED', `${app.dataDir} is already set up; restore into it while signed in.`);
+  let key: Buffer;
+  let actor: string;
+  if ('recoveryKey' in input) {
+    const hex = parseRecoveryKey(input.recoveryKey);
+    if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
+    key = Buffer.from(hex, 'hex');
+    actor = 'recovery';
+  } else {
+    key = await backupKeyFromPassphrase(path, input.username, input.passphrase);
+    actor = input.username;
+  }
+  const needed = contract['backup.restore'].access;
+  try {
+    const backup = await restoreIntoEmptyFolder(app.dataDir, path, key, {
+      now,
+      inspect: verifiesClean(path),
+      record: (restored, identified) => {
+        if (actor !== 'recovery') {
+          const staff = findStaff(restored, actor);
+          const role = staff && (ROLES as readonly string[]).includes(staff.role) ? (staff.role as Role) : null;
+          if (!staff || staff.status !== 'active' || !role || !can(role, needed)) {
+            throw new AppError('FORBIDDEN', `${actor} may not restore a backup (needs ${needed}).`, { permission: needed });
+          }
+        }
+        recordAudit(restored, { actor, action: 'backup.restore', entityType: 'backup', entityId: identified.name, after: { path: identified.path, backupCreatedAt: identified.createdAt, intoEmptyFolder: true } }, now);
+      },
+    });
+    return { restoredFrom: backup.path, createdAt: backup.createdAt };
+  } finally {
+    key.fill(0);
+  }
+}
+
+type BackupChannels = 'backup.list' | 'backup.create' | 'backup.restore' | 'backup.restoreIntoNewFolder' | 'keys.rekey';
 
 export const backupHandlers: HandlerMap<BackupChannels> = {
   'backup.list': (_input, { store }) => listBackups(store.paths),
@@ -145,6 +190,8 @@ export const backupHandlers: HandlerMap<BackupChannels> = {
     await identifyBackup(live.paths, path, live.masterKey);
     return startExclusiveJob(ctx, 'backup.restore', 'restore', (report) => runRestore(ctx, live, path, report));
   },
+
+  'backup.restoreIntoNewFolder': restoreIntoNewFolder,
 
   'keys.rekey': (_input, ctx) => {
     const live = ctx.store;

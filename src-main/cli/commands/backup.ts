@@ -1,12 +1,8 @@
 import { resolve } from 'node:path';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../../src-shared/errors';
-import { parseRecoveryKey } from '../../../src-shared/recovery-key';
 import type { BackupFile } from '../../../src-shared/contract/backup';
-import type { Router } from '../../api/router';
-import { verifiesClean } from '../../registry/copy-checks';
-import { recordAudit } from '../../audit/record-audit';
+import { createRouter, type Router } from '../../api/router';
 import { isInitialized } from '../../staff/unlock';
-import { backupKeyFromPassphrase, restoreIntoEmptyFolder } from '../../store/restore';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
 import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, withUnlockedRouter } from '../unlock';
 
@@ -33,33 +29,23 @@ export const backupCommand: CliCommand = {
     }),
 };
 
-/** Into an empty folder there is nobody to sign in as: the backup's own credentials prove the key. */
+/** Into an empty folder there is nobody to sign in as: the backup's own credentials prove the key, through the router. */
 async function restoreIntoNewFolder(ctx: CliContext, dataDir: string, from: string) {
   const recoveryKey = stringOption(ctx, 'recovery-key');
-  const username = stringOption(ctx, 'user') ?? ctx.env.PAYDESK_USER ?? 'admin';
-  let key: Buffer;
-  if (recoveryKey) {
-    const hex = parseRecoveryKey(recoveryKey);
-    if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
-    key = Buffer.from(hex, 'hex');
-  } else {
-    key = await backupKeyFromPassphrase(from, username, await readPassphrase(ctx));
+  const router = createRouter({ dataDir, background: false });
+  try {
+    const credentials = recoveryKey
+      ? { recoveryKey }
+      : { username: stringOption(ctx, 'user') ?? ctx.env.PAYDESK_USER ?? 'admin', passphrase: await readPassphrase(ctx) };
+    const restored = expectOk(await router.invoke('backup.restoreIntoNewFolder', { path: from, ...credentials }));
+    return {
+      exitCode: 0 as const,
+      json: { restoredFrom: restored.restoredFrom, dataDir, intoEmptyFolder: true },
+      text: `Restored ${restored.restoredFrom} (made ${restored.createdAt}) into ${dataDir}. Its passphrases and recovery key open it.`,
+    };
+  } finally {
+    router.close();
   }
-  const now = new Date();
-  const restored = await restoreIntoEmptyFolder(dataDir, from, key, {
-    now,
-    inspect: verifiesClean(from),
-    record: (store, backup) => {
-      const actor = recoveryKey ? 'recovery' : username;
-      recordAudit(store, { actor, action: 'backup.restore', entityType: 'backup', entityId: backup.name, after: { path: backup.path, backupCreatedAt: backup.createdAt, intoEmptyFolder: true } }, now);
-    },
-  });
-  key.fill(0);
-  return {
-    exitCode: 0 as const,
-    json: { restoredFrom: restored.path, dataDir, intoEmptyFolder: true },
-    text: `Restored ${restored.path} (made ${restored.createdAt}) into ${dataDir}. Its passphrases and recovery key open it.`,
-  };
 }
 
 export const restoreCommand: CliCommand = {
