@@ -1,28 +1,38 @@
 import type { Store } from '../store/store';
-import { assertKeyslotMac, createStaffSlot, readKeyslotFile, writeKeyslotFile, type Keyslot } from '../store/keyslots';
+import { assertKeyslotMac, createStaffSlot, readKeyslotFile, writeKeyslotFile, type Keyslot, type StaffSlot } from '../store/keyslots';
 
 // keyslots.json is edited only inside an IMMEDIATE database transaction, which holds SQLite's
 // write lock: the file is read and rewritten under that lock, so the app and the CLI editing
-// slots at the same moment cannot overwrite each other's change.
+// slots at the same moment cannot overwrite each other's change. The recovery slot is never
+// edited here; it is kept as it is (store/rekey.ts alone re-seals it).
 
-/** The current slots, proven unmodified by the file MAC under this store's master key. */
-export function currentSlots(store: Store): Keyslot[] {
+/** Every current slot, proven unmodified by the file MAC under this store's master key. */
+function allSlots(store: Store): Keyslot[] {
   const file = readKeyslotFile(store.paths.keyslots);
   assertKeyslotMac(file, store.masterKey);
   return file.slots;
 }
 
+/** The current staff slots, proven unmodified by the file MAC under this store's master key. */
+export function currentSlots(store: Store): StaffSlot[] {
+  return allSlots(store).filter((slot): slot is StaffSlot => slot.kind === 'staff');
+}
+
 /** A fresh slot (new key pair) under a passphrase; slow (scrypt), so made before the transaction. */
-export function createSlotFor(store: Store, username: string, passphrase: string): Promise<Keyslot> {
+export function createSlotFor(store: Store, username: string, passphrase: string): Promise<StaffSlot> {
   return createStaffSlot(username, passphrase, store.masterKey);
 }
 
+function isStaffSlotOf(slot: Keyslot, username: string): boolean {
+  return slot.kind === 'staff' && slot.username === username;
+}
+
 /** Replaces a person's slot, or adds it. Call inside the change's immediate transaction. */
-export function putSlot(store: Store, slot: Keyslot): void {
-  writeKeyslotFile(store.paths.keyslots, [...currentSlots(store).filter((s) => s.username !== slot.username), slot], store.masterKey);
+export function putSlot(store: Store, slot: StaffSlot): void {
+  writeKeyslotFile(store.paths.keyslots, [...allSlots(store).filter((s) => !isStaffSlotOf(s, slot.username)), slot], store.masterKey);
 }
 
 /** Removes a person's slot. Call inside the change's immediate transaction. */
 export function dropSlot(store: Store, username: string): void {
-  writeKeyslotFile(store.paths.keyslots, currentSlots(store).filter((s) => s.username !== username), store.masterKey);
+  writeKeyslotFile(store.paths.keyslots, allSlots(store).filter((s) => !isStaffSlotOf(s, username)), store.masterKey);
 }

@@ -5,12 +5,12 @@ import type { Session } from '../../src-shared/contract/session';
 import { dataPaths } from '../store/paths';
 import { finishInterruptedSwap } from '../store/swap';
 import { createStore, type StoreOptions } from '../store/store';
-import { createStaffSlot, writeKeyslotFile } from '../store/keyslots';
+import { createRecoverySlot, createStaffSlot, writeKeyslotFile } from '../store/keyslots';
 import { randomKey } from '../store/crypto';
 import { recordAudit } from '../audit/record-audit';
 import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { getStaff } from './staff-repo';
-import { isInitialized, type Unlocked } from './unlock';
+import { assertDataFilesPaired, isInitialized, type Unlocked } from './unlock';
 
 export interface FirstAdmin {
   username: string;
@@ -19,7 +19,19 @@ export interface FirstAdmin {
 }
 
 /**
- * First run: a random master key, a new encrypted database, the first admin and their slot.
+ * Setup happens only where neither paydesk.db nor keyslots.json is: both is a set-up folder, one
+ * alone is damaged data (the other was lost), never something to set up over.
+ */
+function assertNothingToSetUpOver(dataDir: string): void {
+  if (!isInitialized(dataDir)) return;
+  const paths = dataPaths(dataDir);
+  assertDataFilesPaired(paths);
+  throw new AppError('ALREADY_INITIALIZED', `${dataDir} is already set up.`);
+}
+
+/**
+ * First run: a random master key, a new encrypted database, the first admin and their slot, and a
+ * separate random recovery key with its own slot (DESIGN.md §3).
  * A marker file brackets the work and keyslots.json is written last, so a database left by an
  * interrupted setup is recognised (marker present) and discarded. A database without that
  * marker is someone's data, never replaced here: it counts as set up (see isInitialized).
@@ -27,7 +39,7 @@ export interface FirstAdmin {
 export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, options: StoreOptions = {}, now = new Date()): Promise<Unlocked & { recoveryKey: string }> {
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
-  if (isInitialized(dataDir)) throw new AppError('ALREADY_INITIALIZED', `${dataDir} is already set up.`);
+  assertNothingToSetUpOver(dataDir);
   assertReservedNameFree(admin.username);
   assertAcceptablePassphrase(admin.passphrase);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -36,7 +48,10 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
     if (existsSync(leftover)) rmSync(leftover);
   }
   const masterKey = randomKey();
-  const recoveryKey = formatRecoveryKey(masterKey.toString('hex'));
+  const recoverySecret = randomKey();
+  const recoveryKey = formatRecoveryKey(recoverySecret.toString('hex'));
+  const recoverySlot = createRecoverySlot(recoverySecret, masterKey);
+  recoverySecret.fill(0);
   const slot = await createStaffSlot(admin.username, admin.passphrase, masterKey);
   const store = await createStore(dataDir, masterKey, options);
   const at = now.toISOString();
@@ -48,7 +63,7 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
     recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: { username: admin.username, role: 'admin' } }, now);
     return created;
   })();
-  writeKeyslotFile(paths.keyslots, [slot], masterKey);
+  writeKeyslotFile(paths.keyslots, [slot, recoverySlot], masterKey);
   rmSync(paths.setupMarker);
   masterKey.fill(0);
   const session: Session = { staffId: row.id, username: row.username, displayName: row.display_name, role: 'admin', recovery: false, unlockedAt: at };

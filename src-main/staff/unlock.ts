@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
-import { AppError } from '../../src-shared/errors';
+import { AppError, isAppError } from '../../src-shared/errors';
 import type { Session } from '../../src-shared/contract/session';
 import type { Role } from '../../src-shared/permissions';
 import { parseRecoveryKey } from '../../src-shared/recovery-key';
 import { dataPaths, type DataPaths } from '../store/paths';
 import { openStore, type Store, type StoreOptions } from '../store/store';
-import { assertKeyslotMac, readKeyslotFile, spendUnlockWork, unwrapStaffSlot, writeKeyslotFile, type Keyslot } from '../store/keyslots';
+import {
+  assertKeyslotMac, readKeyslotFile, readRecoverySlotCopy, recoverySlotOf, spendUnlockWork, staffSlots, unwrapRecoverySlot, unwrapStaffSlot,
+  writeKeyslotFile, type KeyslotFile, type StaffSlot,
+} from '../store/keyslots';
 import {
   MAX_FAILURES, clearFailedUnlocks, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
 } from './lockout';
-import { openEncryptedDatabase } from '../store/open-database';
+import { KEY_DOES_NOT_OPEN, assertDatabaseFileShape, openEncryptedDatabase } from '../store/open-database';
 import { finishInterruptedSwap } from '../store/swap';
 import { recordAudit } from '../audit/record-audit';
 import { findStaff } from './staff-repo';
@@ -28,8 +31,31 @@ export function isInitialized(dataDir: string): boolean {
   return existsSync(paths.keyslots) || (existsSync(paths.database) && !existsSync(paths.setupMarker));
 }
 
-function missingKeyslots(): AppError {
-  return new AppError('DATA_DAMAGED', 'keyslots.json is missing. Unlock with the recovery key to write a new one, then set passphrases again.');
+function missingFile(name: 'paydesk.db' | 'keyslots.json', hint: string): AppError {
+  return new AppError('DATA_DAMAGED', `${name} is missing. ${hint}`, { file: name });
+}
+
+/**
+ * What can be checked before anything is written (a lockout counter, a rebuilt keyslots.json, a
+ * migrated schema): both files are there and have a possible shape. Anything else is
+ * DATA_DAMAGED naming the file, and every file stays as it was. Only the recovery key may find
+ * keyslots.json missing, because it can write a new one (rebuildKeyslots).
+ */
+export function assertDataFilesPaired(paths: DataPaths, { keyslotsMayBeMissing = false } = {}): void {
+  const hasDatabase = existsSync(paths.database);
+  const hasKeyslots = existsSync(paths.keyslots);
+  if (!isInitialized(paths.dataDir)) throw new AppError('NOT_INITIALIZED', `${paths.dataDir} is not a Paydesk data folder (no paydesk.db, no keyslots.json).`);
+  if (!hasDatabase) throw missingFile('paydesk.db', 'keyslots.json is here without it: restore the last backup into a new folder.');
+  if (!hasKeyslots && !keyslotsMayBeMissing) throw missingFile('keyslots.json', 'Unlock with the recovery key to write a new one, then set passphrases again.');
+  assertDatabaseFileShape(paths.database);
+  if (hasKeyslots) readKeyslotFile(paths.keyslots);
+}
+
+/** The database did not open with the key a keyslot gave: say which files disagree, not "damaged pages". */
+function explainForeign(error: unknown, source: string): unknown {
+  if (!isAppError(error) || error.details?.reason !== KEY_DOES_NOT_OPEN) return error;
+  return new AppError('DATA_DAMAGED', `keyslots.json and paydesk.db do not belong together: the key ${source} does not open paydesk.db. `
+    + 'One of them comes from another data folder (or the start of paydesk.db is damaged). Both were left untouched.', { file: 'keyslots.json', reason: 'foreign' });
 }
 
 function lockedOut(remainingMs: number, now: number): AppError {
@@ -57,7 +83,7 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
  * Returns the master key; a wrong passphrase is AUTH_FAILED, the attempt that reaches the limit
  * LOCKED_OUT. Unknown names spend the same work and count the same way.
  */
-export async function provePassphrase(paths: DataPaths, slots: Keyslot[], username: string, passphrase: string, now: Date): Promise<Buffer> {
+export async function provePassphrase(paths: DataPaths, slots: StaffSlot[], username: string, passphrase: string, now: Date): Promise<Buffer> {
   const { lockedForMs, found, counted: attempt } = reserveUnlockAttempt(paths.lockout, username, now.getTime());
   if (lockedForMs > 0) throw lockedOut(lockedForMs, now.getTime());
   const slot = slots.find((s) => s.username === username);
@@ -81,12 +107,18 @@ export async function provePassphrase(paths: DataPaths, slots: Keyslot[], userna
 export async function unlockWithPassphrase(dataDir: string, username: string, passphrase: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
-  if (!existsSync(paths.keyslots) && existsSync(paths.database)) throw missingKeyslots();
+  assertDataFilesPaired(paths);
   const file = readKeyslotFile(paths.keyslots);
-  const masterKey = await provePassphrase(paths, file.slots, username, passphrase, now);
-  assertKeyslotMac(file, masterKey);
-  const store = await openStore(dataDir, masterKey, options);
-  masterKey.fill(0);
+  const masterKey = await provePassphrase(paths, staffSlots(file), username, passphrase, now);
+  let store: Store;
+  try {
+    assertKeyslotMac(file, masterKey);
+    store = await openStore(dataDir, masterKey, options).catch((error: unknown) => {
+      throw explainForeign(error, `in ${username}'s keyslot`);
+    });
+  } finally {
+    masterKey.fill(0);
+  }
   const row = findStaff(store, username);
   if (!row || row.status !== 'active') {
     store.close();
@@ -105,40 +137,61 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
 }
 
 /**
- * keyslots.json was lost but the database is here: the recovery key proves itself by opening the
- * database, and an empty slot file is written so the recovery admin can give staff new slots.
+ * The master key a recovery key stands for, proven against the data before anything is written:
+ * it must open paydesk.db. In a version 2 folder the recovery key unwraps the recovery slot (of
+ * keyslots.json, or of its copy when keyslots.json is lost); in a version 1 folder, or with both
+ * copies lost, it is tried as the master key itself (what recovery keys were before the slot).
  */
-function rebuildKeyslots(paths: DataPaths, masterKey: Buffer, options: StoreOptions): void {
+function masterKeyForRecovery(paths: DataPaths, file: KeyslotFile | null, secret: Buffer, options: StoreOptions): Buffer {
+  const slot = file ? recoverySlotOf(file.slots) : readRecoverySlotCopy(paths.dataDir);
+  const masterKey = slot ? unwrapRecoverySlot(slot, secret) : Buffer.from(secret);
+  if (!masterKey) throw notThisRecoveryKey();
   try {
     openEncryptedDatabase(paths.database, masterKey, { ...options, readonly: true }).close();
-  } catch {
-    throw new AppError('AUTH_FAILED', 'This recovery key does not open this data.', { field: 'recoveryKey' });
+  } catch (error) {
+    masterKey.fill(0);
+    // A key from the recovery slot is the slot's own: if it fails, the files disagree.
+    if (slot) throw explainForeign(error, 'in the recovery slot');
+    if (isAppError(error) && error.details?.reason === KEY_DOES_NOT_OPEN) throw notThisRecoveryKey();
+    throw error;
   }
-  writeKeyslotFile(paths.keyslots, [], masterKey);
-  console.warn('rebuildKeyslots: keyslots.json was missing; wrote an empty one after the recovery key opened the database');
+  return masterKey;
 }
 
-/** The recovery key is the master key itself; it unlocks as the recovery admin. */
+function notThisRecoveryKey(): AppError {
+  return new AppError('AUTH_FAILED', 'This recovery key does not open this data.', { field: 'recoveryKey' });
+}
+
+/**
+ * keyslots.json was lost but the database is here and the recovery key opened it: a new file with
+ * only the recovery slot (none in a version 1 folder) lets the recovery admin give staff new slots.
+ */
+function rebuildKeyslots(paths: DataPaths, masterKey: Buffer): void {
+  const slot = readRecoverySlotCopy(paths.dataDir);
+  writeKeyslotFile(paths.keyslots, slot ? [slot] : [], masterKey);
+  console.warn('rebuildKeyslots: keyslots.json was missing; wrote one with only the recovery slot after the recovery key opened the database');
+}
+
+/** The recovery key unlocks as the recovery admin (DESIGN.md §3): it needs the recovery secret. */
 export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const hex = parseRecoveryKey(recoveryKey);
   if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
-  const masterKey = Buffer.from(hex, 'hex');
+  const secret = Buffer.from(hex, 'hex');
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
-  if (!existsSync(paths.keyslots) && existsSync(paths.database)) rebuildKeyslots(paths, masterKey, options);
-  const file = readKeyslotFile(paths.keyslots);
+  assertDataFilesPaired(paths, { keyslotsMayBeMissing: true });
+  const file = existsSync(paths.keyslots) ? readKeyslotFile(paths.keyslots) : null;
+  const masterKey = masterKeyForRecovery(paths, file, secret, options);
+  secret.fill(0);
+  let store: Store;
   try {
-    assertKeyslotMac(file, masterKey);
-  } catch {
-    // Either the key is wrong or keyslots.json was changed. The database tells which.
-    try {
-      openEncryptedDatabase(paths.database, masterKey, { ...options, readonly: true }).close();
-    } catch {
-      throw new AppError('AUTH_FAILED', 'This recovery key does not open this data.', { field: 'recoveryKey' });
-    }
-    throw new AppError('DATA_DAMAGED', 'keyslots.json is damaged: its MAC does not match.');
+    // The key opened the database, so a MAC that does not match means keyslots.json was changed.
+    if (file) assertKeyslotMac(file, masterKey);
+    else rebuildKeyslots(paths, masterKey);
+    store = await openStore(dataDir, masterKey, options);
+  } finally {
+    masterKey.fill(0);
   }
-  const store = await openStore(dataDir, masterKey, options);
   const session: Session = {
     staffId: null,
     username: 'recovery',

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError } from '../../src-shared/errors';
 
 export type SqliteDatabase = Database.Database;
@@ -25,12 +26,32 @@ function applyCipher(sqlite: SqliteDatabase, masterKey: Buffer): void {
   sqlite.pragma(keyPragma(masterKey));
 }
 
+/** SQLCipher 4 pages are 4096 bytes: a file of another length was cut short (or is not one). */
+const PAGE_BYTES = 4096;
+
+/**
+ * What can be told of a database file without its key. An empty file would otherwise be taken by
+ * SQLite for a new database and silently filled with an empty ledger.
+ */
+export function assertDatabaseFileShape(file: string): void {
+  const name = basename(file);
+  const size = statSync(file).size;
+  if (size === 0) throw new AppError('DATA_DAMAGED', `${name} is empty (0 bytes).`, { file: name });
+  if (size % PAGE_BYTES !== 0) throw new AppError('DATA_DAMAGED', `${name} is cut short: ${size} bytes is not a whole number of pages.`, { file: name });
+}
+
+/** The key does not decrypt the first page: a wrong key, a file from elsewhere, or a damaged start. */
+export const KEY_DOES_NOT_OPEN = 'key does not open';
+
 /**
  * Opens an encrypted database and proves the key and the pages: a wrong key or damaged file
- * is DATA_DAMAGED (the caller decides whether the key itself was already trusted).
+ * is DATA_DAMAGED (the caller decides whether the key itself was already trusted). A key that
+ * does not decrypt the first page says so in details.reason (KEY_DOES_NOT_OPEN), apart from
+ * damaged pages further in.
  */
 export function openEncryptedDatabase(file: string, masterKey: Buffer, options: OpenOptions = {}): SqliteDatabase {
   if (!options.create && !existsSync(file)) throw new AppError('NOT_INITIALIZED', 'No paydesk.db in this data folder.');
+  if (!options.create) assertDatabaseFileShape(file);
   let sqlite: SqliteDatabase;
   try {
     sqlite = new Database(file, {
@@ -44,6 +65,14 @@ export function openEncryptedDatabase(file: string, masterKey: Buffer, options: 
   try {
     applyCipher(sqlite, masterKey);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    sqlite.close();
+    throw new AppError('DATA_DAMAGED', `${basename(file)} does not open with this key (it comes from another data folder, or its first page is damaged).`, {
+      file: basename(file),
+      reason: KEY_DOES_NOT_OPEN,
+    });
+  }
+  try {
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = FULL');
@@ -59,7 +88,8 @@ export function openEncryptedDatabase(file: string, masterKey: Buffer, options: 
   } catch (error) {
     sqlite.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('DATA_DAMAGED', 'The database does not open with this key, or its pages are damaged.', {
+    throw new AppError('DATA_DAMAGED', `${basename(file)} has damaged pages.`, {
+      file: basename(file),
       reason: (error as Error).message,
     });
   }

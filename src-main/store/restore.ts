@@ -6,7 +6,8 @@ import type { ReportProgress } from '../../src-shared/contract/jobs';
 import { describeBackup, openBackupCopy, type InspectCopy } from './backup';
 import { reencryptDatabase, yieldToEventLoop } from './database-copy';
 import { withExclusiveAccess } from './data-lock';
-import { parseKeyslotFile, unwrapStaffSlot, writeKeyslotFile } from './keyslots';
+import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { parseKeyslotFile, recoverySlotOf, unwrapRecoverySlot, unwrapStaffSlot, writeKeyslotFile } from './keyslots';
 import { dataPaths, type DataPaths } from './paths';
 import { masterKeyFingerprint, readRetiredKeys } from './retired-keys';
 import type { Store } from './store';
@@ -47,7 +48,7 @@ export async function identifyBackup(paths: DataPaths, path: string, currentKey:
   const key = chooseBackupKey(backup, [currentKey, ...retired]);
   if (!key) {
     throw invalidBackup(path, 'it was made under a master key this data folder has never used (another data folder?). '
-      + 'Restore it into an empty folder with its own recovery key: paydesk restore --data NEW_DIR --from FILE --recovery-key KEY.', {
+      + 'Restore it into an empty folder with its own recovery key: PAYDESK_RECOVERY_KEY=… paydesk restore --data NEW_DIR --from FILE.', {
       fingerprint: backup.header.fingerprint,
     });
   }
@@ -108,9 +109,33 @@ export async function backupKeyFromPassphrase(path: string, username: string, pa
   } catch {
     throw invalidBackup(path, 'its keyslots are damaged.');
   }
-  const slot = slots.find((s) => s.username === username);
-  const key = slot ? await unwrapStaffSlot(slot, passphrase) : null;
+  const slot = slots.find((s) => s.kind === 'staff' && s.username === username);
+  const key = slot?.kind === 'staff' ? await unwrapStaffSlot(slot, passphrase) : null;
   if (!key) throw new AppError('AUTH_FAILED', `The name or passphrase does not open this backup.`);
+  return key;
+}
+
+/**
+ * The master key of a backup, from its recovery key: unwrapped from the recovery slot the backup
+ * holds, or (a backup from before the recovery slot) the recovery key itself, which
+ * restoreIntoEmptyFolder then proves against the backup like any key.
+ */
+export async function backupKeyFromRecoveryKey(path: string, recoveryKey: string): Promise<Buffer> {
+  const hex = parseRecoveryKey(recoveryKey);
+  if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
+  const backup = await readBackupHeader(path);
+  let slots;
+  try {
+    slots = parseKeyslotFile(JSON.stringify(backup.header.keyslots)).slots;
+  } catch {
+    throw invalidBackup(path, 'its keyslots are damaged.');
+  }
+  const slot = recoverySlotOf(slots);
+  const secret = Buffer.from(hex, 'hex');
+  if (!slot) return secret;
+  const key = unwrapRecoverySlot(slot, secret);
+  secret.fill(0);
+  if (!key) throw new AppError('AUTH_FAILED', 'This recovery key does not open this backup.', { field: 'recoveryKey' });
   return key;
 }
 

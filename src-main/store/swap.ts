@@ -16,7 +16,7 @@ import { dataPaths, type DataPaths } from './paths';
 // after 2 is rolled forward. finishInterruptedSwap does either, before anyone reads keyslots.
 
 const MARKER = 'COMMITTED';
-const SWAPPABLE = ['paydesk.db', 'keyslots.json', 'retired-keys.json'] as const;
+const SWAPPABLE = ['paydesk.db', 'keyslots.json', 'recovery-slot.json', 'retired-keys.json'] as const;
 export type SwappableFile = (typeof SWAPPABLE)[number];
 
 const markerSchema = z.object({ kind: z.enum(['rekey', 'restore']), files: z.array(z.enum(SWAPPABLE)).min(1), at: z.string() });

@@ -11,8 +11,11 @@ export const backupFileSchema = z.object({
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-/** What a finished rekey job holds in its result: the new recovery key, shown once. */
-export const rekeyResultSchema = z.object({ recoveryKey: z.string() });
+/**
+ * What a finished rekey job holds in its result: a new recovery key, shown once, when the rekey
+ * made the recovery slot (a folder from before it); null when the recovery key is unchanged.
+ */
+export const rekeyResultSchema = z.object({ recoveryKey: z.string().nullable() });
 /** What a finished backup job holds: the verified file. */
 export const backupResultSchema = backupFileSchema;
 

@@ -42,6 +42,11 @@ export const sessionChannels = {
   }),
   'session.unlock': channel({ input: unlockInput, output: sessionSchema, access: 'public', invalidates: ['app.status'] }),
   'session.unlockWithRecoveryKey': channel({ input: recoveryUnlockInput, output: sessionSchema, access: 'public', invalidates: ['app.status'] }),
+  /**
+   * The raw SQLCipher key of the data, for an auditor's standard tool (`paydesk db-key`). Only a
+   * session unlocked with the recovery key gets it; the call is audited.
+   */
+  'session.databaseKey': channel({ input: emptyInput, output: z.object({ databaseKey: z.string() }), access: 'session', invalidates: ['audit.list'] }),
   'session.lock': channel({ input: emptyInput, output: okOutput, access: 'session', invalidates: ['app.status'] }),
   'session.changePassphrase': channel({ input: changePassphraseInput, output: okOutput, access: 'session', invalidates: ['audit.list'] }),
 };

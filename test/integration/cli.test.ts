@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { databaseKeyHex } from '../support/database-key';
 import { ADMIN, TELLER, ok, tempDataDir, testRouter } from '../support/temp-data';
 import { jsonOf, runCli, type CliRun } from '../support/cli';
-import { rawOpen } from '../support/files';
+import { folderBytes, rawOpen } from '../support/files';
 
 // The CLI contract of DESIGN.md §8, run as a child process the way an admin or a script runs it.
 
 const asAdmin = { PAYDESK_PASSPHRASE: ADMIN.passphrase };
+const withRecoveryKey = (key: string) => ({ PAYDESK_RECOVERY_KEY: key });
 const AUDITOR = { username: 'audrey', passphrase: 'auditor passphrase 2026' };
 
 async function initFolder(): Promise<{ dataDir: string; recoveryKey: string }> {
@@ -33,12 +34,12 @@ describe('paydesk init and verify', () => {
 
     const header = readFileSync(join(dataDir, 'paydesk.db')).subarray(0, 16);
     expect(header.equals(Buffer.from('SQLite format 3\0', 'latin1'))).toBe(false);
-    const raw = rawOpen(join(dataDir, 'paydesk.db'), parseRecoveryKey(printed.recoveryKey!)!, { readonly: true });
+    const raw = rawOpen(join(dataDir, 'paydesk.db'), databaseKeyHex(dataDir, printed.recoveryKey!), { readonly: true });
     expect(raw.prepare('SELECT username, role FROM staff').all()).toEqual([{ username: 'admin', role: 'admin' }]);
     raw.close();
 
     const [byRecoveryKey, byPassphrase] = await Promise.all([
-      runCli(['verify', '--data', dataDir, '--recovery-key', printed.recoveryKey!]),
+      runCli(['verify', '--data', dataDir], withRecoveryKey(printed.recoveryKey!)),
       runCli(['verify', '--data', dataDir, '--user', 'admin'], asAdmin),
     ]);
     expect(byRecoveryKey).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
@@ -131,15 +132,41 @@ describe('usage errors', () => {
 });
 
 describe('authentication', () => {
-  it('exit 3: a wrong passphrase, a wrong recovery key, a malformed recovery key', async () => {
+  it('exit 3: a wrong passphrase, a wrong recovery key (from the environment or stdin), a malformed recovery key', async () => {
     const { dataDir } = await initFolder();
     const runs = await Promise.all([
       runCli(['verify', '--data', dataDir, '--user', 'admin'], { PAYDESK_PASSPHRASE: 'not the passphrase 1' }),
-      runCli(['verify', '--data', dataDir, '--recovery-key', 'ab'.repeat(32)]),
-      runCli(['verify', '--data', dataDir, '--recovery-key', 'not-a-key']),
+      runCli(['verify', '--data', dataDir], withRecoveryKey('ab'.repeat(32))),
+      runCli(['verify', '--data', dataDir, '--recovery-key-stdin'], {}, `${'ab'.repeat(32)}\n`),
+      runCli(['verify', '--data', dataDir], withRecoveryKey('not-a-key')),
     ]);
-    expect(runs.map((run) => run.code)).toEqual([3, 3, 3]);
-    expect(runs.map((run) => /AUTH_FAILED/.test(run.stderr))).toEqual([true, true, true]);
+    expect(runs.map((run) => run.code)).toEqual([3, 3, 3, 3]);
+    expect(runs.map((run) => /AUTH_FAILED/.test(run.stderr))).toEqual([true, true, true, true]);
+  });
+
+  it('takes the recovery key from PAYDESK_RECOVERY_KEY or standard input, never from the command line (exit 2, saying how)', async () => {
+    const { dataDir, recoveryKey } = await initFolder();
+    const empty = tempDataDir();
+    const before = folderBytes(dataDir);
+    const refused = await Promise.all([
+      runCli(['verify', '--data', dataDir, '--recovery-key', recoveryKey]),
+      runCli(['restore', '--data', empty, '--from', join(dataDir, 'none.pdbk'), '--recovery-key', recoveryKey]),
+      runCli(['verify', '--data', dataDir, '--recovery']),
+    ]);
+    expect(refused.map((run) => run.code)).toEqual([2, 2, 2]);
+    for (const run of refused.slice(0, 2)) {
+      expect(run.stderr).toMatch(/INVALID_INPUT: --recovery-key would show the key.*PAYDESK_RECOVERY_KEY.*--recovery-key-stdin.*--recovery/);
+      expect(run.stderr).not.toContain(recoveryKey);
+    }
+    expect(refused[2]!.stderr).toContain('No recovery key given');
+    expect(folderBytes(dataDir)).toEqual(before);
+    expect(folderBytes(empty)).toEqual({});
+
+    const [fromEnv, fromStdin] = await Promise.all([
+      runCli(['verify', '--data', dataDir], withRecoveryKey(recoveryKey)),
+      runCli(['verify', '--data', dataDir, '--recovery-key-stdin'], {}, `${recoveryKey}\n`),
+    ]);
+    expect([fromEnv.code, fromStdin.code]).toEqual([0, 0]);
   });
 });
 
@@ -158,22 +185,17 @@ describe('paydesk backup, restore and rekey', () => {
     expect(jsonOf<{ username: string }[]>(await staffList(dataDir)).map((s) => s.username)).toEqual(['admin']);
   });
 
-  it('rekeys, printing the new recovery key once; the old one then exits 3', async () => {
+  it('rekeys under a new database key while the recovery key stays the same', async () => {
     const { dataDir, recoveryKey } = await initFolder();
+    const before = databaseKeyHex(dataDir, recoveryKey);
     const text = await runCli(['rekey', '--data', dataDir], asAdmin);
-    expect(text.code).toBe(0);
-    const shown = text.stdout.match(/([0-9A-F]{4}-){15}[0-9A-F]{4}/g)!;
-    expect(shown).toHaveLength(1);
-    const json = await runCli(['rekey', '--data', dataDir, '--recovery-key', shown[0]!, '--json'], asAdmin);
+    expect(text).toMatchObject({ code: 0, stdout: expect.stringContaining('the recovery key are unchanged') });
+    expect(text.stdout).not.toMatch(/([0-9A-F]{4}-){15}[0-9A-F]{4}/);
+    const json = await runCli(['rekey', '--data', dataDir, '--json'], withRecoveryKey(recoveryKey));
     expect(json.code).toBe(0);
-    const { recoveryKey: newest } = jsonOf<{ recoveryKey: string }>(json);
-
-    const [old, previous, current] = await Promise.all([
-      runCli(['verify', '--data', dataDir, '--recovery-key', recoveryKey]),
-      runCli(['verify', '--data', dataDir, '--recovery-key', shown[0]!]),
-      runCli(['verify', '--data', dataDir, '--recovery-key', newest]),
-    ]);
-    expect([old.code, previous.code, current.code]).toEqual([3, 3, 0]);
+    expect(jsonOf(json)).toEqual({ recoveryKey: null });
+    expect(databaseKeyHex(dataDir, recoveryKey)).not.toBe(before);
+    expect((await runCli(['verify', '--data', dataDir], withRecoveryKey(recoveryKey))).code).toBe(0);
   });
 
   it('restores a backup into an empty folder with that backup\'s own recovery key or passphrase', async () => {
@@ -183,13 +205,13 @@ describe('paydesk backup, restore and rekey', () => {
     const [wrongKey, byKey, byPassphrase] = [tempDataDir(), tempDataDir(), tempDataDir()];
 
     const runs = await Promise.all([
-      runCli(['restore', '--data', wrongKey, '--from', out, '--recovery-key', 'ab'.repeat(32)]),
-      runCli(['restore', '--data', byKey, '--from', out, '--recovery-key', recoveryKey]),
+      runCli(['restore', '--data', wrongKey, '--from', out], withRecoveryKey('ab'.repeat(32))),
+      runCli(['restore', '--data', byKey, '--from', out], withRecoveryKey(recoveryKey)),
       runCli(['restore', '--data', byPassphrase, '--from', out, '--user', 'admin'], asAdmin),
     ]);
     expect(runs.map((run) => run.code)).toEqual([3, 0, 0]);
     const verified = await Promise.all([
-      runCli(['verify', '--data', byKey, '--recovery-key', recoveryKey]),
+      runCli(['verify', '--data', byKey], withRecoveryKey(recoveryKey)),
       runCli(['verify', '--data', byPassphrase, '--user', 'admin'], asAdmin),
     ]);
     expect(verified.map((run) => run.code)).toEqual([0, 0]);
@@ -204,6 +226,6 @@ describe('paydesk backup, restore and rekey', () => {
     expect(refused.code).toBe(5);
     expect(refused.stderr).toContain(`DATA_IN_USE: Cannot rekey: process ${process.pid} has this data folder open.`);
     app.close();
-    expect((await runCli(['verify', '--data', dataDir, '--recovery-key', recoveryKey])).code).toBe(0);
+    expect((await runCli(['verify', '--data', dataDir], withRecoveryKey(recoveryKey))).code).toBe(0);
   });
 });

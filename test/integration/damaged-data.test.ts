@@ -2,7 +2,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { databaseKeyHex } from '../support/database-key';
 import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { ADMIN, TELLER, ok, setUpRouter, testRouter } from '../support/temp-data';
 import { jsonOf, runCli } from '../support/cli';
@@ -15,7 +15,7 @@ async function closedDataFolder(): Promise<{ dataDir: string; hexKey: string }> 
   const { router, dataDir, recoveryKey } = await setUpRouter();
   await ok(router, 'staff.add', TELLER);
   router.close();
-  return { dataDir, hexKey: parseRecoveryKey(recoveryKey)! };
+  return { dataDir, hexKey: databaseKeyHex(dataDir, recoveryKey) };
 }
 
 function cliVerify(dataDir: string) {
@@ -122,7 +122,7 @@ describe('a changed audit row', () => {
 
     const json = await cliVerify(dataDir);
     expect(json.code).toBe(1);
-    expect(jsonOf(json)).toMatchObject({ ok: false, checks: expect.arrayContaining([{ name: 'audit.chain', ok: false, detail: expect.any(String), firstViolation: 'audit_log#2' }]) });
+    expect(jsonOf(json)).toMatchObject({ ok: false, checks: expect.arrayContaining([expect.objectContaining({ name: 'audit.chain', ok: false, detail: expect.any(String), firstViolation: 'audit_log#2' })]) });
     const text = await runCli(['verify', '--data', dataDir, '--user', 'admin'], { PAYDESK_PASSPHRASE: ADMIN.passphrase });
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/FAIL audit\.chain: audit row 2 .*\(first: audit_log#2\)/);

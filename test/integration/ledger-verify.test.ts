@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { databaseKeyHex } from '../support/database-key';
 import type { TransferState } from '../../src-shared/contract/ledger';
 import type { Store } from '../../src-main/store/store';
 import { placeHold, postHold, postTransfer, reverseTransfer, systemAccount, verifyLedger, voidHold } from '../../src-main/ledger';
@@ -116,12 +116,12 @@ describe('the CLI verify after tampering', () => {
     const raw = new Database(join(dataDir, 'paydesk.db'));
     raw.pragma(`cipher = 'sqlcipher'`);
     raw.pragma('legacy = 4');
-    raw.pragma(`key = "x'${parseRecoveryKey(recoveryKey)}'"`);
+    raw.pragma(`key = "x'${databaseKeyHex(dataDir, recoveryKey)}'"`);
     raw.exec('DROP TRIGGER transfers_no_update');
     raw.prepare(`UPDATE transfers SET actor = 'tima' WHERE id = 2`).run();
     raw.close();
 
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'verify', '--data', dataDir, '--recovery-key', recoveryKey, '--json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'verify', '--data', dataDir, '--json'], { encoding: 'utf8', env: { ...process.env, PAYDESK_RECOVERY_KEY: recoveryKey } });
     expect(cli.status).toBe(1);
     const report = JSON.parse(cli.stdout) as { ok: boolean; checks: { name: string; ok: boolean; firstViolation: string | null }[] };
     expect(report.ok).toBe(false);

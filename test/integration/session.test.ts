@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { databaseKeyHex } from '../support/database-key';
 import { ADMIN, TELLER, ok, setUpRouter, testRouter } from '../support/temp-data';
 
 describe('first-run setup', () => {
-  it('creates an encrypted database that the recovery key opens with a standard SQLCipher key', async () => {
+  it('creates an encrypted database that a standard SQLCipher tool opens with the key the recovery key unwraps', async () => {
     const { dataDir, recoveryKey } = await setUpRouter();
     const header = readFileSync(join(dataDir, 'paydesk.db')).subarray(0, 16).toString('latin1');
     expect(header).not.toBe('SQLite format 3\0');
@@ -14,7 +14,7 @@ describe('first-run setup', () => {
     const raw = new Database(join(dataDir, 'paydesk.db'), { readonly: true });
     raw.pragma(`cipher = 'sqlcipher'`);
     raw.pragma('legacy = 4');
-    raw.pragma(`key = "x'${parseRecoveryKey(recoveryKey)}'"`);
+    raw.pragma(`key = "x'${databaseKeyHex(dataDir, recoveryKey)}'"`);
     expect(raw.prepare('SELECT username, role FROM staff').all()).toEqual([{ username: 'admin', role: 'admin' }]);
     raw.close();
   });

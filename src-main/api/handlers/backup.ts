@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
-import { formatRecoveryKey, parseRecoveryKey } from '../../../src-shared/recovery-key';
 import { contract, type ParsedInput } from '../../../src-shared/contract';
 import { ROLES, can, type Role } from '../../../src-shared/permissions';
 import type { BackupFile } from '../../../src-shared/contract/backup';
@@ -12,7 +11,7 @@ import { assertBackupDestinationFree, BACKUP_STEPS, createBackup, defaultBackupP
 import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
-import { backupKeyFromPassphrase, identifyBackup, RESTORE_STEPS, restoreIntoEmptyFolder, stageRestore } from '../../store/restore';
+import { backupKeyFromPassphrase, backupKeyFromRecoveryKey, identifyBackup, RESTORE_STEPS, restoreIntoEmptyFolder, stageRestore } from '../../store/restore';
 import { findStaff } from '../../staff/staff-repo';
 import { isInitialized } from '../../staff/unlock';
 import { masterKeyFingerprint } from '../../store/retired-keys';
@@ -104,7 +103,8 @@ async function runRekey({ app, session, now }: CallContext, live: Store, report:
     throw error;
   }
   const nextKey = Buffer.from(staged.nextKey);
-  const recoveryKey = formatRecoveryKey(nextKey.toString('hex'));
+  // Null: the recovery key on paper still opens the data (its slot was re-sealed).
+  const { recoveryKey } = staged;
   app.signOut();
   staged.commit();
   try {
@@ -143,9 +143,7 @@ async function restoreIntoNewFolder(input: ParsedInput<'backup.restoreIntoNewFol
   let key: Buffer;
   let actor: string;
   if ('recoveryKey' in input) {
-    const hex = parseRecoveryKey(input.recoveryKey);
-    if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
-    key = Buffer.from(hex, 'hex');
+    key = await backupKeyFromRecoveryKey(path, input.recoveryKey);
     actor = 'recovery';
   } else {
     key = await backupKeyFromPassphrase(path, input.username, input.passphrase);

@@ -22,7 +22,7 @@ function idleLockMinutes(store: Store): number {
   }
 }
 
-type SessionChannels = 'app.status' | 'setup.init' | 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.lock' | 'session.changePassphrase';
+type SessionChannels = 'app.status' | 'setup.init' | 'session.unlock' | 'session.unlockWithRecoveryKey' | 'session.databaseKey' | 'session.lock' | 'session.changePassphrase';
 
 export const sessionHandlers: HandlerMap<SessionChannels> = {
   'app.status': (_input, { app }) => {
@@ -52,6 +52,13 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
     const { store, session } = await unlockWithRecoveryKey(app.dataDir, input.recoveryKey, app.options, now);
     app.signIn(store, session);
     return session;
+  },
+
+  'session.databaseKey': (_input, { store, session, now }) => {
+    // A staff passphrase opens the data in Paydesk, never the raw key: that takes the recovery key.
+    if (!session.recovery) throw new AppError('FORBIDDEN', 'Only a session unlocked with the recovery key may print the database key.');
+    recordAudit(store, { actor: session.username, action: 'session.databaseKey', entityType: 'keys' }, now);
+    return { databaseKey: store.masterKey.toString('hex') };
   },
 
   'session.lock': (_input, { app, store, session, now }) => {

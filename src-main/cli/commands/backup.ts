@@ -4,7 +4,7 @@ import type { BackupFile } from '../../../src-shared/contract/backup';
 import { createRouter, type Router } from '../../api/router';
 import { isInitialized } from '../../staff/unlock';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
-import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, withUnlockedRouter } from '../unlock';
+import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, readRecoveryKey, withUnlockedRouter } from '../unlock';
 
 /** Runs a job through the router and waits for it; a failed job becomes its coded error. */
 async function runJob(router: Router, started: { jobId: string }): Promise<unknown> {
@@ -19,7 +19,7 @@ async function runJob(router: Router, started: { jobId: string }): Promise<unkno
 export const backupCommand: CliCommand = {
   name: 'backup',
   summary: 'Write an encrypted, verified backup (database + keyslots) of the data folder.',
-  usage: 'backup --data DIR [--out FILE] [--user NAME | --recovery-key KEY] [--json]   (default: DIR/backups/paydesk-YYYYMMDD-HHMMSS.pdbk)',
+  usage: 'backup --data DIR [--out FILE] [--user NAME | --recovery-key-stdin | --recovery] [--json]   (default: DIR/backups/paydesk-YYYYMMDD-HHMMSS.pdbk)',
   options: { ...UNLOCK_OPTIONS, out: { type: 'string' } },
   run: (ctx) =>
     withUnlockedRouter(ctx, async (router) => {
@@ -31,7 +31,7 @@ export const backupCommand: CliCommand = {
 
 /** Into an empty folder there is nobody to sign in as: the backup's own credentials prove the key, through the router. */
 async function restoreIntoNewFolder(ctx: CliContext, dataDir: string, from: string) {
-  const recoveryKey = stringOption(ctx, 'recovery-key');
+  const recoveryKey = await readRecoveryKey(ctx);
   const router = createRouter({ dataDir, background: false });
   try {
     const credentials = recoveryKey
@@ -51,7 +51,7 @@ async function restoreIntoNewFolder(ctx: CliContext, dataDir: string, from: stri
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'Replace the data with a verified backup (a safety backup of the current data is written first); everyone is signed out.',
-  usage: 'restore --data DIR --from FILE [--user NAME | --recovery-key KEY] [--json]',
+  usage: 'restore --data DIR --from FILE [--user NAME | --recovery-key-stdin | --recovery] [--json]',
   options: { ...UNLOCK_OPTIONS, from: { type: 'string' } },
   async run(ctx) {
     const dataDir = dataDirOption(ctx);
@@ -74,21 +74,20 @@ export const restoreCommand: CliCommand = {
 
 export const rekeyCommand: CliCommand = {
   name: 'rekey',
-  summary: 'Re-encrypt the data under a new master key and re-wrap every keyslot; prints the new recovery key once.',
-  usage: 'rekey --data DIR [--user NAME | --recovery-key KEY] [--json]',
+  summary: 'Re-encrypt the data under a new master key and re-wrap every keyslot; the recovery key stays (a folder made before recovery slots gets a new one, printed once).',
+  usage: 'rekey --data DIR [--user NAME | --recovery-key-stdin | --recovery] [--json]',
   options: UNLOCK_OPTIONS,
   run: (ctx) =>
     withUnlockedRouter(ctx, async (router) => {
-      const { recoveryKey } = (await runJob(router, expectOk(await router.invoke('keys.rekey', {})))) as { recoveryKey: string };
-      return {
-        exitCode: 0,
-        json: { recoveryKey },
-        text: [
-          'Rekeyed. Passphrases are unchanged; the old recovery key no longer opens this data.',
+      const { recoveryKey } = (await runJob(router, expectOk(await router.invoke('keys.rekey', {})))) as { recoveryKey: string | null };
+      const text = recoveryKey === null
+        ? ['Rekeyed. Passphrases and the recovery key are unchanged.']
+        : [
+          'Rekeyed. Passphrases are unchanged. This folder had no recovery slot yet: the old recovery key no longer opens it.',
           '',
           'NEW RECOVERY KEY (shown once; store it offline, it opens all data):',
           `  ${recoveryKey}`,
-        ].join('\n'),
-      };
+        ];
+      return { exitCode: 0, json: { recoveryKey }, text: text.join('\n') };
     }),
 };

@@ -6,6 +6,7 @@ import { backupCommand, rekeyCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { membersListCommand } from './members';
 import { jobsRunCommand } from './jobs';
+import { dbKeyCommand } from './db-key';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand];

@@ -6,7 +6,7 @@ import { UNLOCK_OPTIONS, withUnlockedRouter } from '../unlock';
 export const membersListCommand: CliCommand = {
   name: 'members list',
   summary: 'List or search members (name substring, member number, phone prefix).',
-  usage: 'members list --data DIR [--query Q] [--status active|frozen|closed] [--limit N] [--offset N] [--user NAME | --recovery-key KEY] [--json]',
+  usage: 'members list --data DIR [--query Q] [--status active|frozen|closed] [--limit N] [--offset N] [--user NAME | --recovery-key-stdin | --recovery] [--json]',
   options: { ...UNLOCK_OPTIONS, query: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(ctx) {
     const status = stringOption(ctx, 'status');

@@ -4,7 +4,7 @@ import { UNLOCK_OPTIONS, withUnlockedRouter } from '../unlock';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Check the database, the schema, the audit chain and every ledger invariant.',
-  usage: 'verify --data DIR [--user NAME | --recovery-key KEY] [--json]',
+  usage: 'verify --data DIR [--user NAME | --recovery-key-stdin | --recovery] [--json]',
   options: UNLOCK_OPTIONS,
   run: (ctx) =>
     withUnlockedRouter(ctx, async (router) => {
