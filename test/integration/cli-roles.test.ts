@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, type ChannelName } from '../../src-shared/contract';
@@ -6,7 +6,7 @@ import { can, ROLES, type Role } from '../../src-shared/permissions';
 import { COMMANDS } from '../../src-main/cli/commands';
 import { ADMIN, ok, setUpRouter, tempDataDir, testRouter } from '../support/temp-data';
 import { jobResult } from '../support/jobs';
-import { runCli, type CliRun } from '../support/cli';
+import { REPO_ROOT, runCli, type CliRun } from '../support/cli';
 
 // Every CLI command, run as each role, against the permission matrix: a command may do exactly
 // what the channel it calls allows the signed-in role, as in the app (DESIGN.md §8). A role
@@ -115,6 +115,15 @@ async function contents(folder: Folder) {
 describe('paydesk as each role', () => {
   it('knows which channel decides every command, so a new command cannot skip the matrix', () => {
     expect(COMMANDS.map((c) => c.name).filter((name) => !(name in COMMAND_CASES))).toEqual([]);
+  });
+
+  it('has no command that reaches a service or the store except through the router', () => {
+    const dir = join(REPO_ROOT, 'src-main/cli/commands');
+    const below = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/from '\.\.\/\.\.\/([\w-]+\/[\w-]+)'/g)].map((m) => `${file}: ${m[1]}`),
+    );
+    // isInitialized only looks whether keyslots.json is there, to choose restore into an empty folder.
+    expect(below.filter((line) => !line.endsWith(': api/router'))).toEqual(['backup.ts: staff/unlock']);
   });
 
   it('runs each command as teller, finance and auditor exactly as the permission matrix allows, and the refused ones change nothing', async () => {
