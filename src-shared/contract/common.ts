@@ -31,6 +31,8 @@ const NAME_FORBIDDEN = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u20
 
 /** The reason an INVALID_INPUT carries (details.reason) when a name holds one of them; the renderer translates it. */
 export const CONTROL_CHARACTERS_REASON = 'control_characters';
+/** zod's message for it, which a form recognizes to show its own translated words instead. */
+export const CONTROL_CHARACTERS_MESSAGE = 'control or text-direction characters are not allowed in names';
 
 /** A trimmed name of 1 to `max` characters, without control or bidirectional characters. */
 export function nameSchema(max: number = INPUT_LIMITS.name) {
@@ -39,7 +41,7 @@ export function nameSchema(max: number = INPUT_LIMITS.name) {
     .trim()
     .min(1)
     .max(max)
-    .refine((name) => !NAME_FORBIDDEN.test(name), { message: 'control or text-direction characters are not allowed in names', params: { reason: CONTROL_CHARACTERS_REASON } });
+    .refine((name) => !NAME_FORBIDDEN.test(name), { message: CONTROL_CHARACTERS_MESSAGE, params: { reason: CONTROL_CHARACTERS_REASON } });
 }
 
 /** A file path the main process will resolve; bounded before any file system call sees it. */

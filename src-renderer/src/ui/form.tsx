@@ -1,14 +1,19 @@
 import { useCallback, useState } from 'react';
 import { Controller, type Control, type FieldError, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { TextField, type TextFieldProps } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { CONTROL_CHARACTERS_MESSAGE } from '../../../src-shared/contract/common';
 import { ApiError } from '../api/call';
 import { useErrorText } from '../api/error-text';
 
 // react-hook-form glue: fields show zod's messages (localized through zod's own locales), a
-// format hint when a pattern fails, and refusals from the main process on the field they name.
+// format hint when a pattern fails, our own words for a name with control characters (zod's
+// locales do not know our refinements), and refusals from the main process on the field they name.
 
-function fieldErrorText(error: FieldError, hint: string | undefined): string | undefined {
+function fieldErrorText(error: FieldError, hint: string | undefined, t: TFunction): string | undefined {
   if (error.type === 'invalid_format' && hint) return hint;
+  if (error.type === 'custom' && error.message === CONTROL_CHARACTERS_MESSAGE) return t('common:validation.controlCharacters');
   return error.message;
 }
 
@@ -21,6 +26,7 @@ type FormTextFieldProps<T extends FieldValues> = Omit<TextFieldProps, 'name' | '
 };
 
 export function FormTextField<T extends FieldValues>({ control, name, hint, ...rest }: FormTextFieldProps<T>) {
+  const { t } = useTranslation();
   return (
     <Controller
       control={control}
@@ -34,7 +40,7 @@ export function FormTextField<T extends FieldValues>({ control, name, hint, ...r
           onBlur={field.onBlur}
           inputRef={field.ref}
           error={fieldState.error !== undefined}
-          helperText={fieldState.error ? fieldErrorText(fieldState.error, hint) : hint}
+          helperText={fieldState.error ? fieldErrorText(fieldState.error, hint, t) : hint}
         />
       )}
     />
