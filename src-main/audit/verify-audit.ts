@@ -10,7 +10,11 @@ export interface ChainStatus {
   firstBrokenId: number | null;
 }
 
-/** Replays the audit chain from the genesis hash and names the first row that does not match. */
+/**
+ * Replays the audit chain from the genesis hash and names the first row that does not match.
+ * Ids run 1..n (recordAudit numbers each row after the last), so a row removed from the middle
+ * is named by the row after the gap even when the hashes after it were recomputed.
+ */
 export function verifyAuditChain(sqlite: SqliteDatabase): ChainStatus {
   let prev = GENESIS_HASH;
   let count = 0;
@@ -18,7 +22,7 @@ export function verifyAuditChain(sqlite: SqliteDatabase): ChainStatus {
   for (const row of rows) {
     count += 1;
     const expected = chainHash(prev, canonicalAuditRow(row));
-    if (row.prev_hash !== prev || row.hash !== expected) {
+    if (row.id !== count || row.prev_hash !== prev || row.hash !== expected) {
       return { ok: false, count, head: prev, firstBrokenId: row.id };
     }
     prev = row.hash;

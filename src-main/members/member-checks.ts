@@ -1,9 +1,12 @@
 import { failed, passed, type Verifier } from '../integrity/verifier';
 import type { Store } from '../store/store';
+import { memberAuditChecks } from './member-audit-checks';
+import { memberSearchChecks } from './member-search-checks';
 
 // The members part of `verify` (DESIGN.md §4, "each domain's own invariants"): every wallet is a
 // no-overdraft liability account of its own member, in its own currency, and a closed member's
-// wallets are closed.
+// wallets are closed; every member and wallet link is what the audit log recorded; the search
+// indexes hold exactly the members' names.
 
 const MISPLACED_WALLET = `
   SELECT mw.member_id AS id FROM member_wallets mw
@@ -27,6 +30,8 @@ export const membersVerifier: Verifier = {
         misplaced === undefined
           ? passed('members.wallets', `${counts.wallets} wallets, each a no-overdraft liability of its own member`, counts)
           : failed('members.wallets', `member ${misplaced} has a wallet account that is not its own, or an open one after closing`, counts, 'members', misplaced),
+        ...memberAuditChecks(store),
+        ...memberSearchChecks(store),
       ],
     };
   },
