@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Dialog, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography } from '@mui/material';
 import Key from '@mui/icons-material/VpnKeyOutlined';
 import { useTranslation } from 'react-i18next';
 import { rekeyResultSchema } from '../../../../src-shared/contract/backup';
@@ -9,14 +9,19 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { JobProgress } from '../../ui/JobProgress';
 import { RecoveryKeyPanel } from '../../ui/RecoveryKeyPanel';
 
-/** Rekey: a new master key re-encrypts the data; the new recovery key is shown once, as at setup. */
+/**
+ * Rekey: a new master key re-encrypts the data. The recovery key stays; only a folder from before
+ * recovery keys had their own slot gets one now, shown once, as at setup.
+ */
 export function RekeyPanel() {
   const { t } = useTranslation();
   const describe = useErrorText();
   const [confirming, setConfirming] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [rekeyed, setRekeyed] = useState(false);
   const rekey = useJobFlow('keys.rekey', (job) => {
     setConfirming(false);
+    setRekeyed(true);
     setRecoveryKey(rekeyResultSchema.parse(job.result).recoveryKey);
   });
 
@@ -36,12 +41,18 @@ export function RekeyPanel() {
           startIcon={<Key />}
           onClick={() => {
             rekey.reset();
+            setRekeyed(false);
             setConfirming(true);
           }}
         >
           {t('backup:rekey.action')}
         </Button>
       </Stack>
+      {rekeyed && recoveryKey === null && (
+        <Alert severity="success" role="status" sx={{ mt: 2 }}>
+          {t('backup:rekey.done')}
+        </Alert>
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('backup:rekey.confirmTitle')}
@@ -58,7 +69,16 @@ export function RekeyPanel() {
         <DialogTitle id="new-recovery-key-title">{t('backup:rekey.newKeyTitle')}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{t('backup:rekey.newKeyIntro')}</DialogContentText>
-          {recoveryKey && <RecoveryKeyPanel recoveryKey={recoveryKey} continueLabel={t('common:actions.done')} onContinue={() => setRecoveryKey(null)} />}
+          {recoveryKey && (
+            <RecoveryKeyPanel
+              recoveryKey={recoveryKey}
+              continueLabel={t('common:actions.done')}
+              onContinue={() => {
+                setRecoveryKey(null);
+                setRekeyed(false);
+              }}
+            />
+          )}
         </DialogContent>
       </Dialog>
     </Paper>
