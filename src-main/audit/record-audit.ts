@@ -1,6 +1,8 @@
+import type { Selectable } from 'kysely';
 import type { Store } from '../store/store';
-import { prepare } from '../store/sql';
+import { perConnection } from '../store/sql';
 import { GENESIS_HASH, canonicalAuditRow, chainHash } from './audit-chain';
+import type { AuditLogTable } from './tables';
 
 export interface AuditEvent {
   actor: string;
@@ -28,12 +30,23 @@ function summary(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(redact(value));
 }
 
+// Every change appends a row, and a bulk registration one per member: like the ledger's, these
+// statements are prepared once per connection.
+const auditStatements = perConnection((sqlite) => ({
+  chainTail: sqlite.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
+  append: sqlite.prepare<[Selectable<AuditLogTable>]>(
+    `INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity_type, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
+  ),
+}));
+
 /**
  * Appends one link to the audit chain. Call it inside the same transaction as the change it
  * records, so the change and its record commit together.
  */
 export function recordAudit(store: Store, event: AuditEvent, at: Date = new Date()): number {
-  const last = prepare(store.sqlite, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const statements = auditStatements(store.sqlite);
+  const last = statements.chainTail.get();
   const row = {
     id: (last?.id ?? 0) + 1,
     at: at.toISOString(),
@@ -46,10 +59,6 @@ export function recordAudit(store: Store, event: AuditEvent, at: Date = new Date
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = chainHash(prevHash, canonicalAuditRow(row));
-  prepare(
-    store.sqlite,
-    `INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
-     VALUES (@id, @at, @actor, @action, @entity_type, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
-  ).run({ ...row, prev_hash: prevHash, hash });
+  statements.append.run({ ...row, prev_hash: prevHash, hash });
   return row.id;
 }

@@ -2,10 +2,12 @@ import { AppError } from '../../src-shared/errors';
 import { isKnownCurrency } from '../../src-shared/money';
 import { ACCOUNT_KINDS, OWNER_TYPES, type Account, type Balance } from '../../src-shared/contract/ledger';
 import { recordAudit } from '../audit/record-audit';
+import { execute } from '../store/sql';
 import type { Store } from '../store/store';
 import { availableBalance, postedBalance, type Totals } from './effects';
 import { toAccount, type AccountRow } from './rows';
 import { ledgerStatements } from './statements';
+import { ledgerSql } from './tables';
 import type { AccountSpec } from './types';
 
 function invalid(field: string, message: string): AppError {
@@ -24,15 +26,13 @@ function checkSpec(spec: AccountSpec): void {
 /** Inserts an account row; `systemRole` is set only by the chart of accounts. */
 export function insertAccount(store: Store, spec: AccountSpec, systemRole: string | null, now: Date): Account {
   checkSpec(spec);
-  if (store.sqlite.prepare('SELECT 1 FROM accounts WHERE code = ?').get(spec.code)) {
+  const statements = ledgerStatements(store.sqlite);
+  if (statements.accountByCode.get(spec.code)) {
     throw new AppError('ACCOUNT_EXISTS', `An account with code ${spec.code} already exists.`, { field: 'code' });
   }
-  const info = store.sqlite
-    .prepare(
-      `INSERT INTO accounts (code, name, kind, currency, owner_type, owner_id, system_role, no_overdraft, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(spec.code, spec.name.trim(), spec.kind, spec.currency, spec.ownerType, spec.ownerId, systemRole, spec.noOverdraft ? 1 : 0, now.toISOString());
+  const info = statements.insertAccount.run(
+    spec.code, spec.name.trim(), spec.kind, spec.currency, spec.ownerType, spec.ownerId, systemRole, spec.noOverdraft ? 1 : 0, now.toISOString(),
+  );
   return getAccount(store, Number(info.lastInsertRowid));
 }
 
@@ -52,7 +52,7 @@ export function getAccount(store: Store, id: number): Account {
 }
 
 export function findAccountByCode(store: Store, code: string): Account | undefined {
-  const row = store.sqlite.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE code = ?').get(code);
+  const row = ledgerStatements(store.sqlite).accountByCode.get(code);
   return row ? toAccount(row) : undefined;
 }
 
@@ -86,7 +86,7 @@ export function closeAccount(store: Store, id: number, actor: string, now: Date 
           balance,
         });
       }
-      store.sqlite.prepare('UPDATE accounts SET closed = 1, closed_at = ? WHERE id = ?').run(now.toISOString(), id);
+      execute(store.sqlite, ledgerSql.updateTable('accounts').set({ closed: 1, closed_at: now.toISOString() }).where('id', '=', id));
       recordAudit(store, { actor, action: 'ledger.closeAccount', entityType: 'account', entityId: id, before: { closed: false }, after: { closed: true, code: account.code } }, now);
       return getAccount(store, id);
     })

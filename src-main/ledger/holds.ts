@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { AppError } from '../../src-shared/errors';
 import { assertMinorUnits } from '../../src-shared/money';
 import type { Transfer } from '../../src-shared/contract/ledger';
+import { selectAll } from '../store/sql';
 import type { Store } from '../store/store';
 import { postPayload, replayOrConflict, voidPayload } from './idempotency';
 import { toTransfer, type TransferRow } from './rows';
 import { assertActor, assertIdempotencyKey, isoTime } from './rules';
+import { ledgerSql } from './tables';
 import type { PostHoldRequest, VoidHoldRequest } from './types';
 import { inLedgerTransaction, type LedgerWriter } from './writer';
 
@@ -100,19 +103,26 @@ export function voidHold(store: Store, req: VoidHoldRequest): Transfer {
   return toTransfer(inLedgerTransaction(store, (writer) => writeVoid(writer, req)));
 }
 
+/** The unresolved holds whose time has passed, oldest first. */
+function dueHoldIds(store: Store, at: string): number[] {
+  const query = ledgerSql
+    .selectFrom('transfers as h')
+    .select('h.id')
+    // A literal, not a bound value: only then may SQLite use the partial index transfers_hold_expiry.
+    .where('h.state', '=', sql.lit('pending'))
+    .where('h.expires_at', 'is not', null)
+    .where('h.expires_at', '<=', at)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('transfers as r').select('r.id').whereRef('r.pending_id', '=', 'h.id'))))
+    .orderBy('h.id');
+  return selectAll(store.sqlite, query).map((row) => row.id);
+}
+
 /** The job behind hold expiry: voids every unresolved hold whose time has passed. Returns how many. */
 export function expireHolds(store: Store, now: Date): number {
   const at = isoTime(now, 'now');
   return inLedgerTransaction(store, (writer) => {
-    const due = store.sqlite
-      .prepare<[string], { id: number }>(
-        `SELECT h.id FROM transfers h
-         WHERE h.state = 'pending' AND h.expires_at IS NOT NULL AND h.expires_at <= ?
-           AND NOT EXISTS (SELECT 1 FROM transfers r WHERE r.pending_id = h.id)
-         ORDER BY h.id`,
-      )
-      .all(at);
-    for (const { id } of due) writeVoid(writer, { holdId: id, idempotencyKey: `hold-expiry:${id}`, actor: 'system', at: now });
+    const due = dueHoldIds(store, at);
+    for (const id of due) writeVoid(writer, { holdId: id, idempotencyKey: `hold-expiry:${id}`, actor: 'system', at: now });
     return due.length;
   });
 }

@@ -1,9 +1,11 @@
 import { AppError } from '../../src-shared/errors';
 import type { AccountKind, AccountWithBalance, OwnerType, Transfer, TransferDetail } from '../../src-shared/contract/ledger';
+import { selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import { balanceOfAccount, getAccountRow } from './accounts';
 import { toAccount, toTransfer, type AccountRow, type TransferRow } from './rows';
 import { ledgerStatements } from './statements';
+import { ledgerSql } from './tables';
 import type { AccountTransfersQuery } from './types';
 
 // Read side of the ledger: one transfer with its links, an account's history, the accounts list.
@@ -40,6 +42,17 @@ export function transferDetail(store: Store, id: number): TransferDetail {
   };
 }
 
+type Side = 'debit_account_id' | 'credit_account_id';
+
+/** The transfers on one side of an account that pass the query's filters. */
+function sideTransfers(accountId: number, side: Side, query: AccountTransfersQuery) {
+  let transfers = ledgerSql.selectFrom('transfers').where(side, '=', accountId);
+  if (query.from !== undefined) transfers = transfers.where('created_at', '>=', query.from);
+  if (query.to !== undefined) transfers = transfers.where('created_at', '<', query.to);
+  if (query.kinds && query.kinds.length > 0) transfers = transfers.where('kind', 'in', query.kinds);
+  return transfers;
+}
+
 /**
  * An account's transfers, newest first. Each side is read through its own account index (which
  * ends in the id) and the two are merged, so a busy system account pages without sorting its
@@ -47,29 +60,12 @@ export function transferDetail(store: Store, id: number): TransferDetail {
  */
 export function accountTransfers(store: Store, accountId: number, query: AccountTransfersQuery): { rows: Transfer[]; total: number } {
   getAccountRow(store, accountId);
-  const conditions: string[] = [];
-  const params: (string | number)[] = [];
-  if (query.from !== undefined) {
-    conditions.push('created_at >= ?');
-    params.push(query.from);
-  }
-  if (query.to !== undefined) {
-    conditions.push('created_at < ?');
-    params.push(query.to);
-  }
-  if (query.kinds && query.kinds.length > 0) {
-    conditions.push(`kind IN (${query.kinds.map(() => '?').join(', ')})`);
-    params.push(...query.kinds);
-  }
-  const extra = conditions.map((c) => ` AND ${c}`).join('');
   const window = query.offset + query.limit;
-  const side = (column: string) => `SELECT * FROM (SELECT * FROM transfers WHERE ${column} = ?${extra} ORDER BY id DESC LIMIT ?)`;
-  const rows = store.sqlite
-    .prepare<unknown[], TransferRow>(`${side('debit_account_id')} UNION ALL ${side('credit_account_id')} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(accountId, ...params, window, accountId, ...params, window, query.limit, query.offset);
-  const count = (column: string) =>
-    store.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM transfers WHERE ${column} = ?${extra}`).get(accountId, ...params)!.n;
-  return { rows: rows.map(toTransfer), total: count('debit_account_id') + count('credit_account_id') };
+  const newest = (side: Side) =>
+    ledgerSql.selectFrom(sideTransfers(accountId, side, query).selectAll().orderBy('id', 'desc').limit(window).as('newest')).selectAll();
+  const page = newest('debit_account_id').unionAll(newest('credit_account_id')).orderBy('id', 'desc').limit(query.limit).offset(query.offset);
+  const count = (side: Side) => selectFirst(store.sqlite, sideTransfers(accountId, side, query).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  return { rows: selectAll(store.sqlite, page).map(toTransfer), total: count('debit_account_id') + count('credit_account_id') };
 }
 
 export interface AccountFilter {
@@ -78,15 +74,12 @@ export interface AccountFilter {
   ownerType?: OwnerType;
 }
 
-function whereOf(filter: AccountFilter): { sql: string; params: string[] } {
-  const conditions: string[] = [];
-  const params: string[] = [];
-  for (const [column, value] of [['currency', filter.currency], ['kind', filter.kind], ['owner_type', filter.ownerType]] as const) {
-    if (value === undefined) continue;
-    conditions.push(`${column} = ?`);
-    params.push(value);
-  }
-  return { sql: conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '', params };
+function filteredAccounts(filter: AccountFilter) {
+  let accounts = ledgerSql.selectFrom('accounts');
+  if (filter.currency !== undefined) accounts = accounts.where('currency', '=', filter.currency);
+  if (filter.kind !== undefined) accounts = accounts.where('kind', '=', filter.kind);
+  if (filter.ownerType !== undefined) accounts = accounts.where('owner_type', '=', filter.ownerType);
+  return accounts;
 }
 
 export function withBalance(row: AccountRow): AccountWithBalance {
@@ -96,15 +89,11 @@ export function withBalance(row: AccountRow): AccountWithBalance {
 
 /** The chart of accounts with balances, in code order. */
 export function listAccounts(store: Store, filter: AccountFilter & { offset: number; limit: number }): { rows: AccountWithBalance[]; total: number } {
-  const where = whereOf(filter);
-  const rows = store.sqlite
-    .prepare<unknown[], AccountRow>(`SELECT * FROM accounts${where.sql} ORDER BY code LIMIT ? OFFSET ?`)
-    .all(...where.params, filter.limit, filter.offset);
-  const { n } = store.sqlite.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM accounts${where.sql}`).get(...where.params)!;
+  const rows = selectAll(store.sqlite, filteredAccounts(filter).selectAll().orderBy('code').limit(filter.limit).offset(filter.offset));
+  const { n } = selectFirst(store.sqlite, filteredAccounts(filter).select((eb) => eb.fn.countAll<number>().as('n')))!;
   return { rows: rows.map(withBalance), total: n };
 }
 
 export function selectAccounts(store: Store, filter: AccountFilter): AccountRow[] {
-  const where = whereOf(filter);
-  return store.sqlite.prepare<unknown[], AccountRow>(`SELECT * FROM accounts${where.sql} ORDER BY code`).all(...where.params);
+  return selectAll(store.sqlite, filteredAccounts(filter).selectAll().orderBy('code'));
 }

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AccountKind, OwnerType, TransferState } from '../../src-shared/contract/ledger';
+import { queryBuilder } from '../store/sql';
 
 // The ledger's tables (migration 0002): integers for money (minor units), 0/1 for flags, ISO
 // strings for times.
@@ -48,3 +49,6 @@ export interface LedgerTables {
   accounts: AccountsTable;
   transfers: TransfersTable;
 }
+
+/** The ledger's queries off the posting path; the posting path's own are in statements.ts. */
+export const ledgerSql = queryBuilder<LedgerTables>();

@@ -1,29 +1,27 @@
 import type { CurrencyTotals, OwnerType, TrialBalance } from '../../src-shared/contract/ledger';
+import { selectAll } from '../store/sql';
 import type { Store } from '../store/store';
 import { GENESIS_HASH } from './journal';
 import { selectAccounts, withBalance } from './queries';
 import { ledgerStatements } from './statements';
+import { ledgerSql } from './tables';
 
 // The trial balance reads the running totals, not the journal: it costs one pass over the
 // accounts however long the journal grows. verify proves the totals equal the journal.
 
-interface TotalsRow {
-  currency: string;
-  debits_posted: number;
-  credits_posted: number;
-  debits_pending: number;
-  credits_pending: number;
-}
-
 export function currencyTotals(store: Store): CurrencyTotals[] {
-  const rows = store.sqlite
-    .prepare<[], TotalsRow>(
-      `SELECT currency, sum(debits_posted) AS debits_posted, sum(credits_posted) AS credits_posted,
-              sum(debits_pending) AS debits_pending, sum(credits_pending) AS credits_pending
-       FROM accounts GROUP BY currency ORDER BY currency`,
-    )
-    .all();
-  return rows.map((r) => ({
+  const query = ledgerSql
+    .selectFrom('accounts')
+    .select(({ fn }) => [
+      'currency',
+      fn.sum<number>('debits_posted').as('debits_posted'),
+      fn.sum<number>('credits_posted').as('credits_posted'),
+      fn.sum<number>('debits_pending').as('debits_pending'),
+      fn.sum<number>('credits_pending').as('credits_pending'),
+    ])
+    .groupBy('currency')
+    .orderBy('currency');
+  return selectAll(store.sqlite, query).map((r) => ({
     currency: r.currency,
     debitsPosted: r.debits_posted,
     creditsPosted: r.credits_posted,
