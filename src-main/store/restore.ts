@@ -11,7 +11,7 @@ import { parseKeyslotFile, recoverySlotOf, unwrapRecoverySlot, unwrapStaffSlot, 
 import { dataPaths, type DataPaths } from './paths';
 import { masterKeyFingerprint, readRetiredKeys } from './retired-keys';
 import type { Store } from './store';
-import { commitSwap, discardStaging, prepareStaging, type SwapPlan } from './swap';
+import { commitSwap, discardStaging, prepareStaging, type SwapPlan, type SwappableFile } from './swap';
 
 // Restore replaces the database of a data folder with a backup's, after checking the backup
 // completely and before touching any current file (the swap in swap.ts is the only step that
@@ -157,8 +157,10 @@ export async function restoreIntoEmptyFolder(dataDir: string, path: string, mast
       discardStaging(paths);
       throw error;
     }
-    // keyslots.json goes last: until it is in place the folder does not count as set up.
-    commitSwap(paths, { kind: 'restore', files: ['paydesk.db', 'keyslots.json'] }, steps.now);
+    // keyslots.json goes last: until it is in place the folder does not count as set up. The copy
+    // of the recovery slot comes along when the backup has one (writeKeyslotFile staged it).
+    const copy: SwappableFile[] = recoverySlotOf(keyslots.slots) ? ['recovery-slot.json'] : [];
+    commitSwap(paths, { kind: 'restore', files: ['paydesk.db', ...copy, 'keyslots.json'] }, steps.now);
     return describeBackup(backup);
   });
 }

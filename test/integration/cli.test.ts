@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseKeyHex } from '../support/database-key';
@@ -210,6 +210,7 @@ describe('paydesk backup, restore and rekey', () => {
       runCli(['restore', '--data', byPassphrase, '--from', out, '--user', 'admin'], asAdmin),
     ]);
     expect(runs.map((run) => run.code)).toEqual([3, 0, 0]);
+    expect(existsSync(join(byKey, 'recovery-slot.json'))).toBe(true);
     const verified = await Promise.all([
       runCli(['verify', '--data', byKey], withRecoveryKey(recoveryKey)),
       runCli(['verify', '--data', byPassphrase, '--user', 'admin'], asAdmin),
