@@ -7,8 +7,10 @@ import { nameGrams } from './name-grams';
 // derived from the members' names, so verify derives them again and compares, reading each index
 // through fts5vocab (a connection-local view, nothing written): every term at every position of
 // every row, each row's token count (the _docsize shadow table), the trigram index's totals
-// (the averages record in _data, which ranking reads) and its configuration. A name the index does not hold, or a row it
-// holds for no member, is named as `members_fts#id` / `members_grams#id`.
+// (the averages record in _data, which ranking reads) and its configuration; and FTS5's own
+// structure check (PRAGMA integrity_check on the index) for its segments and _idx lookups.
+// A name the index does not hold, or a row it holds for no member, is named as `members_fts#id`
+// or `members_grams#id`. Not found: a _data block no segment refers to, which no query reads.
 
 /** Characters the gram index's tokenizer keeps (migration 0003: categories L* N* Co M* P* S*). */
 const GRAM_SEPARATORS = /[^\p{L}\p{N}\p{Co}\p{M}\p{P}\p{S}]+/u;
@@ -74,6 +76,34 @@ function readVarints(blob: Buffer): number[] {
   return values;
 }
 
+/** FTS5 numbers a segment's pages segid·2^37 + height·2^31 + page; tombstone pages sit at 2^53 and above. */
+const SEGMENT_PAGE = 2 ** 37;
+const TOMBSTONES = 2 ** 53;
+
+/**
+ * The term lookups (_idx): every segment starts with an entry for its first leaf page, and every
+ * entry points at a leaf page of a segment that exists. A missing first entry hides a whole
+ * segment from searches, and a fetch through a wrong one finds nothing, without any read failing.
+ */
+function checkLookups(store: Store, table: string, fault: FirstFault): void {
+  const leaves = new Set<string>();
+  const segments = new Set<number>();
+  for (const id of store.sqlite.prepare(`SELECT id FROM ${table}_data WHERE id >= ? AND id < ?`).pluck().iterate(SEGMENT_PAGE, TOMBSTONES) as IterableIterator<number>) {
+    const segid = Math.floor(id / SEGMENT_PAGE);
+    segments.add(segid);
+    if (Math.floor((id % SEGMENT_PAGE) / 2 ** 31) === 0) leaves.add(`${segid}:${id % 2 ** 31}`);
+  }
+  const firsts = new Set<number>();
+  for (const [segid, term, pgno] of store.sqlite.prepare(`SELECT segid, term, pgno FROM ${table}_idx`).raw().iterate() as IterableIterator<[number, Buffer, number]>) {
+    const page = Math.floor(pgno / 2);
+    if (!leaves.has(`${segid}:${page}`)) fault.note(`${table}_idx`, segid, `${table}_idx points segment ${segid} at page ${page}, which it does not have`);
+    if (term.length === 0 && page === 1) firsts.add(segid);
+  }
+  for (const segid of segments) {
+    if (!firsts.has(segid)) fault.note(`${table}_idx`, segid, `${table}_idx has no lookup for the start of segment ${segid}`);
+  }
+}
+
 function vocabOf(store: Store, table: string): string {
   const vocab = `verify_${table}_vocab`;
   store.sqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${vocab} USING fts5vocab(main, ${table}, 'instance')`);
@@ -86,6 +116,9 @@ function compareIndex(store: Store, index: SearchIndex, names: Map<number, strin
   const expected = new Map([...names].map(([id, name]) => [id, index.expected(name)]));
   const held = new Map<number, Set<string>>();
   try {
+    // FTS5's own structure check (segments, pages, the _idx lookups) reads only.
+    const structure = store.sqlite.prepare(`PRAGMA integrity_check(${table})`).pluck().all() as string[];
+    if (structure.join() !== 'ok') fault.note(`${table}_data`, /blob (\d+)/.exec(structure[0] ?? '')?.[1] ?? 'structure', `${table} is damaged: ${structure[0]}`);
     for (const row of store.sqlite.prepare(`SELECT term, doc, "offset" FROM ${vocabOf(store, table)}`).iterate() as IterableIterator<VocabInstance>) {
       let terms = held.get(row.doc);
       if (!terms) held.set(row.doc, (terms = new Set()));
@@ -106,6 +139,7 @@ function compareIndex(store: Store, index: SearchIndex, names: Map<number, strin
     // An index that never held a row has no totals record, or an empty one.
     const [rows = 0, total = 0] = averages ? readVarints(averages) : [];
     if (index.exactTotals && (rows !== expected.size || total !== tokens)) fault.note(`${table}_data`, 1, `${table}'s totals (${rows} rows, ${total} tokens) differ from the members' names`);
+    checkLookups(store, table, fault);
     const config = store.sqlite.prepare(`SELECT k, v FROM ${table}_config`).raw().all() as [string, unknown][];
     if (config.length !== 1 || config[0]![0] !== 'version' || config[0]![1] !== 4) fault.note(`${table}_config`, 'version', `${table}'s configuration was changed`);
   } catch (error) {
