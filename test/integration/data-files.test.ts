@@ -101,6 +101,15 @@ describe('paydesk.db and keyslots.json, one of them missing, empty, cut short or
     expect(readFileSync(join(dataDir, 'paydesk.db')).length).toBe(0);
   });
 
+  it.each([['ok', 'missing'], ['missing', 'ok'], ['empty', 'ok']] as const)('paydesk.db %s, keyslots.json %s: `paydesk init` exits 4 and writes nothing', async (db, keyslots) => {
+    const dataDir = damagedCopy(db, keyslots);
+    const before = hashes(dataDir);
+    const run = await runCli(['init', '--data', dataDir, '--admin', 'mallory', '--json'], { PAYDESK_PASSPHRASE: ADMIN.passphrase });
+    expect(run.code).toBe(4);
+    expect(jsonOf(run)).toMatchObject({ error: { code: 'DATA_DAMAGED' } });
+    expect(hashes(dataDir)).toEqual(before);
+  });
+
   it('sets up only a folder that has neither file', async () => {
     const dataDir = tempDataDir();
     writeFileSync(join(dataDir, 'notes.txt'), 'not ours');
