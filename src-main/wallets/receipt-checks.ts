@@ -48,9 +48,13 @@ const BROKEN_LINK = `SELECT rt.transfer_id, rt.receipt_id, t.id IS NULL AS no_tr
   FROM wallet_receipt_transfers rt LEFT JOIN transfers t ON t.id = rt.transfer_id LEFT JOIN wallet_receipts r ON r.id = rt.receipt_id
   WHERE t.id IS NULL OR r.id IS NULL ORDER BY rt.transfer_id LIMIT 1`;
 
-/** One pass over the journal in SQL: a transfer that names a receipt must be listed by one. */
-const UNLISTED_TRANSFER = `SELECT t.id, t.cause_ref FROM transfers t WHERE t.cause_ref LIKE 'receipt:%'
-  AND NOT EXISTS (SELECT 1 FROM wallet_receipt_transfers rt WHERE rt.transfer_id = t.id) ORDER BY t.id LIMIT 1`;
+/**
+ * A transfer that names a receipt must be listed by one. Every wallet leg's key starts `wallet:`
+ * (wallet-legs.ts ledgerKey), so the unique index on keys limits the search to wallet transfers
+ * instead of the whole journal.
+ */
+const UNLISTED_TRANSFER = `SELECT t.id, t.cause_ref FROM transfers t WHERE t.idempotency_key >= 'wallet:' AND t.idempotency_key < 'wallet;'
+  AND t.cause_ref LIKE 'receipt:%' AND NOT EXISTS (SELECT 1 FROM wallet_receipt_transfers rt WHERE rt.transfer_id = t.id) LIMIT 1`;
 
 const KINDS: Record<ReceiptRow['operation'], readonly string[]> = {
   deposit: ['deposit'],
