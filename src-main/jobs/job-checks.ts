@@ -9,8 +9,9 @@ import type { JobsTable } from './tables';
 //   is empty, and any row put there is named);
 // - its state and its end agree: a running job has no end, a done one a result, a failed or
 //   cancelled one an error; done never exceeds total; its times run in order.
-// The first durable kind (payout execution) audits its start and its end in the job's own
-// transactions, and this check then compares each row with those audit rows.
+// A row's parameters, checkpoint and result are tied to nothing yet. The first durable kind
+// (payout execution) is to audit its start and its end in the job's own transactions, and this
+// check then to compare each row with them.
 
 function differs(row: JobsTable, kinds: ReadonlySet<string>): string | null {
   if (!kinds.has(row.kind)) return `kind ${row.kind} is not one this build runs`;

@@ -6,7 +6,8 @@ import type { StaffRow } from './staff-repo';
 // transaction (set-up, staff.add, staff.disable, and each sign-in's last_login_at), so replaying
 // those rows gives every column of every row: ids follow the order people were added (rows are
 // disabled, never deleted), and a role, status or person that the log never recorded is named.
-// Set-up rows written before the display name was audited leave that one column unchecked.
+// The set-up row does not record the founding admin's display name, so that one value is
+// checked only for people added later.
 
 interface ExpectedStaff {
   id: number;
