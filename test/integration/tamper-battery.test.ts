@@ -494,3 +494,37 @@ describe('tamper battery: what waits for signed chain heads', () => {
     it(`${c.name}: not found yet`, () => expect(verifyAfter(c.tamper).ok).toBe(true));
   }
 });
+
+describe('tamper battery: the single changes issue 7 found unseen', () => {
+  const member = (name: string) => one<number>('SELECT id FROM members WHERE name = ?', name);
+  const wallet = (name: string) => all<{ member_id: number; currency: string; account_id: number }>(`SELECT * FROM member_wallets WHERE member_id = ? AND currency = 'CNY'`, member(name))[0]!;
+
+  it('a teller made admin in staff.role', () => {
+    expectNamed(() => run(`UPDATE staff SET role = 'admin' WHERE username = 'tina'`), `staff#${one<number>(`SELECT id FROM staff WHERE username = 'tina'`)}`);
+  });
+  it('a frozen member set active again', () => {
+    expectNamed(() => run(`UPDATE members SET status = 'active', status_reason = NULL WHERE id = ?`, member('Alice Smith')), `members#${member('Alice Smith')}`);
+  });
+  it('an ID document cleared', () => {
+    expectNamed(() => run('UPDATE members SET id_document_sealed = NULL, id_document_last4 = NULL WHERE id = ?', member('张三丰')), `members#${member('张三丰')}`);
+  });
+  it('a receipt put in another teller\'s name', () => {
+    expectNamed(() => run(`UPDATE wallet_receipts SET teller = 'fiona', teller_name = 'Fiona Finance' WHERE id = 1`), 'wallet_receipts#1');
+  });
+  it('a wallet made an asset account', () => {
+    const { member_id: id, account_id: account } = wallet('张三丰');
+    expectNamed(() => run(`UPDATE accounts SET kind = 'asset' WHERE id = ?`, account), `member_wallets#${id}:CNY`);
+  });
+  it('an open account marked closed, and a closed one opened again', () => {
+    expectNamed(() => run(`UPDATE accounts SET closed = 1, closed_at = '2026-01-01T00:00:00.000Z' WHERE code = '1100-CNY'`), `accounts#${one<number>(`SELECT id FROM accounts WHERE code = '1100-CNY'`)}`);
+    const closed = wallet('王五').account_id;
+    expectNamed(() => run('UPDATE accounts SET closed = 0, closed_at = NULL WHERE id = ?', closed), `accounts#${closed}`);
+  });
+  it('a member with money in their wallet deleted, with their wallet link', () => {
+    const id = member('赵钱孙');
+    expectNamed(() => {
+      run('DELETE FROM member_wallets WHERE member_id = ?', id);
+      run('DELETE FROM members WHERE id = ?', id);
+    }, `members#${id}`);
+  });
+});
