@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Job } from '../../src-shared/contract/jobs';
-import { prepare } from '../store/sql';
+import { execute, selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import type { JobControl, JobRunner } from './job-runner';
-import type { JobsTable } from './tables';
+import { jobsSql, type JobsTable } from './tables';
 
 // A durable job survives a crash. Its work is a sequence of synchronous steps; each step's
 // changes and the checkpoint that follows them commit in ONE transaction, so after a SIGKILL the
@@ -26,7 +26,7 @@ export interface DurableJobKind<P = unknown, C = unknown> {
 type JobRow = JobsTable;
 
 function readRow(store: Store, id: string): JobRow | undefined {
-  return prepare(store.sqlite, 'SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+  return selectFirst(store.sqlite, jobsSql.selectFrom('jobs').selectAll().where('id', '=', id));
 }
 
 /** The job as `jobs.get` answers it. */
@@ -60,11 +60,21 @@ export function recordDurableJob<P, C>(store: Store, kind: DurableJobKind<P, C>,
     .transaction(() => {
       const { checkpoint, total } = kind.begin(store, params, now);
       const at = now.toISOString();
-      prepare(
+      execute(
         store.sqlite,
-        `INSERT INTO jobs (id, kind, state, params_json, checkpoint_json, done, total, started_by, started_at, updated_at)
-         VALUES (?, ?, 'running', ?, ?, 0, ?, ?, ?, ?)`,
-      ).run(id, kind.kind, JSON.stringify(params), JSON.stringify(checkpoint), total, startedBy, at, at);
+        jobsSql.insertInto('jobs').values({
+          id,
+          kind: kind.kind,
+          state: 'running',
+          params_json: JSON.stringify(params),
+          checkpoint_json: JSON.stringify(checkpoint),
+          done: 0,
+          total,
+          started_by: startedBy,
+          started_at: at,
+          updated_at: at,
+        }),
+      );
     })
     .immediate();
   return id;
@@ -72,15 +82,25 @@ export function recordDurableJob<P, C>(store: Store, kind: DurableJobKind<P, C>,
 
 /** The ids of jobs a crash or a sign-out left running, oldest first. */
 export function interruptedJobs(store: Store): { id: string; kind: string; startedBy: string }[] {
-  const rows = prepare(store.sqlite, `SELECT id, kind, started_by FROM jobs WHERE state = 'running' ORDER BY started_at, id`).all() as JobRow[];
+  const rows = selectAll(store.sqlite, jobsSql.selectFrom('jobs').select(['id', 'kind', 'started_by']).where('state', '=', 'running').orderBy('started_at').orderBy('id'));
   return rows.map((row) => ({ id: row.id, kind: row.kind, startedBy: row.started_by }));
 }
 
 function finish(store: Store, id: string, state: 'done' | 'failed' | 'cancelled', fields: { result?: unknown; error?: Job['error'] }, now: Date): void {
-  prepare(
+  execute(
     store.sqlite,
-    `UPDATE jobs SET state = ?, result_json = ?, error_json = ?, finished_at = ?, updated_at = ? WHERE id = ? AND state = 'running'`,
-  ).run(state, fields.result === undefined ? null : JSON.stringify(fields.result), fields.error ? JSON.stringify(fields.error) : null, now.toISOString(), now.toISOString(), id);
+    jobsSql
+      .updateTable('jobs')
+      .set({
+        state,
+        result_json: fields.result === undefined ? null : JSON.stringify(fields.result),
+        error_json: fields.error ? JSON.stringify(fields.error) : null,
+        finished_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'running'),
+  );
 }
 
 /** Runs one step and writes what follows it, all in one transaction. */
@@ -90,15 +110,21 @@ function commitStep<P, C>(store: Store, kind: DurableJobKind<P, C>, row: JobRow,
       const outcome = kind.step(store, JSON.parse(row.params_json) as P, JSON.parse(row.checkpoint_json) as C, now);
       const at = now.toISOString();
       if ('finished' in outcome) {
-        prepare(store.sqlite, `UPDATE jobs SET done = ?, total = coalesce(total, ?), updated_at = ? WHERE id = ?`).run(outcome.done, outcome.done, at, row.id);
+        execute(
+          store.sqlite,
+          jobsSql
+            .updateTable('jobs')
+            .set((eb) => ({ done: outcome.done, total: eb.fn.coalesce('total', eb.val(outcome.done)), updated_at: at }))
+            .where('id', '=', row.id),
+        );
         finish(store, row.id, 'done', { result: outcome.result ?? null }, now);
       } else {
-        prepare(store.sqlite, `UPDATE jobs SET checkpoint_json = ?, done = ?, total = ?, updated_at = ? WHERE id = ?`).run(
-          JSON.stringify(outcome.checkpoint),
-          outcome.done,
-          outcome.total === undefined ? row.total : outcome.total,
-          at,
-          row.id,
+        execute(
+          store.sqlite,
+          jobsSql
+            .updateTable('jobs')
+            .set({ checkpoint_json: JSON.stringify(outcome.checkpoint), done: outcome.done, total: outcome.total === undefined ? row.total : outcome.total, updated_at: at })
+            .where('id', '=', row.id),
         );
       }
       return outcome;

@@ -1,4 +1,5 @@
 import type { Job } from '../../src-shared/contract/jobs';
+import { queryBuilder } from '../store/sql';
 
 /** A durable job's row (migration 0004): its parameters, its checkpoint and how far it got. */
 export interface JobsTable {
@@ -16,3 +17,9 @@ export interface JobsTable {
   updated_at: string;
   finished_at: string | null;
 }
+
+export interface JobsTables {
+  jobs: JobsTable;
+}
+
+export const jobsSql = queryBuilder<JobsTables>();

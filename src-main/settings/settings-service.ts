@@ -3,15 +3,16 @@ import { AppError } from '../../src-shared/errors';
 import type { SettingsSection } from '../../src-shared/settings/define';
 import { DEFAULT_SETTINGS, SETTINGS_SECTIONS, type Settings } from '../../src-shared/settings';
 import type { Store } from '../store/store';
-import { prepare } from '../store/sql';
+import { execute, selectFirst } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
+import { settingsSql } from './tables';
 
 // Settings are each domain's typed defaults (src-shared/settings) overlaid with what an admin
 // saved, one row per key. Code reads the one setting it needs, so a value broken by an edit
 // outside Paydesk stops only what depends on it, and the refusal names the key.
 
 function storedValue(store: Store, key: string): string | undefined {
-  return (prepare(store.sqlite, 'SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined)?.value_json;
+  return selectFirst(store.sqlite, settingsSql.selectFrom('settings').select('value_json').where('key', '=', key))?.value_json;
 }
 
 function invalid(key: string, domain: string, stored: string): AppError {
@@ -66,11 +67,16 @@ export function updateSettings(store: Store, actor: string, changes: Partial<Set
   return store.sqlite.transaction(() => {
     const keys = Object.keys(changes).filter((key) => changes[key as keyof Settings] !== undefined);
     const before = Object.fromEntries(keys.map((key) => [key, savedOrDefault(store, key)]));
-    const upsert = prepare(
-      store.sqlite,
-      'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
-    );
-    for (const key of keys) upsert.run(key, JSON.stringify(changes[key as keyof Settings]), now.toISOString());
+    for (const key of keys) {
+      const saved = { key, value_json: JSON.stringify(changes[key as keyof Settings]), updated_at: now.toISOString() };
+      execute(
+        store.sqlite,
+        settingsSql
+          .insertInto('settings')
+          .values(saved)
+          .onConflict((conflict) => conflict.column('key').doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json'), updated_at: eb.ref('excluded.updated_at') }))),
+      );
+    }
     const after = readSettings(store);
     const changed = Object.fromEntries(keys.map((key) => [key, after[key as keyof Settings]]));
     recordAudit(store, { actor, action: 'settings.update', entityType: 'settings', before, after: changed }, now);

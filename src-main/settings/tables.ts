@@ -1,3 +1,5 @@
+import { queryBuilder } from '../store/sql';
+
 // The settings table (migration 0001): one row per saved key, its value as JSON. Each domain's
 // zod section (src-shared/settings) says what a value must be.
 
@@ -6,3 +8,9 @@ export interface SettingsTable {
   value_json: string;
   updated_at: string;
 }
+
+export interface SettingsTables {
+  settings: SettingsTable;
+}
+
+export const settingsSql = queryBuilder<SettingsTables>();

@@ -7,9 +7,11 @@ import { finishInterruptedSwap } from '../store/swap';
 import { createStore, type StoreOptions } from '../store/store';
 import { createRecoverySlot, createStaffSlot, writeKeyslotFile } from '../store/keyslots';
 import { randomKey } from '../store/crypto';
+import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { getStaff } from './staff-repo';
+import { staffSql } from './tables';
 import { assertDataFilesPaired, isInitialized, type Unlocked } from './unlock';
 
 export interface FirstAdmin {
@@ -56,9 +58,12 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
   const store = await createStore(dataDir, masterKey, options);
   const at = now.toISOString();
   const row = store.sqlite.transaction(() => {
-    store.sqlite
-      .prepare(`INSERT INTO staff (username, display_name, role, status, created_at, updated_at, last_login_at) VALUES (?, ?, 'admin', 'active', ?, ?, ?)`)
-      .run(admin.username, admin.displayName, at, at, at);
+    execute(
+      store.sqlite,
+      staffSql
+        .insertInto('staff')
+        .values({ username: admin.username, display_name: admin.displayName, role: 'admin', status: 'active', created_at: at, updated_at: at, last_login_at: at }),
+    );
     const created = getStaff(store, admin.username);
     recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: { username: admin.username, role: 'admin' } }, now);
     return created;

@@ -24,8 +24,12 @@ export function listStaffRows(store: Store): StaffRow[] {
 }
 
 export function countActiveAdmins(store: Store): number {
-  const row = store.sqlite.prepare(`SELECT count(*) AS n FROM staff WHERE role = 'admin' AND status = 'active'`).get() as { n: number };
-  return row.n;
+  const query = staffSql
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active');
+  return selectFirst(store.sqlite, query)!.n;
 }
 
 export function toStaffMember(store: Store, row: StaffRow, now = Date.now()): StaffMember {

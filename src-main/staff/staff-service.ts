@@ -2,11 +2,13 @@ import type { Role } from '../../src-shared/permissions';
 import { AppError } from '../../src-shared/errors';
 import type { StaffMember } from '../../src-shared/contract/staff';
 import type { Store } from '../store/store';
+import { execute } from '../store/sql';
 import { clearFailedUnlocks } from './lockout';
 import { recordAudit } from '../audit/record-audit';
 import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
 import { countActiveAdmins, findStaff, getStaff, listStaffRows, staffSummary, toStaffMember } from './staff-repo';
 import { createSlotFor, dropSlot, putSlot } from './keyslot-edits';
+import { staffSql } from './tables';
 
 // Staff changes touch two files: the staff table (with its audit row) and keyslots.json. The
 // keyslot file is written inside the database transaction, so a failed write rolls the row back;
@@ -31,9 +33,10 @@ export async function addStaff(store: Store, actor: string, input: NewStaff, now
   const row = store.sqlite.transaction(() => {
     if (findStaff(store, input.username)) throw new AppError('STAFF_EXISTS', `${input.username} already exists.`, { field: 'username' });
     const at = now.toISOString();
-    store.sqlite
-      .prepare(`INSERT INTO staff (username, display_name, role, status, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?)`)
-      .run(input.username, input.displayName, input.role, at, at);
+    execute(
+      store.sqlite,
+      staffSql.insertInto('staff').values({ username: input.username, display_name: input.displayName, role: input.role, status: 'active', created_at: at, updated_at: at }),
+    );
     const created = getStaff(store, input.username);
     recordAudit(store, { actor, action: 'staff.add', entityType: 'staff', entityId: input.username, after: staffSummary(created) }, now);
     putSlot(store, slot);
@@ -49,7 +52,7 @@ export function disableStaff(store: Store, actor: string, username: string, now 
     if (before.role === 'admin' && countActiveAdmins(store) <= 1) {
       throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled.', { field: 'username' });
     }
-    store.sqlite.prepare(`UPDATE staff SET status = 'disabled', updated_at = ? WHERE id = ?`).run(now.toISOString(), before.id);
+    execute(store.sqlite, staffSql.updateTable('staff').set({ status: 'disabled', updated_at: now.toISOString() }).where('id', '=', before.id));
     const after = getStaff(store, username);
     recordAudit(store, { actor, action: 'staff.disable', entityType: 'staff', entityId: username, before: staffSummary(before), after: staffSummary(after) }, now);
     dropSlot(store, username);

@@ -14,8 +14,10 @@ import {
 } from './lockout';
 import { KEY_DOES_NOT_OPEN, assertDatabaseFileShape, openEncryptedDatabase } from '../store/open-database';
 import { finishInterruptedSwap } from '../store/swap';
+import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 import { findStaff } from './staff-repo';
+import { staffSql } from './tables';
 
 export interface Unlocked {
   store: Store;
@@ -72,7 +74,7 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
       recordAudit(store, { actor: failure.username, action: 'session.unlockFailed', entityType: 'staff', entityId: failure.username, after: { at: failure.at } }, now);
     }
     if (session.staffId !== null) {
-      store.sqlite.prepare('UPDATE staff SET last_login_at = ? WHERE id = ?').run(now.toISOString(), session.staffId);
+      execute(store.sqlite, staffSql.updateTable('staff').set({ last_login_at: now.toISOString() }).where('id', '=', session.staffId));
     }
     recordAudit(store, { actor: session.username, action: session.recovery ? 'session.unlockWithRecoveryKey' : 'session.unlock', entityType: 'session' }, now);
   })();
