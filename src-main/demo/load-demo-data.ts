@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { postBulk, type TransferRequest } from '../ledger';
 import { createMembers, freezeMember } from '../members/member-service';
+import { countMembers } from '../members/member-repo';
 import { findWalletAccountId } from '../members/member-wallets';
 import { readSettings } from '../settings/settings-service';
 import type { Store } from '../store/store';
@@ -47,7 +48,7 @@ function demoStart(seed: number): number {
 }
 
 function assertEmpty(store: Store, plan: DemoPlan): void {
-  const { n } = store.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number };
+  const n = countMembers(store);
   if (n > 0) throw new AppError('INVALID_INPUT', `This data folder already holds ${n} members; demo data goes into a fresh one.`, { field: 'data' });
   if (plan.members === 0 && plan.transfers > 0) throw new AppError('INVALID_INPUT', 'Transfers need members to move money between.', { field: 'transfers' });
 }

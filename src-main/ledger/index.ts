@@ -6,6 +6,6 @@ export { createAccount, getAccount, findAccountByCode, closeAccount, balanceOf }
 export { SYSTEM_ACCOUNT_ROLES, CHART_OF_ACCOUNTS, ensureSystemAccounts, systemAccount, type SystemAccountRole } from './chart';
 export { postTransfer, postLinked, placeHold, postBulk, reverseTransfer, type BulkOptions } from './transfers';
 export { postHold, voidHold, expireHolds } from './holds';
-export { getTransfer, findTransferByKey, transferDetail, accountTransfers, listAccounts } from './queries';
+export { getTransfer, findTransferByKey, transferDetail, accountTransfers, reversedAmong, listAccounts } from './queries';
 export { trialBalance, journalHead } from './trial-balance';
 export { verifyLedger } from './verify';

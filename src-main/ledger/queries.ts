@@ -42,6 +42,13 @@ export function transferDetail(store: Store, id: number): TransferDetail {
   };
 }
 
+/** Which of these transfers a reversal has undone (a page of history at a time, so the list is short). */
+export function reversedAmong(store: Store, transferIds: readonly number[]): Set<number> {
+  if (transferIds.length === 0) return new Set();
+  const rows = selectAll(store.sqlite, ledgerSql.selectFrom('transfers').select('reverses_id').where('reverses_id', 'in', transferIds));
+  return new Set(rows.map((row) => row.reverses_id!));
+}
+
 type Side = 'debit_account_id' | 'credit_account_id';
 
 /** The transfers on one side of an account that pass the query's filters. */

@@ -31,6 +31,11 @@ export function getMemberRowByNumber(store: Store, memberNumber: string, field =
   return row;
 }
 
+/** How many members were ever registered, closed ones included. */
+export function countMembers(store: Store): number {
+  return selectFirst(store.sqlite, memberSql.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+}
+
 export function memberRef(row: Pick<MemberRow, 'id' | 'member_number' | 'name'>): MemberRef {
   return { id: row.id, memberNumber: row.member_number, name: row.name };
 }

@@ -164,7 +164,7 @@ function changeStatus(store: Store, actor: string, id: number, status: MemberRow
     const before = getMemberRow(store, id);
     if (before.status === status) return before;
     check(before);
-    store.sqlite.prepare('UPDATE members SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, now.toISOString(), id);
+    execute(store.sqlite, memberSql.updateTable('members').set({ status, status_reason: reason, updated_at: now.toISOString() }).where('id', '=', id));
     const after = getMemberRow(store, id);
     const action = { frozen: 'member.freeze', active: 'member.unfreeze', closed: 'member.close' }[status];
     recordAudit(store, { actor, action, entityType: 'member', entityId: before.member_number, before: memberAuditSummary(store, before), after: memberAuditSummary(store, after) }, now);

@@ -1,7 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import type { Receipt, WalletOperation } from '../../src-shared/contract/wallets';
 import type { Store } from '../store/store';
-import { selectAll, selectFirst } from '../store/sql';
+import { execute, selectAll, selectFirst } from '../store/sql';
 import { getMemberRow, memberRef } from '../members/member-repo';
 import { walletSql, type WalletReceiptsTable } from './tables';
 
@@ -35,7 +35,8 @@ export function receiptNumberFor(id: number, at: Date): string {
 }
 
 export function nextReceiptId(store: Store): number {
-  return (store.sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM wallet_receipts').get() as { next: number }).next;
+  const query = walletSql.selectFrom('wallet_receipts').select((eb) => eb(eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)), '+', eb.lit(1)).as('next'));
+  return selectFirst(store.sqlite, query)!.next;
 }
 
 export interface ReceiptWrite {
@@ -52,19 +53,29 @@ export interface ReceiptWrite {
 export function insertReceipt(store: Store, write: ReceiptWrite): string {
   const { draft } = write;
   const receiptNumber = receiptNumberFor(write.id, write.at);
-  store.sqlite
-    .prepare(
-      `INSERT INTO wallet_receipts (id, receipt_number, idempotency_key, request_json, operation, member_id, counterparty_member_id, merchant,
-         currency, amount, fee, balance_after, teller, teller_name, memo, reason, reverses_receipt_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      write.id, receiptNumber, write.idempotencyKey, JSON.stringify(write.request), draft.operation, draft.memberId, draft.counterpartyMemberId,
-      draft.merchant, draft.currency, draft.amount, draft.fee, write.balanceAfter, write.teller.username, write.teller.displayName, draft.memo,
-      draft.reason, draft.reversesReceiptId, write.at.toISOString(),
-    );
-  const link = store.sqlite.prepare('INSERT INTO wallet_receipt_transfers (transfer_id, receipt_id) VALUES (?, ?)');
-  for (const transferId of write.transferIds) link.run(transferId, write.id);
+  const receipt: WalletReceiptsTable = {
+    id: write.id,
+    receipt_number: receiptNumber,
+    idempotency_key: write.idempotencyKey,
+    request_json: JSON.stringify(write.request),
+    operation: draft.operation,
+    member_id: draft.memberId,
+    counterparty_member_id: draft.counterpartyMemberId,
+    merchant: draft.merchant,
+    currency: draft.currency,
+    amount: draft.amount,
+    fee: draft.fee,
+    balance_after: write.balanceAfter,
+    teller: write.teller.username,
+    teller_name: write.teller.displayName,
+    memo: draft.memo,
+    reason: draft.reason,
+    reverses_receipt_id: draft.reversesReceiptId,
+    created_at: write.at.toISOString(),
+  };
+  execute(store.sqlite, walletSql.insertInto('wallet_receipts').values(receipt));
+  // Every operation posts at least one transfer; its links go in as one statement.
+  execute(store.sqlite, walletSql.insertInto('wallet_receipt_transfers').values(write.transferIds.map((transferId) => ({ transfer_id: transferId, receipt_id: write.id }))));
   return receiptNumber;
 }
 

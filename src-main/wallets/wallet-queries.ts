@@ -1,8 +1,10 @@
 import type { Wallet, WalletHistoryQuery, WalletHistoryRow } from '../../src-shared/contract/wallets';
-import { accountTransfers, balanceOf } from '../ledger';
+import { accountTransfers, balanceOf, reversedAmong } from '../ledger';
 import { getMemberRow } from '../members/member-repo';
 import { enabledCurrencies, findWalletAccountId, memberWallets } from '../members/member-wallets';
 import type { Store } from '../store/store';
+import { selectAll } from '../store/sql';
+import { walletSql } from './tables';
 
 // What a teller reads about a member's money. Reads never open a wallet: a currency enabled after
 // the member joined shows as an empty wallet until the first operation in it.
@@ -22,21 +24,13 @@ export function walletSummary(store: Store, memberId: number): { memberId: numbe
 
 function receiptNumbers(store: Store, transferIds: number[]): Map<number, string> {
   if (transferIds.length === 0) return new Map();
-  const rows = store.sqlite
-    .prepare(
-      `SELECT t.transfer_id, r.receipt_number FROM wallet_receipt_transfers t JOIN wallet_receipts r ON r.id = t.receipt_id
-       WHERE t.transfer_id IN (${transferIds.map(() => '?').join(', ')})`,
-    )
-    .all(...transferIds) as { transfer_id: number; receipt_number: string }[];
+  const query = walletSql
+    .selectFrom('wallet_receipt_transfers as t')
+    .innerJoin('wallet_receipts as r', 'r.id', 't.receipt_id')
+    .select(['t.transfer_id', 'r.receipt_number'])
+    .where('t.transfer_id', 'in', transferIds);
+  const rows = selectAll(store.sqlite, query);
   return new Map(rows.map((r) => [r.transfer_id, r.receipt_number]));
-}
-
-function reversedIds(store: Store, transferIds: number[]): Set<number> {
-  if (transferIds.length === 0) return new Set();
-  const rows = store.sqlite
-    .prepare(`SELECT reverses_id FROM transfers WHERE reverses_id IN (${transferIds.map(() => '?').join(', ')})`)
-    .all(...transferIds) as { reverses_id: number }[];
-  return new Set(rows.map((r) => r.reverses_id));
 }
 
 /** The wallet's transfers, newest first, each with the receipt it was posted under. */
@@ -53,7 +47,7 @@ export function walletHistory(store: Store, query: WalletHistoryQuery): { rows: 
   });
   const ids = page.rows.map((t) => t.id);
   const receipts = receiptNumbers(store, ids);
-  const reversed = reversedIds(store, ids);
+  const reversed = reversedAmong(store, ids);
   return {
     rows: page.rows.map((t) => ({
       transferId: t.id,
