@@ -8,6 +8,7 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./ledger-post-single'),
   () => import('./ledger-post-bulk'),
   () => import('./ledger-1m'),
+  () => import('./ledger-verify-singles'),
   () => import('./members-search'),
   () => import('./scrypt-guesses'),
 ];
