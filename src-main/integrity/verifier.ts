@@ -1,4 +1,4 @@
-import type { CheckResult, VerifyReport } from '../../src-shared/contract/verify';
+import type { ChainTip, CheckResult, VerifyReport } from '../../src-shared/contract/verify';
 import type { Store } from '../store/store';
 
 // `verify` is a registry: each domain (store, audit, ledger, members, wallets, and next points,
@@ -11,21 +11,23 @@ export interface Verifier {
   domain: string;
   /**
    * Every check of the domain, each with its name, ok, counts and the first violation as
-   * `table#id`, and the chain heads the domain keeps (`journal`, `audit`), which reports quote.
+   * `table#id`, and the hash chains the domain keeps (`journal`, `audit`): their heads, which
+   * reports quote, and their lengths and last ids, which anchors compare.
    */
-  run(store: Store): { checks: CheckResult[]; heads?: Record<string, string> };
+  run(store: Store): { checks: CheckResult[]; chains?: Record<string, ChainTip> };
 }
 
 /** Runs every verifier in order; the report is what the CLI prints and auditor reports quote. */
 export function runVerifiers(store: Store, verifiers: readonly Verifier[]): VerifyReport {
   const checks: CheckResult[] = [];
-  const heads: Record<string, string> = {};
+  const chains: Record<string, ChainTip> = {};
   for (const verifier of verifiers) {
     const result = verifier.run(store);
     checks.push(...result.checks);
-    Object.assign(heads, result.heads ?? {});
+    Object.assign(chains, result.chains ?? {});
   }
-  return { ok: checks.every((c) => c.ok), checks, heads };
+  const heads = Object.fromEntries(Object.entries(chains).map(([name, tip]) => [name, tip.head]));
+  return { ok: checks.every((c) => c.ok), checks, heads, chains };
 }
 
 /** A passing check. */

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
+import type { VerifyReport } from '../../src-shared/contract/verify';
 import type { InspectCopy } from '../store/backup';
 import type { Store } from '../store/store';
 import { verifyStore } from './index';
@@ -7,9 +8,11 @@ import { verifyStore } from './index';
 // What a copy of the database (backup, rekey, restore) must satisfy, in terms of `verify`:
 // every domain's invariants and chain heads, not only SQLite's own checks.
 
-/** A copy must verify exactly as the live data does now: same checks, same chain heads. */
-export function sameAsLive(live: Store, code: ErrorCode): InspectCopy {
-  const expected = verifyStore(live);
+/**
+ * A copy must verify exactly as the live data does now: same checks, same chain heads. `expected`
+ * is the live data's report when the caller has just taken it (a backup's certificate).
+ */
+export function sameAsLive(live: Store, code: ErrorCode, expected: VerifyReport = verifyStore(live)): InspectCopy {
   return (copy) => {
     const actual = verifyStore(copy);
     if (!isDeepStrictEqual(actual, expected)) {

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
+import { verificationCertificateSchema, type VerificationCertificate } from '../../src-shared/contract/verify';
 import { hkdf, hmac, sameBytes } from './crypto';
 import { assertKeyslotMac, parseKeyslotFile, type KeyslotFile } from './keyslots';
 import { masterKeyFingerprint } from './retired-keys';
@@ -13,7 +14,8 @@ import { masterKeyFingerprint } from './retired-keys';
 //   8 bytes magic "PDBK\r\n\x1a\n" (like PNG's, it shows a copy mangled by text-mode transfer)
 //   4 bytes big-endian length of the header
 //   the header, UTF-8 JSON: format, version, time, schema version, the fingerprint of the master
-//     key, the database's length and SHA-256, the keyslots file, and an HMAC of all of it
+//     key, the database's length and SHA-256, the keyslots file, the verification certificate of
+//     the copy (absent in backups made before certificates), and an HMAC of all of it
 //   the database bytes: a SQLCipher 4 file under the master key, exactly as VACUUM INTO wrote it.
 // The digest catches a damaged copy before anything is opened; the HMAC (under a key derived from
 // the master key) catches an edited header; SQLCipher's page HMACs guard the database itself.
@@ -31,6 +33,8 @@ const headerSchema = z.object({
   fingerprint: z.string(),
   database: z.object({ bytes: z.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   keyslots: z.unknown(),
+  /** Where the copy's chains end, so the backup can serve as an anchor (`verify --anchor`). */
+  certificate: verificationCertificateSchema.optional(),
   mac: z.string(),
 });
 export type BackupHeader = z.infer<typeof headerSchema>;
@@ -48,8 +52,9 @@ export function invalidBackup(path: string, why: string, details: Record<string,
 }
 
 function headerMac(header: Omit<BackupHeader, 'mac'>, masterKey: Buffer): string {
-  const { format, version, createdAt, schemaVersion, fingerprint, database, keyslots } = header;
-  const canonical = JSON.stringify([format, version, createdAt, schemaVersion, fingerprint, database, keyslots]);
+  const { format, version, createdAt, schemaVersion, fingerprint, database, keyslots, certificate } = header;
+  // A header without a certificate keeps the MAC it was written with.
+  const canonical = JSON.stringify([format, version, createdAt, schemaVersion, fingerprint, database, keyslots, ...(certificate ? [certificate] : [])]);
   return hmac(hkdf(masterKey, 'paydesk/backup-header-mac'), canonical).toString('hex');
 }
 
@@ -67,6 +72,8 @@ export interface BackupContents {
   createdAt: string;
   schemaVersion: number;
   keyslots: KeyslotFile;
+  /** The verification certificate of the database copied; createBackup always gives one. */
+  certificate?: VerificationCertificate;
 }
 
 /** Writes header and database to `destination` (which must not exist yet) and fsyncs it. */
@@ -79,6 +86,7 @@ export async function writeBackupFile(destination: string, contents: BackupConte
     fingerprint: masterKeyFingerprint(masterKey),
     database: await digestOf(databaseFile),
     keyslots: contents.keyslots,
+    ...(contents.certificate ? { certificate: contents.certificate } : {}),
   };
   const header: BackupHeader = { ...unsigned, mac: headerMac(unsigned, masterKey) };
   const json = Buffer.from(JSON.stringify(header), 'utf8');

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { BackupFile } from '../../src-shared/contract/backup';
 import type { ReportProgress } from '../../src-shared/contract/jobs';
+import type { VerificationCertificate } from '../../src-shared/contract/verify';
 import { fsyncDirectory } from './atomic-file';
 import { assertBackupHeader, chooseBackupKey, extractBackupDatabase, invalidBackup, readBackupHeader, writeBackupFile, type ParsedBackup } from './backup-file';
 import { snapshotDatabase, yieldToEventLoop } from './database-copy';
@@ -26,6 +27,8 @@ export interface BackupRequest {
   /** Added to the default file name: paydesk-20260102-030405-before-restore.pdbk. */
   label?: string;
   now: Date;
+  /** The live data's certificate, taken in the same synchronous run as the snapshot; the header carries it. */
+  certificate: VerificationCertificate;
   inspect: InspectCopy;
   onProgress?: ReportProgress;
 }
@@ -121,6 +124,7 @@ export async function createBackup(store: Store, request: BackupRequest): Promis
       createdAt: request.now.toISOString(),
       schemaVersion: store.sqlite.pragma('user_version', { simple: true }) as number,
       keyslots: liveKeyslots(store),
+      certificate: request.certificate,
     };
     report(1, BACKUP_STEPS);
     await writeBackupFile(partial, contents, snapshot, store.masterKey);

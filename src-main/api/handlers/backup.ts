@@ -6,6 +6,8 @@ import type { BackupFile } from '../../../src-shared/contract/backup';
 import type { HandlerMap, CallContext } from '../handler';
 import type { ReportProgress } from '../../../src-shared/contract/jobs';
 import { sameAsLive, verifiesClean } from '../../registry/copy-checks';
+import { verifyStore } from '../../registry';
+import { certifyReport } from '../../integrity/certificate';
 import { recordAudit } from '../../audit/record-audit';
 import { assertBackupDestinationFree, BACKUP_STEPS, createBackup, defaultBackupPath, listBackups } from '../../store/backup';
 import { acquireExclusiveAccess } from '../../store/data-lock';
@@ -21,9 +23,18 @@ import { openStore, type Store } from '../../store/store';
 // once (a taken file name, a file that is no backup, another process holding the data) is
 // refused before the job starts, so the caller gets the code in the answer itself.
 
-async function runBackup({ session, now }: CallContext, live: Store, destination: string | undefined, report: ReportProgress) {
-  // sameAsLive reads the live data in the same synchronous run as createBackup's snapshot.
-  const file = await createBackup(live, { destination, now, inspect: sameAsLive(live, 'BACKUP_INVALID'), onProgress: report });
+/**
+ * The live data's certificate for the backup's header, and the check that the copy verifies the
+ * same. Both read the live data in the same synchronous run as createBackup's snapshot.
+ */
+function certifiedCopy({ session, now }: CallContext, live: Store) {
+  const expected = verifyStore(live);
+  return { certificate: certifyReport(live, expected, { takenAt: now, takenBy: session.username }), inspect: sameAsLive(live, 'BACKUP_INVALID', expected) };
+}
+
+async function runBackup(ctx: CallContext, live: Store, destination: string | undefined, report: ReportProgress) {
+  const { session, now } = ctx;
+  const file = await createBackup(live, { destination, now, ...certifiedCopy(ctx, live), onProgress: report });
   if (!live.sqlite.open) throw new AppError('LOCKED', `Paydesk was locked before the backup was recorded; ${file.path} was written and verified.`);
   live.sqlite.transaction(() => {
     recordAudit(live, { actor: session.username, action: 'backup.create', entityType: 'backup', entityId: file.name, after: { path: file.path, size: file.size } }, now);
@@ -45,7 +56,8 @@ function watchWrites(live: Store, operation: string): () => void {
  * The backup is checked and staged first, so a bad one leaves no trace; then the current data is
  * kept in a safety backup (restoring the wrong file must not lose anything); then the swap.
  */
-async function runRestore({ app, session, now }: CallContext, live: Store, path: string, report: ReportProgress) {
+async function runRestore(ctx: CallContext, live: Store, path: string, report: ReportProgress) {
+  const { app, session, now } = ctx;
   const assertUnchanged = watchWrites(live, 'restore');
   const safetyPath = defaultBackupPath(live.paths.backups, now, 'before-restore');
   const staged = await stageRestore(live.paths, path, live.masterKey, {
@@ -67,7 +79,7 @@ async function runRestore({ app, session, now }: CallContext, live: Store, path:
     safetyBackup = await createBackup(live, {
       destination: safetyPath,
       now,
-      inspect: sameAsLive(live, 'BACKUP_INVALID'),
+      ...certifiedCopy(ctx, live),
       onProgress: (done) => report(RESTORE_STEPS + done, RESTORE_STEPS + BACKUP_STEPS),
     });
     assertUnchanged();
