@@ -44,7 +44,8 @@ const COMMAND_CASES: Record<string, CommandCase> = {
   init: { channel: null, args: () => [] },
   // db-key answers only a session opened with the recovery key, which no role's passphrase gives.
   'db-key': { channel: null, args: () => [] },
-  verify: { channel: 'system.verify', args: () => [] },
+  // With --anchor, verify calls system.verifyAnchor (checked below to ask what system.verify asks).
+  verify: { channel: 'system.verifyAnchor', args: (f) => ['--anchor', f.backup] },
   'staff list': { channel: 'staff.list', args: () => [] },
   'staff add': { channel: 'staff.add', args: (_f, role) => ['--username', `new-${role}`, '--role', 'admin'] },
   'staff disable': { channel: 'staff.disable', args: () => ['--username', LEAVER.username] },
@@ -115,6 +116,10 @@ async function contents(folder: Folder) {
 describe('paydesk as each role', () => {
   it('knows which channel decides every command, so a new command cannot skip the matrix', () => {
     expect(COMMANDS.map((c) => c.name).filter((name) => !(name in COMMAND_CASES))).toEqual([]);
+  });
+
+  it('asks the same permission of verify with and without --anchor', () => {
+    expect(contract['system.verifyAnchor'].access).toBe(contract['system.verify'].access);
   });
 
   it('has no command that reaches a service or the store except through the router', () => {

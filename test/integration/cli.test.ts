@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseKeyHex } from '../support/database-key';
@@ -229,4 +229,69 @@ describe('paydesk backup, restore and rekey', () => {
     app.close();
     expect((await runCli(['verify', '--data', dataDir], withRecoveryKey(recoveryKey))).code).toBe(0);
   });
+});
+
+describe('paydesk verify --anchor', () => {
+  interface Anchored {
+    ok: boolean;
+    anchor: { ok: boolean; findings: { chain: string; ok: boolean; detail: string }[] };
+  }
+  const verifyAnchor = (dataDir: string, anchor: string, json = false) =>
+    runCli(['verify', '--data', dataDir, '--anchor', anchor, ...(json ? ['--json'] : [])], asAdmin);
+
+  it('exits 0 while the ledger is unchanged or grew, and 1 naming both chains once the newest transfers and audit rows are gone', async () => {
+    const { dataDir } = await initFolder();
+    const scratch = tempDataDir();
+    // The folder before the demo: rolling back to it cuts the newest rows off both chains while
+    // every chain, total and sequence stays consistent, so verify alone sees nothing.
+    const earlier = join(scratch, 'earlier');
+    cpSync(dataDir, earlier, { recursive: true });
+    expect((await runCli(['demo', '--data', dataDir, '--members', '2', '--transfers', '3'], asAdmin)).code).toBe(0);
+
+    const taken = await runCli(['verify', '--data', dataDir, '--json'], asAdmin);
+    expect(taken.code).toBe(0);
+    const report = jsonOf<{ certificate: { takenBy: string; chains: Record<string, { length: number }>; signature: null; trustFingerprint: null } }>(taken);
+    expect(report.certificate).toMatchObject({ takenBy: 'admin', signature: null, trustFingerprint: null });
+    // The whole printed report and the certificate alone both serve as anchors.
+    const reportFile = join(scratch, 'verify.json');
+    const certificateFile = join(scratch, 'certificate.json');
+    writeFileSync(reportFile, taken.stdout);
+    writeFileSync(certificateFile, JSON.stringify(report.certificate));
+    const backupFile = join(scratch, 'anchor.pdbk');
+    expect((await runCli(['backup', '--data', dataDir, '--out', backupFile], asAdmin)).code).toBe(0);
+
+    const [unchanged, grown] = [await verifyAnchor(dataDir, certificateFile), await verifyAnchor(dataDir, reportFile, true)];
+    expect(unchanged).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean, extends the anchor') });
+    expect(unchanged.stdout).toContain(`ok   anchor.journal: ${report.certificate.chains.journal!.length} rows, extends the anchor unchanged`);
+    // Each sign-in since added an audit row.
+    expect(jsonOf<Anchored>(grown).anchor.findings[1]).toMatchObject({ chain: 'audit', ok: true, detail: expect.stringMatching(/extends the anchor by \d+$/) });
+
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(earlier, dataDir, { recursive: true });
+    expect(await runCli(['verify', '--data', dataDir], asAdmin)).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
+    const [cut, cutByBackup] = [await verifyAnchor(dataDir, certificateFile), await verifyAnchor(dataDir, backupFile, true)];
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(/FAIL anchor\.journal: the journal chain was cut: 0 rows, the anchor has \d+/);
+    expect(cut.stdout).toMatch(/FAIL anchor\.audit: the audit chain was cut: \d+ rows, the anchor has \d+/);
+    expect(cut.stdout).toContain('verify: VIOLATIONS FOUND');
+    expect(cutByBackup.code).toBe(1);
+    expect(jsonOf<Anchored>(cutByBackup)).toMatchObject({ ok: true, anchor: { ok: false, findings: [{ chain: 'journal', ok: false }, { chain: 'audit', ok: false }] } });
+  }, 60_000);
+
+  it('exit 2 (INVALID_INPUT): an anchor that is missing, not JSON, or not a certificate', async () => {
+    const { dataDir } = await initFolder();
+    const scratch = tempDataDir();
+    const notJson = join(scratch, 'notes.txt');
+    writeFileSync(notJson, 'the last certificate, I think');
+    const badHead = join(scratch, 'bad-head.json');
+    const { certificate } = jsonOf<{ certificate: { chains: { journal: { head: string } } } }>(await runCli(['verify', '--data', dataDir, '--json'], asAdmin));
+    certificate.chains.journal.head = 'not a hash';
+    writeFileSync(badHead, JSON.stringify(certificate));
+    const runs = await Promise.all([join(scratch, 'missing.json'), notJson, badHead].map((file) => verifyAnchor(dataDir, file)));
+    expect(runs.map((run) => run.code)).toEqual([2, 2, 2]);
+    expect(runs.map((run) => run.stderr.includes('INVALID_INPUT'))).toEqual([true, true, true]);
+    expect(runs[0]!.stderr).toContain('does not exist');
+    expect(runs[1]!.stderr).toContain('neither a backup nor a verification certificate');
+    expect(runs[2]!.stderr).toContain('head');
+  }, 60_000);
 });
