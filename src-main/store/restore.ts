@@ -100,15 +100,19 @@ export async function stageRestore(paths: DataPaths, path: string, currentKey: B
   return { identified, commit: () => commitSwap(paths, plan, steps.now), discard: () => discardStaging(paths) };
 }
 
-/** The master key of a backup, unwrapped from the staff slot it holds for `username`. */
-export async function backupKeyFromPassphrase(path: string, username: string, passphrase: string): Promise<Buffer> {
+/** The keyslots a backup's header carries; BACKUP_INVALID when they do not parse. */
+async function backupSlots(path: string) {
   const backup = await readBackupHeader(path);
-  let slots;
   try {
-    slots = parseKeyslotFile(JSON.stringify(backup.header.keyslots)).slots;
+    return parseKeyslotFile(JSON.stringify(backup.header.keyslots)).slots;
   } catch {
     throw invalidBackup(path, 'its keyslots are damaged.');
   }
+}
+
+/** The master key of a backup, unwrapped from the staff slot it holds for `username`. */
+export async function backupKeyFromPassphrase(path: string, username: string, passphrase: string): Promise<Buffer> {
+  const slots = await backupSlots(path);
   const slot = slots.find((s) => s.kind === 'staff' && s.username === username);
   const key = slot?.kind === 'staff' ? await unwrapStaffSlot(slot, passphrase) : null;
   if (!key) throw new AppError('AUTH_FAILED', `The name or passphrase does not open this backup.`);
@@ -123,14 +127,7 @@ export async function backupKeyFromPassphrase(path: string, username: string, pa
 export async function backupKeyFromRecoveryKey(path: string, recoveryKey: string): Promise<Buffer> {
   const hex = parseRecoveryKey(recoveryKey);
   if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
-  const backup = await readBackupHeader(path);
-  let slots;
-  try {
-    slots = parseKeyslotFile(JSON.stringify(backup.header.keyslots)).slots;
-  } catch {
-    throw invalidBackup(path, 'its keyslots are damaged.');
-  }
-  const slot = recoverySlotOf(slots);
+  const slot = recoverySlotOf(await backupSlots(path));
   const secret = Buffer.from(hex, 'hex');
   if (!slot) return secret;
   const key = unwrapRecoverySlot(slot, secret);

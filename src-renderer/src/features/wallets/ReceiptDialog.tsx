@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import Print from '@mui/icons-material/Print';
 import Undo from '@mui/icons-material/Undo';
 import { useTranslation } from 'react-i18next';
 import type { Receipt } from '../../../../src-shared/contract/wallets';
@@ -10,6 +9,7 @@ import { useSession } from '../../session/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReceiptView } from './ReceiptView';
 import { ReversalDialog } from './ReversalDialog';
+import { PrintAndClose } from './PrintAndClose';
 
 /** A receipt may be reversed once, unless it is itself a reversal. */
 export function isReversible(receipt: Receipt): boolean {
@@ -35,12 +35,7 @@ function ReceiptContent({ receiptNumber, onClose }: { receiptNumber: string; onC
             {t('wallets:reverse.action')}
           </Button>
         )}
-        <Button startIcon={<Print />} onClick={() => window.print()} disabled={!receipt.data}>
-          {t('wallets:receipt.print')}
-        </Button>
-        <Button variant="contained" onClick={onClose} autoFocus>
-          {t('common:actions.close')}
-        </Button>
+        <PrintAndClose onClose={onClose} canPrint={receipt.data !== undefined} />
       </DialogActions>
       <ReversalDialog receiptNumber={reversing ? receiptNumber : null} onClose={() => setReversing(false)} />
     </>

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
-import Print from '@mui/icons-material/Print';
 import { useTranslation } from 'react-i18next';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ReceiptView } from './ReceiptView';
+import { PrintAndClose } from './PrintAndClose';
 
 /**
  * Reverses a whole wallet operation (a payment with its fee) with a reason. It shows what will be
@@ -33,12 +33,7 @@ function ReversalForm({ receiptNumber, onClose }: { receiptNumber: string; onClo
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button startIcon={<Print />} onClick={() => window.print()}>
-            {t('wallets:receipt.print')}
-          </Button>
-          <Button variant="contained" onClick={onClose} autoFocus>
-            {t('common:actions.close')}
-          </Button>
+          <PrintAndClose onClose={onClose} />
         </DialogActions>
       </>
     );
