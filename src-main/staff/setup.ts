@@ -10,7 +10,7 @@ import { randomKey } from '../store/crypto';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 import { assertAcceptablePassphrase, assertReservedNameFree } from './passphrase';
-import { getStaff } from './staff-repo';
+import { getStaff, staffSummary } from './staff-repo';
 import { staffSql } from './tables';
 import { assertDataFilesPaired, isInitialized, type Unlocked } from './unlock';
 
@@ -65,7 +65,7 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
         .values({ username: admin.username, display_name: admin.displayName, role: 'admin', status: 'active', created_at: at, updated_at: at, last_login_at: at }),
     );
     const created = getStaff(store, admin.username);
-    recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: { username: admin.username, role: 'admin' } }, now);
+    recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: staffSummary(created) }, now);
     return created;
   })();
   writeKeyslotFile(paths.keyslots, [slot, recoverySlot], masterKey);

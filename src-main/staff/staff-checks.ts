@@ -6,8 +6,8 @@ import type { StaffRow } from './staff-repo';
 // transaction (set-up, staff.add, staff.disable, and each sign-in's last_login_at), so replaying
 // those rows gives every column of every row: ids follow the order people were added (rows are
 // disabled, never deleted), and a role, status or person that the log never recorded is named.
-// The set-up row does not record the founding admin's display name, so that one value is
-// checked only for people added later.
+// Folders set up before set-up recorded the founding admin's display name have a set-up row
+// without it; that one value is then left unchecked.
 
 interface ExpectedStaff {
   id: number;
