@@ -75,12 +75,13 @@ describe('the database key for a standard SQLCipher tool', () => {
   it('is printed by `paydesk db-key` from PAYDESK_RECOVERY_KEY or standard input; a wrong key exits 3, a key on the command line exits 2', async () => {
     const { router, dataDir, recoveryKey } = await setUpRouter();
     router.close();
-    const [fromEnv, fromStdin, wrong, onCommandLine] = await Promise.all([
-      runCli(['db-key', '--data', dataDir, '--json'], { PAYDESK_RECOVERY_KEY: recoveryKey }),
-      runCli(['db-key', '--data', dataDir, '--recovery-key-stdin'], {}, `${recoveryKey}\n`),
-      runCli(['db-key', '--data', dataDir], { PAYDESK_RECOVERY_KEY: 'ab'.repeat(32) }),
-      runCli(['db-key', '--data', dataDir, '--recovery-key', recoveryKey]),
-    ]);
+    // One after another, as an auditor types them.
+    const fromEnv = await runCli(['db-key', '--data', dataDir, '--json'], { PAYDESK_RECOVERY_KEY: recoveryKey });
+    const fromStdin = await runCli(['db-key', '--data', dataDir, '--recovery-key-stdin'], {}, `${recoveryKey}\n`);
+    const wrong = await runCli(['db-key', '--data', dataDir], { PAYDESK_RECOVERY_KEY: 'ab'.repeat(32) });
+    const onCommandLine = await runCli(['db-key', '--data', dataDir, '--recovery-key', recoveryKey]);
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
     const { databaseKey } = jsonOf<{ databaseKey: string }>(fromEnv);
     expect(databaseKey).toMatch(/^[0-9a-f]{64}$/);
     expect(opensWith(dataDir, databaseKey)).toBe(true);
