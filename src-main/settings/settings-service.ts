@@ -81,5 +81,5 @@ export function updateSettings(store: Store, actor: string, changes: Partial<Set
     const changed = Object.fromEntries(keys.map((key) => [key, after[key as keyof Settings]]));
     recordAudit(store, { actor, action: 'settings.update', entityType: 'settings', before, after: changed }, now);
     return after;
-  })();
+  }).immediate();
 }

@@ -67,7 +67,7 @@ export async function initializeDataFolder(dataDir: string, admin: FirstAdmin, o
     const created = getStaff(store, admin.username);
     recordAudit(store, { actor: admin.username, action: 'setup.init', entityType: 'staff', entityId: admin.username, after: staffSummary(created) }, now);
     return created;
-  })();
+  }).immediate();
   writeKeyslotFile(paths.keyslots, [slot, recoverySlot], masterKey);
   rmSync(paths.setupMarker);
   masterKey.fill(0);

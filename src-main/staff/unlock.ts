@@ -77,7 +77,7 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
       execute(store.sqlite, staffSql.updateTable('staff').set({ last_login_at: now.toISOString() }).where('id', '=', session.staffId));
     }
     recordAudit(store, { actor: session.username, action: session.recovery ? 'session.unlockWithRecoveryKey' : 'session.unlock', entityType: 'session' }, now);
-  })();
+  }).immediate();
 }
 
 /**

@@ -64,6 +64,8 @@ export function openEncryptedDatabase(file: string, masterKey: Buffer, options: 
   }
   try {
     applyCipher(sqlite, masterKey);
+    // Before the first read: another process may be writing or checkpointing this very moment.
+    sqlite.pragma('busy_timeout = 5000');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
     sqlite.close();
@@ -78,7 +80,6 @@ export function openEncryptedDatabase(file: string, masterKey: Buffer, options: 
       sqlite.pragma('synchronous = FULL');
     }
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
     // 64 MiB of decrypted pages: bulk loads and full verifies otherwise re-read (and re-decrypt)
     // index pages that the default 2 MiB cache let go.
     sqlite.pragma('cache_size = -65536');

@@ -91,6 +91,19 @@ describe('paydesk staff', () => {
   });
 });
 
+describe('several processes at once', () => {
+  it('signs six CLI processes in together, each recording its sign-in (none answers "database is locked")', async () => {
+    const { dataDir, recoveryKey } = await initFolder();
+    const byKey = { PAYDESK_RECOVERY_KEY: recoveryKey };
+    const runs = await Promise.all([
+      ...[1, 2, 3, 4].map(() => runCli(['db-key', '--data', dataDir], byKey)),
+      runCli(['verify', '--data', dataDir], asAdmin),
+      runCli(['staff', 'list', '--data', dataDir], asAdmin),
+    ]);
+    expect(runs.map((run) => [run.code, run.stderr])).toEqual(runs.map(() => [0, '']));
+  });
+});
+
 describe('paydesk jobs run', () => {
   it('runs every due task once as the signed-in admin and prints what each did', async () => {
     const { dataDir } = await initFolder();

@@ -38,7 +38,7 @@ async function runBackup(ctx: CallContext, live: Store, destination: string | un
   if (!live.sqlite.open) throw new AppError('LOCKED', `Paydesk was locked before the backup was recorded; ${file.path} was written and verified.`);
   live.sqlite.transaction(() => {
     recordAudit(live, { actor: session.username, action: 'backup.create', entityType: 'backup', entityId: file.name, after: { path: file.path, size: file.size } }, now);
-  })();
+  }).immediate();
   return file;
 }
 
