@@ -71,3 +71,35 @@ export class FirstFault {
     return this.first === null ? passed(name, okDetail, counts) : failed(name, this.first.detail, counts, this.first.table, this.first.id);
   }
 }
+
+/** How a table's rows are matched with its replay, and the words each kind of fault gets. */
+export interface ReplayMatch<Row, Expected> {
+  table: string;
+  key(row: Row): string;
+  id(row: Row): string | number;
+  expectedId(key: string, expected: Expected): string | number;
+  /** A row the audit log never recorded. */
+  unknown(key: string): string;
+  /** What is wrong with a row against its replayed picture, or null when they agree. */
+  differs(row: Row, expected: Expected): string | null;
+  /** A replayed entity whose row is gone. */
+  missing(key: string, expected: Expected): string;
+}
+
+/**
+ * Compares a table with its replay both ways: every row must be in the replay and agree with it,
+ * and every replayed entity must still have its row. The first fault is noted on `fault`.
+ */
+export function compareWithReplay<Row, Expected>(fault: FirstFault, rows: readonly Row[], replay: ReadonlyMap<string, Expected>, match: ReplayMatch<Row, Expected>): void {
+  const stored = new Set<string>();
+  for (const row of rows) {
+    const key = match.key(row);
+    stored.add(key);
+    const expected = replay.get(key);
+    const detail = expected === undefined ? match.unknown(key) : match.differs(row, expected);
+    if (detail !== null) fault.note(match.table, match.id(row), detail);
+  }
+  for (const [key, expected] of replay) {
+    if (!stored.has(key)) fault.note(match.table, match.expectedId(key, expected), match.missing(key, expected));
+  }
+}

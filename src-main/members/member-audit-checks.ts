@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../src-shared/contract/verify';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { walletSettings } from '../../src-shared/settings/wallet-settings';
-import { auditRecords, FirstFault, type AuditRecord } from '../audit/audit-replay';
+import { auditRecords, compareWithReplay, FirstFault, type AuditRecord } from '../audit/audit-replay';
 import { UNUSED_ACCOUNT } from '../ledger/account-checks';
 import type { Store } from '../store/store';
 import { maskIdDocument } from './id-document';
@@ -99,19 +99,18 @@ function memberDiffers(row: MemberRow, member: ExpectedMember): string | null {
 
 export function checkMembersAudited(replay: Map<string, ExpectedMember>, rows: MemberRow[]): CheckResult {
   const fault = new FirstFault();
-  for (const row of rows) {
-    const member = replay.get(row.member_number);
-    if (!member) {
-      fault.note('members', row.id, `member ${row.member_number} was never registered through Paydesk`);
-      continue;
-    }
-    const column = memberDiffers(row, member);
-    if (column) fault.note('members', row.id, `member ${row.member_number}'s ${column} differs from the audit log`);
-  }
-  const stored = new Set(rows.map((row) => row.member_number));
-  for (const [memberNumber, member] of replay) {
-    if (!stored.has(memberNumber)) fault.note('members', member.id, `member ${memberNumber}, registered in the audit log, is missing`);
-  }
+  compareWithReplay(fault, rows, replay, {
+    table: 'members',
+    key: (row) => row.member_number,
+    id: (row) => row.id,
+    expectedId: (_memberNumber, member) => member.id,
+    unknown: (memberNumber) => `member ${memberNumber} was never registered through Paydesk`,
+    differs: (row, member) => {
+      const column = memberDiffers(row, member);
+      return column === null ? null : `member ${row.member_number}'s ${column} differs from the audit log`;
+    },
+    missing: (memberNumber) => `member ${memberNumber}, registered in the audit log, is missing`,
+  });
   return fault.result('members.audited', `${rows.length} members, each as the audit log recorded them`, { members: rows.length, audited: replay.size });
 }
 

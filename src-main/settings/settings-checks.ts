@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { auditRecords, FirstFault } from '../audit/audit-replay';
+import { auditRecords, compareWithReplay, FirstFault } from '../audit/audit-replay';
 import type { Verifier } from '../integrity/verifier';
 import type { SettingsTable } from './tables';
 
@@ -16,20 +16,16 @@ export const settingsVerifier: Verifier = {
     }
     const rows = store.sqlite.prepare('SELECT * FROM settings ORDER BY key').all() as SettingsTable[];
     const fault = new FirstFault();
-    for (const row of rows) {
-      const saved = expected.get(row.key);
-      if (!saved) {
-        fault.note('settings', row.key, `setting ${row.key} was never saved through Paydesk`);
-        continue;
-      }
-      if (row.updated_at !== saved.at || !sameValue(row.value_json, saved.value)) {
-        fault.note('settings', row.key, `setting ${row.key} differs from what audit row ${saved.auditId} saved`);
-      }
-    }
-    const stored = new Set(rows.map((row) => row.key));
-    for (const [key, saved] of expected) {
-      if (!stored.has(key)) fault.note('settings', key, `setting ${key}, saved by audit row ${saved.auditId}, is missing`);
-    }
+    compareWithReplay(fault, rows, expected, {
+      table: 'settings',
+      key: (row) => row.key,
+      id: (row) => row.key,
+      expectedId: (key) => key,
+      unknown: (key) => `setting ${key} was never saved through Paydesk`,
+      differs: (row, saved) =>
+        row.updated_at === saved.at && sameValue(row.value_json, saved.value) ? null : `setting ${row.key} differs from what audit row ${saved.auditId} saved`,
+      missing: (key, saved) => `setting ${key}, saved by audit row ${saved.auditId}, is missing`,
+    });
     const counts = { settings: rows.length, audited: expected.size };
     return { checks: [fault.result('settings.audited', `${rows.length} saved settings, each as the audit log recorded it`, counts)] };
   },

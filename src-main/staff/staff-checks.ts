@@ -1,4 +1,4 @@
-import { auditRecords, FirstFault } from '../audit/audit-replay';
+import { auditRecords, compareWithReplay, FirstFault } from '../audit/audit-replay';
 import type { Verifier } from '../integrity/verifier';
 import type { StaffRow } from './staff-repo';
 
@@ -70,20 +70,18 @@ export const staffVerifier: Verifier = {
     const expected = replayStaff(store);
     const rows = store.sqlite.prepare('SELECT * FROM staff ORDER BY id').all() as StaffRow[];
     const fault = new FirstFault();
-    const seen = new Set<string>();
-    for (const row of rows) {
-      seen.add(row.username);
-      const person = expected.get(row.username);
-      if (!person) {
-        fault.note('staff', row.id, `staff ${row.username} was never added through Paydesk`);
-        continue;
-      }
-      const column = differs(row, person);
-      if (column) fault.note('staff', row.id, `staff ${row.username}'s ${column} differs from the audit log`);
-    }
-    for (const person of expected.values()) {
-      if (!seen.has(person.username)) fault.note('staff', person.id, `staff ${person.username}, added in the audit log, is missing`);
-    }
+    compareWithReplay(fault, rows, expected, {
+      table: 'staff',
+      key: (row) => row.username,
+      id: (row) => row.id,
+      expectedId: (_username, person) => person.id,
+      unknown: (username) => `staff ${username} was never added through Paydesk`,
+      differs: (row, person) => {
+        const column = differs(row, person);
+        return column === null ? null : `staff ${row.username}'s ${column} differs from the audit log`;
+      },
+      missing: (username) => `staff ${username}, added in the audit log, is missing`,
+    });
     const counts = { staff: rows.length, audited: expected.size };
     return { checks: [fault.result('staff.audited', `${rows.length} staff, each as the audit log recorded them`, counts)] };
   },
