@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Job } from '../../src-shared/contract/jobs';
+import { yieldToEventLoop } from '../store/database-copy';
 import { execute, selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import type { JobControl, JobRunner } from './job-runner';
@@ -23,13 +24,11 @@ export interface DurableJobKind<P = unknown, C = unknown> {
   step(store: Store, params: P, checkpoint: C, now: Date): StepOutcome<C>;
 }
 
-type JobRow = JobsTable;
-
-function readRow(store: Store, id: string): JobRow | undefined {
+function readRow(store: Store, id: string): JobsTable | undefined {
   return selectFirst(store.sqlite, jobsSql.selectFrom('jobs').selectAll().where('id', '=', id));
 }
 
-/** The job as `jobs.get` answers it. */
+/** A durable job as its row stands: how far its committed steps got, and how it ended. */
 export function durableJob(store: Store, id: string): Job | undefined {
   const row = readRow(store, id);
   if (!row) return undefined;
@@ -46,11 +45,6 @@ export function durableJob(store: Store, id: string): Job | undefined {
     result: row.result_json === null ? null : (JSON.parse(row.result_json) as unknown),
     error: row.error_json === null ? null : (JSON.parse(row.error_json) as Job['error']),
   };
-}
-
-/** Who started a durable job: only they (or the recovery admin's tools) follow it. */
-export function durableJobOwner(store: Store, id: string): string | undefined {
-  return readRow(store, id)?.started_by;
 }
 
 /** Records a new durable job and its first checkpoint; the caller then runs it (runDurableJob). */
@@ -104,7 +98,7 @@ function finish(store: Store, id: string, state: 'done' | 'failed' | 'cancelled'
 }
 
 /** Runs one step and writes what follows it, all in one transaction. */
-function commitStep<P, C>(store: Store, kind: DurableJobKind<P, C>, row: JobRow, now: Date): StepOutcome<C> {
+function commitStep<P, C>(store: Store, kind: DurableJobKind<P, C>, row: JobsTable, now: Date): StepOutcome<C> {
   return store.sqlite
     .transaction(() => {
       const outcome = kind.step(store, JSON.parse(row.params_json) as P, JSON.parse(row.checkpoint_json) as C, now);
@@ -131,9 +125,6 @@ function commitStep<P, C>(store: Store, kind: DurableJobKind<P, C>, row: JobRow,
     })
     .immediate();
 }
-
-/** Gives other calls a turn between two steps, so the screen stays usable while a job runs. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs a recorded job from its checkpoint until it finishes, fails, is cancelled, or its store
@@ -162,12 +153,13 @@ export async function runDurableJob<P, C>(store: Store, kind: DurableJobKind<P, 
       control.report(outcome.done, outcome.done);
       return outcome.result ?? null;
     }
+    // Other calls get a turn between two steps, so the screen stays usable while a job runs.
     await yieldToEventLoop();
   }
 }
 
 /** A job that already ended answers as it ended: its result, or its refusal. */
-function settled(row: JobRow): unknown {
+function settled(row: JobsTable): unknown {
   if (row.state === 'done') return row.result_json === null ? null : JSON.parse(row.result_json);
   const error = row.error_json === null ? null : (JSON.parse(row.error_json) as { code: string; message: string });
   throw new AppError(row.state === 'cancelled' ? 'JOB_CANCELLED' : 'INTERNAL', error?.message ?? `Job ${row.id} ${row.state}.`);
