@@ -123,8 +123,3 @@ export class JobRunner {
     }
   }
 }
-
-/** Throws JOB_CANCELLED when the job was asked to stop; call it between two items. */
-export function throwIfCancelled(signal: AbortSignal, kind: string): void {
-  if (signal.aborted) throw new AppError('JOB_CANCELLED', `The ${kind} job was stopped.`);
-}
