@@ -41,10 +41,17 @@ const auditStatements = perConnection((sqlite) => ({
 }));
 
 /**
- * Appends one link to the audit chain. Call it inside the same transaction as the change it
- * records, so the change and its record commit together.
+ * Appends one link to the audit chain. Call it inside the same IMMEDIATE transaction as the change
+ * it records, so the change and its record commit together. Called on its own (an audited read),
+ * it takes the write lock itself: reading the tail and appending outside one would let another
+ * process append the same id in between.
  */
 export function recordAudit(store: Store, event: AuditEvent, at: Date = new Date()): number {
+  if (!store.sqlite.inTransaction) return store.sqlite.transaction(() => appendAudit(store, event, at)).immediate();
+  return appendAudit(store, event, at);
+}
+
+function appendAudit(store: Store, event: AuditEvent, at: Date): number {
   const statements = auditStatements(store.sqlite);
   const last = statements.chainTail.get();
   const row = {

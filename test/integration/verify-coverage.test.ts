@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openEncryptedDatabase } from '../../src-main/store/open-database';
+import { runVerifiers, type Verifier } from '../../src-main/integrity/verifier';
 import { TABLE_COVERAGE } from '../../src-main/registry';
 import { ok } from '../support/temp-data';
 import { busyBranch } from './verify-fixtures';
@@ -30,5 +33,21 @@ describe('verify covers every table', () => {
     for (const table of ['staff', 'audit_log', 'settings', 'accounts', 'transfers', 'members', 'member_wallets', 'wallet_receipts', 'wallet_receipt_transfers', 'kysely_migration', 'sqlite_sequence']) {
       expect({ table, rows: sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number }).toEqual({ table, rows: expect.toSatisfy((n: number) => n >= 3) });
     }
+  });
+
+  it('reads every table from one snapshot, so another process writing between two verifiers is not a fault', async () => {
+    const { router, dataDir } = await busyBranch();
+    const store = router.state.requireStore();
+    // A second connection, as the CLI in another process would hold, appends while verify runs.
+    const other = openEncryptedDatabase(join(dataDir, 'paydesk.db'), store.masterKey);
+    const countSettings = () => store.sqlite.prepare('SELECT count(*) FROM settings').pluck().get() as number;
+    const seen: number[] = [];
+    const look = (domain: string, write?: () => void): Verifier => ({ domain, run: () => { seen.push(countSettings()); write?.(); return { checks: [] }; } });
+    const addSetting = () => other.prepare(`INSERT INTO settings (key, value_json, updated_at) VALUES ('written.meanwhile', '1', '2026-12-01')`).run();
+    runVerifiers(store, [look('first', addSetting), look('second')]);
+    other.close();
+
+    expect(seen).toEqual([seen[0], seen[0]]);
+    expect(countSettings()).toBe(seen[0]! + 1);
   });
 });
