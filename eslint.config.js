@@ -62,20 +62,20 @@ export default tseslint.config(
   },
   {
     files: ['src-main/store/**', 'migrations/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'jobs', 'integrity', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'store')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'jobs', 'integrity', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed', 'trust'], 'store')] }] },
   },
   {
     // The machinery every domain uses (jobs and due tasks, the verify registry's check type) sits
     // just above the store, so the ledger and every domain can declare their own tasks and checks.
     files: ['src-main/{jobs,integrity}/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed'], 'The shared job and check machinery')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'ledger', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'audit', 'settings', 'sealed', 'trust'], 'The shared job and check machinery')] }] },
   },
   {
     files: ['src-main/ledger/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed'], 'ledger')] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed', 'trust'], 'ledger')] }] },
   },
   {
-    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings,sealed}/**'],
+    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings,sealed,trust}/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry'], 'A domain service')] }] },
   },
   {

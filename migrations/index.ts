@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation';
 import * as ledger from './0002_ledger';
 import * as members from './0003_members';
 import * as jobs from './0004_jobs';
+import * as trust from './0005_trust';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_ledger': ledger,
   '0003_members': members,
   '0004_jobs': jobs,
+  '0005_trust': trust,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -1,6 +1,10 @@
-import { AppError } from '../../src-shared/errors';
+import { AppError, isAppError } from '../../src-shared/errors';
+import type { Role } from '../../src-shared/permissions';
 import type { Session } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
+import type { Signer } from '../trust/signer';
+import { certifiedCertificate } from '../trust/staff-certificates';
+import { CHECKPOINT_INTERVAL_MS, takeCheckpoint, type CheckpointReason } from '../trust/checkpoints';
 import { JobRunner } from '../jobs/job-runner';
 import { scheduleDueTasks } from '../jobs/due-tasks';
 import { personKey, resumeInterruptedJobs } from '../jobs/durable-jobs';
@@ -24,11 +28,18 @@ export interface RouterOptions extends StoreOptions {
  */
 export class AppState {
   /** Jobs belong to the session that started them; durable jobs to the person. */
-  readonly jobs = new JobRunner(() => {
-    const session = this.session;
-    return session ? [`${session.username}@${session.unlockedAt}`, personKey(session.username)] : [''];
-  });
-  private unlocked: { store: Store; session: Session; stopDueTasks: () => void } | null = null;
+  readonly jobs = new JobRunner(
+    () => {
+      const session = this.session;
+      return session ? [`${session.username}@${session.unlockedAt}`, personKey(session.username)] : [''];
+    },
+    // A bulk job's rows are signed as it ends, not up to CHECKPOINT_INTERVAL_MS later. A job that
+    // failed or was cancelled wrote nothing to sign, and a refusal must leave the data as it was.
+    (state) => {
+      if (state === 'done') this.checkpoint('job');
+    },
+  );
+  private unlocked: { store: Store; session: Session; signer: Signer; stopDueTasks: () => void; opening: number; lastCheckpointAt: number } | null = null;
 
   constructor(readonly options: RouterOptions) {}
 
@@ -54,16 +65,81 @@ export class AppState {
     return this.unlocked.session;
   }
 
-  /** Signs in and (with `background`) runs what fell due while the data was locked and resumes interrupted durable jobs. */
-  signIn(store: Store, session: Session): void {
+  requireSigner(): Signer {
+    if (!this.unlocked) throw new AppError('LOCKED', 'Paydesk is locked.');
+    return this.unlocked.signer;
+  }
+
+  /**
+   * The role the signed-in person holds now, from their certificate (never the staff table). A
+   * certificate that no longer holds for this session (disabled, passphrase reset, root swapped)
+   * ends the session, with its own code.
+   */
+  certifiedRole(): Role {
+    const { store, signer } = this.requireUnlocked();
+    try {
+      return certifiedCertificate(store, signer).role as Role;
+    } catch (error) {
+      this.signOut({ sign: false });
+      throw error;
+    }
+  }
+
+  private requireUnlocked() {
+    if (!this.unlocked) throw new AppError('LOCKED', 'Paydesk is locked.');
+    return this.unlocked;
+  }
+
+  /**
+   * Signs in: a checkpoint opens the session, and (with `background`) what fell due while the
+   * data was locked runs, interrupted durable jobs resume, and a timer signs the person's newest
+   * rows at most CHECKPOINT_INTERVAL_MS after they were written.
+   */
+  signIn(store: Store, session: Session, signer: Signer): void {
     this.signOut();
     const clock = () => this.now();
     const background = this.options.background ?? true;
-    this.unlocked = { store, session, stopDueTasks: background ? scheduleDueTasks(store, DUE_TASKS, clock) : () => undefined };
+    let opening: number;
+    try {
+      opening = takeCheckpoint(store, signer, 'open', null, clock())!.id;
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    const timer = background ? setInterval(() => this.checkpointIfDue(), CHECKPOINT_INTERVAL_MS / 4) : undefined;
+    timer?.unref();
+    const stopTasks = background ? scheduleDueTasks(store, DUE_TASKS, clock) : () => undefined;
+    const stopDueTasks = () => {
+      clearInterval(timer);
+      stopTasks();
+    };
+    this.unlocked = { store, session, signer, stopDueTasks, opening, lastCheckpointAt: clock().getTime() };
     if (background) resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
   }
 
-  signOut(): void {
+  /** Signs the current heads now (the end of a bulk job, a lock) unless nothing changed since this person's last checkpoint. */
+  checkpoint(reason: CheckpointReason): void {
+    const unlocked = this.unlocked;
+    if (!unlocked) return;
+    try {
+      takeCheckpoint(unlocked.store, unlocked.signer, reason, unlocked.opening, this.now());
+      unlocked.lastCheckpointAt = this.now().getTime();
+    } catch (error) {
+      // A checkpoint that cannot be taken (another process holds the write lock for too long, the
+      // certificate was just revoked) leaves the rows for the next one; verify reports them unsigned.
+      console.error(`AppState.checkpoint: ${reason} not taken: ${isAppError(error) ? error.code : (error as Error).message}`);
+    }
+  }
+
+  /** After a call and on the timer: a checkpoint when the last one is CHECKPOINT_INTERVAL_MS old. */
+  checkpointIfDue(): void {
+    const unlocked = this.unlocked;
+    if (unlocked && this.now().getTime() - unlocked.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) this.checkpoint('interval');
+  }
+
+  /** Closes the session; first, unless it is being ended for want of a valid certificate, its last checkpoint. */
+  signOut({ reason = 'close', sign = true }: { reason?: CheckpointReason; sign?: boolean } = {}): void {
+    if (sign) this.checkpoint(reason);
     this.unlocked?.stopDueTasks();
     this.unlocked?.store.close();
     this.unlocked = null;

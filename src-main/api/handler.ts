@@ -1,6 +1,7 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/contract';
 import type { Session } from '../../src-shared/contract/session';
 import type { Store } from '../store/store';
+import type { Signer } from '../trust/signer';
 import type { AppState } from './app-state';
 
 /** What a handler sees: the router's state, and (for non-public channels) the store and session. */
@@ -10,6 +11,8 @@ export interface CallContext {
   /** Throws LOCKED when nobody is signed in; public channels must not touch it. */
   readonly store: Store;
   readonly session: Session;
+  /** The signed-in person's signing key: what they sign (certificates, checkpoints, verify certificates) is theirs alone. */
+  readonly signer: Signer;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: CallContext) => ChannelOutput<C> | Promise<ChannelOutput<C>>;

@@ -79,9 +79,10 @@ async function dispatch(state: AppState, channel: string, rawInput: unknown): Pr
   const parsed = definition.input.safeParse(input ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
   if (definition.access !== 'public') {
-    const session = state.requireSession();
-    if (!can(session.role, definition.access)) {
-      throw new AppError('FORBIDDEN', `The ${session.role} role may not call ${channel}.`, { permission: definition.access });
+    // The role in the caller's certificate as it stands now, never the staff table's column.
+    const role = state.certifiedRole();
+    if (!can(role, definition.access)) {
+      throw new AppError('FORBIDDEN', `The ${role} role may not call ${channel}.`, { permission: definition.access });
     }
   }
   const ctx: CallContext = {
@@ -92,6 +93,9 @@ async function dispatch(state: AppState, channel: string, rawInput: unknown): Pr
     },
     get session() {
       return state.requireSession();
+    },
+    get signer() {
+      return state.requireSigner();
     },
   };
   const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
@@ -110,7 +114,9 @@ export function createRouter(options: RouterOptions): Router {
   const state = new AppState(options);
   const call = async (channel: string, input: unknown): Promise<Answer<unknown>> => {
     try {
-      return { ok: true, value: await dispatch(state, channel, input) };
+      const value = await dispatch(state, channel, input);
+      state.checkpointIfDue();
+      return { ok: true, value };
     } catch (error) {
       if (isAppError(error)) return { ok: false, error: error.toShape() };
       // Never log the input: it may hold a passphrase or a card number.

@@ -8,6 +8,8 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   AUTH_FAILED: EXIT.auth,
   LOCKED_OUT: EXIT.auth,
   STAFF_DISABLED: EXIT.auth,
+  NOT_CERTIFIED: EXIT.auth,
+  TRUST_BROKEN: EXIT.violations,
   LOCKED: EXIT.auth,
   DATA_DAMAGED: EXIT.damaged,
   SCHEMA_TOO_NEW: EXIT.damaged,

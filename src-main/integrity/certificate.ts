@@ -1,4 +1,6 @@
 import {
+  type AnchorCertificate,
+  type ChainTip,
   CERTIFICATE_FORMAT,
   CERTIFICATE_VERSION,
   verificationCertificateSchema,
@@ -15,20 +17,34 @@ export interface CertificateContext {
   takenAt: Date;
   /** The signed-in username. */
   takenBy: string;
+  /** Signs the certificate's canonical text as the person who ran verify. */
+  sign: (text: string) => { publicKey: string; value: string };
 }
 
-/** The certificate of `report`, just verified on `store`. */
-export function certifyReport(store: Store, report: VerifyReport, { takenAt, takenBy }: CertificateContext): VerificationCertificate {
-  return verificationCertificateSchema.parse({
+/** The text a certificate's signature covers: every field an anchor reads, in a fixed order. */
+export function canonicalCertificate(certificate: Omit<AnchorCertificate, 'signature'>): string {
+  const { format, version, takenAt, takenBy, schemaVersion, chains, trustFingerprint } = certificate;
+  const chain = (tip: ChainTip | undefined) => (tip ? [tip.table, tip.length, tip.lastId, tip.head] : null);
+  return JSON.stringify([format, version, takenAt, takenBy, schemaVersion, trustFingerprint,
+    chain(chains.journal), chain(chains.audit), chain(chains.certificates), chain(chains.checkpoints)]);
+}
+
+/** The certificate of `report`, just verified on `store`, signed by whoever ran it. */
+export function certifyReport(store: Store, report: VerifyReport, { takenAt, takenBy, sign }: CertificateContext): VerificationCertificate {
+  const { journal, audit, certificates, checkpoints } = report.chains;
+  const core = {
     format: CERTIFICATE_FORMAT,
     version: CERTIFICATE_VERSION,
     takenAt: takenAt.toISOString(),
     takenBy,
     schemaVersion: store.sqlite.pragma('user_version', { simple: true }) as number,
-    chains: { journal: report.chains.journal, audit: report.chains.audit },
+    chains: { journal: journal!, audit: audit!, ...(certificates ? { certificates } : {}), ...(checkpoints ? { checkpoints } : {}) },
+    trustFingerprint: report.trustFingerprint,
+  } as const;
+  return verificationCertificateSchema.parse({
+    ...core,
+    signature: sign(canonicalCertificate(core)),
     ok: report.ok,
     counts: Object.fromEntries(report.checks.map((check) => [check.name, check.counts])),
-    signature: null,
-    trustFingerprint: null,
   });
 }

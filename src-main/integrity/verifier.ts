@@ -14,20 +14,31 @@ export interface Verifier {
    * `table#id`, and the hash chains the domain keeps (`journal`, `audit`): their heads, which
    * reports quote, and their lengths and last ids, which anchors compare.
    */
-  run(store: Store): { checks: CheckResult[]; chains?: Record<string, ChainTip> };
+  run(store: Store): { checks: CheckResult[]; chains?: Record<string, ChainTip>; trustFingerprint?: string | null };
 }
 
-/** Runs every verifier in order; the report is what the CLI prints and auditor reports quote. */
+/**
+ * Runs every verifier in order, all in one read transaction: the verifiers compare tables with
+ * each other (staff with the audit log, receipts with the journal), so they must all see one
+ * snapshot, not one where another process's sign-in landed between two of them. The report is
+ * what the CLI prints and auditor reports quote.
+ */
 export function runVerifiers(store: Store, verifiers: readonly Verifier[]): VerifyReport {
+  return store.sqlite.transaction(() => runEach(store, verifiers)).deferred();
+}
+
+function runEach(store: Store, verifiers: readonly Verifier[]): VerifyReport {
   const checks: CheckResult[] = [];
   const chains: Record<string, ChainTip> = {};
+  let trustFingerprint: string | null = null;
   for (const verifier of verifiers) {
     const result = verifier.run(store);
     checks.push(...result.checks);
     Object.assign(chains, result.chains ?? {});
+    trustFingerprint = result.trustFingerprint ?? trustFingerprint;
   }
   const heads = Object.fromEntries(Object.entries(chains).map(([name, tip]) => [name, tip.head]));
-  return { ok: checks.every((c) => c.ok), checks, heads, chains };
+  return { ok: checks.every((c) => c.ok), checks, heads, chains, trustFingerprint };
 }
 
 /** A passing check. */

@@ -39,7 +39,11 @@ export class JobRunner {
    * person), then the person. A job belongs to one of those keys: an ordinary job to the session
    * that started it, a durable job (which outlives sessions) to the person.
    */
-  constructor(private readonly viewerKeys: () => readonly string[] = () => ['']) {}
+  constructor(
+    private readonly viewerKeys: () => readonly string[] = () => [''],
+    /** Runs as a job ends, before anyone polling can see it ended (the router signs a finished job's rows). */
+    private readonly onEnd: (state: Job['state']) => void = () => undefined,
+  ) {}
 
   private currentOwner(): string {
     return this.viewerKeys()[0] ?? '';
@@ -78,6 +82,7 @@ export class JobRunner {
           : { code: 'INTERNAL', message: 'The job failed; nothing was changed.' };
         if (!isAppError(error)) console.error(`JobRunner.start: ${kind} failed: ${(error as Error).message}`);
       } finally {
+        this.onEnd(job.state);
         job.finishedAt = new Date().toISOString();
       }
     })();

@@ -11,6 +11,7 @@ import { holdExpiryTask } from '../ledger/hold-expiry';
 import { membersVerifier } from '../members/member-checks';
 import { settingsVerifier } from '../settings/settings-checks';
 import { staffVerifier } from '../staff/staff-checks';
+import { trustVerifier } from '../trust/trust-checks';
 import type { Store } from '../store/store';
 import { walletsVerifier } from '../wallets/verify-wallets';
 
@@ -33,6 +34,7 @@ export const VERIFIERS: readonly Verifier[] = [
   membersVerifier,
   walletsVerifier,
   durableJobsVerifier(DURABLE_JOB_KINDS),
+  trustVerifier,
 ];
 
 /**
@@ -43,11 +45,14 @@ export const VERIFIERS: readonly Verifier[] = [
  * cards, payouts) are covered from the day they land.
  */
 export const TABLE_COVERAGE: Readonly<Record<string, readonly string[]>> = {
-  // Hash chains (signatures over their heads make them hold against a key holder).
-  audit_log: ['audit.chain', 'store.sequences'],
-  transfers: ['ledger.chain', 'ledger.transfers', 'ledger.totals', 'wallets.journal'],
-  // Replays of the audit log.
-  staff: ['staff.audited', 'store.sequences'],
+  // Hash chains, whose heads people sign in checkpoints: against a key holder they hold up to
+  // the newest checkpoint someone else made.
+  audit_log: ['audit.chain', 'store.sequences', 'trust.checkpoints', 'trust.sessions'],
+  transfers: ['ledger.chain', 'ledger.transfers', 'ledger.totals', 'wallets.journal', 'trust.checkpoints', 'trust.sessions'],
+  staff_certificates: ['trust.certificates', 'trust.checkpoints'],
+  checkpoints: ['trust.checkpoints', 'trust.sessions'],
+  // Replays of the audit log, and the certificates for roles.
+  staff: ['staff.audited', 'store.sequences', 'trust.certificates'],
   settings: ['settings.audited'],
   members: ['members.audited'],
   member_wallets: ['members.wallet_links', 'members.wallets'],

@@ -11,8 +11,11 @@ export function assertAcceptablePassphrase(passphrase: string, field = 'passphra
   }
 }
 
+/** The recovery admin's name in the audit log and on their staff certificate. */
+export const RECOVERY_USERNAME = 'recovery';
+
 /** Names the audit log uses for actors that are not staff accounts. */
-export const RESERVED_ACTOR_NAMES = ['recovery', 'system'] as const;
+export const RESERVED_ACTOR_NAMES = [RECOVERY_USERNAME, 'system'] as const;
 
 export function assertReservedNameFree(username: string): void {
   if ((RESERVED_ACTOR_NAMES as readonly string[]).includes(username)) {

@@ -6,8 +6,8 @@ import { parseRecoveryKey } from '../../src-shared/recovery-key';
 import { dataPaths, type DataPaths } from '../store/paths';
 import { openStore, type Store, type StoreOptions } from '../store/store';
 import {
-  assertKeyslotMac, readKeyslotFile, readRecoverySlotCopy, recoverySlotOf, spendUnlockWork, staffSlots, unwrapRecoverySlot, unwrapStaffSlot,
-  writeKeyslotFile, type KeyslotFile, type StaffSlot,
+  assertKeyslotMac, openRecoverySlot, openStaffSlot, readKeyslotFile, readRecoverySlotCopy, recoverySlotOf, spendUnlockWork, staffSlots,
+  withRecoverySigning, withStaffSigning, writeKeyslotFile, type KeyslotFile, type OpenedSlot, type RecoverySlot, type StaffSlot,
 } from '../store/keyslots';
 import {
   MAX_FAILURES, clearFailedUnlocks, noteFailedUnlock, releaseUnlockAttempt, reserveUnlockAttempt, takePendingFailures,
@@ -16,12 +16,18 @@ import { KEY_DOES_NOT_OPEN, assertDatabaseFileShape, openEncryptedDatabase } fro
 import { finishInterruptedSwap } from '../store/swap';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
+import type { Signer } from '../trust/signer';
 import { findStaff } from './staff-repo';
 import { staffSql } from './tables';
+import { putSlot, replaceRecoverySlot } from './keyslot-edits';
+import { signerAtSignIn } from './signing';
+import { RECOVERY_USERNAME } from './passphrase';
 
 export interface Unlocked {
   store: Store;
   session: Session;
+  /** Signs checkpoints and certificates for this session; the role comes from its certificate. */
+  signer: Signer;
 }
 
 /**
@@ -82,24 +88,25 @@ function recordSignIn(store: Store, session: Session, now: Date): void {
 
 /**
  * Checks a person's passphrase against their slot, counting the attempt first (see lockout.ts).
- * Returns the master key; a wrong passphrase is AUTH_FAILED, the attempt that reaches the limit
- * LOCKED_OUT. Unknown names spend the same work and count the same way.
+ * Returns what the slot holds (the master key, their signing key); a wrong passphrase is
+ * AUTH_FAILED, the attempt that reaches the limit LOCKED_OUT. Unknown names spend the same work
+ * and count the same way.
  */
-export async function provePassphrase(paths: DataPaths, slots: StaffSlot[], username: string, passphrase: string, now: Date): Promise<Buffer> {
+export async function provePassphrase(paths: DataPaths, slots: StaffSlot[], username: string, passphrase: string, now: Date): Promise<OpenedSlot & { slot: StaffSlot }> {
   const { lockedForMs, found, counted: attempt } = reserveUnlockAttempt(paths.lockout, username, now.getTime());
   if (lockedForMs > 0) throw lockedOut(lockedForMs, now.getTime());
   const slot = slots.find((s) => s.username === username);
-  let masterKey: Buffer | null = null;
+  let opened: OpenedSlot | null = null;
   try {
-    if (slot) masterKey = await unwrapStaffSlot(slot, passphrase);
+    if (slot) opened = await openStaffSlot(slot, passphrase);
     else await spendUnlockWork(passphrase);
   } catch (error) {
     releaseUnlockAttempt(paths.lockout, username, found);
     throw error;
   }
-  if (masterKey) {
+  if (opened) {
     clearFailedUnlocks(paths.lockout, username);
-    return masterKey;
+    return { ...opened, slot: slot! };
   }
   noteFailedUnlock(paths.lockout, username, now.getTime());
   if (attempt.lockedUntil !== null) throw lockedOut(attempt.lockedUntil - now.getTime(), now.getTime());
@@ -111,31 +118,47 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
   finishInterruptedSwap(paths);
   assertDataFilesPaired(paths);
   const file = readKeyslotFile(paths.keyslots);
-  const masterKey = await provePassphrase(paths, staffSlots(file), username, passphrase, now);
+  const opened = await provePassphrase(paths, staffSlots(file), username, passphrase, now);
   let store: Store;
   try {
-    assertKeyslotMac(file, masterKey);
-    store = await openStore(dataDir, masterKey, options).catch((error: unknown) => {
+    assertKeyslotMac(file, opened.masterKey);
+    store = await openStore(dataDir, opened.masterKey, options).catch((error: unknown) => {
       throw explainForeign(error, `in ${username}'s keyslot`);
     });
   } finally {
-    masterKey.fill(0);
+    opened.masterKey.fill(0);
   }
-  const row = findStaff(store, username);
-  if (!row || row.status !== 'active') {
+  return closeOnError(store, async () => {
+    const row = findStaff(store, username);
+    if (!row) throw new AppError('AUTH_FAILED', 'The name or passphrase is not right.');
+    const founding = { role: row.role as Role, sealInto: async (identity: Parameters<typeof withStaffSigning>[2]) => {
+      const slot = await withStaffSigning(opened.slot, passphrase, identity);
+      return () => putSlot(store, slot);
+    } };
+    // The role and the status are the certificate's, never the staff row's (which a key holder could edit).
+    const { signer, certificate } = await signerAtSignIn(store, username, opened, founding, now);
+    const session: Session = {
+      staffId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: certificate.role as Role,
+      recovery: false,
+      unlockedAt: now.toISOString(),
+      trustFingerprint: signer.trustFingerprint,
+    };
+    recordSignIn(store, session, now);
+    return { store, session, signer };
+  });
+}
+
+/** Runs the checks after the store opened; any refusal closes it again, so the key leaves memory. */
+async function closeOnError<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
     store.close();
-    throw new AppError(row ? 'STAFF_DISABLED' : 'AUTH_FAILED', row ? 'This staff account is disabled.' : 'The name or passphrase is not right.');
+    throw error;
   }
-  const session: Session = {
-    staffId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role as Role,
-    recovery: false,
-    unlockedAt: now.toISOString(),
-  };
-  recordSignIn(store, session, now);
-  return { store, session };
 }
 
 /**
@@ -144,10 +167,11 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
  * keyslots.json, or of its copy when keyslots.json is lost); in a version 1 folder, or with both
  * copies lost, it is tried as the master key itself (what recovery keys were before the slot).
  */
-function masterKeyForRecovery(paths: DataPaths, file: KeyslotFile | null, secret: Buffer, options: StoreOptions): Buffer {
+function openForRecovery(paths: DataPaths, file: KeyslotFile | null, secret: Buffer, options: StoreOptions): OpenedSlot & { slot: RecoverySlot | null } {
   const slot = file ? recoverySlotOf(file.slots) : readRecoverySlotCopy(paths.dataDir);
-  const masterKey = slot ? unwrapRecoverySlot(slot, secret) : Buffer.from(secret);
-  if (!masterKey) throw notThisRecoveryKey();
+  const opened = slot ? openRecoverySlot(slot, secret) : { masterKey: Buffer.from(secret), signing: null };
+  if (!opened) throw notThisRecoveryKey();
+  const { masterKey } = opened;
   try {
     openEncryptedDatabase(paths.database, masterKey, { ...options, readonly: true }).close();
   } catch (error) {
@@ -157,7 +181,7 @@ function masterKeyForRecovery(paths: DataPaths, file: KeyslotFile | null, secret
     if (isAppError(error) && error.details?.reason === KEY_DOES_NOT_OPEN) throw notThisRecoveryKey();
     throw error;
   }
-  return masterKey;
+  return { ...opened, slot };
 }
 
 function notThisRecoveryKey(): AppError {
@@ -179,29 +203,47 @@ export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string
   const hex = parseRecoveryKey(recoveryKey);
   if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
   const secret = Buffer.from(hex, 'hex');
+  try {
+    return await unlockWithRecoverySecret(dataDir, secret, options, now);
+  } finally {
+    secret.fill(0);
+  }
+}
+
+async function unlockWithRecoverySecret(dataDir: string, secret: Buffer, options: StoreOptions, now: Date): Promise<Unlocked> {
   const paths = dataPaths(dataDir);
   finishInterruptedSwap(paths);
   assertDataFilesPaired(paths, { keyslotsMayBeMissing: true });
   const file = existsSync(paths.keyslots) ? readKeyslotFile(paths.keyslots) : null;
-  const masterKey = masterKeyForRecovery(paths, file, secret, options);
-  secret.fill(0);
+  const opened = openForRecovery(paths, file, secret, options);
   let store: Store;
   try {
     // The key opened the database, so a MAC that does not match means keyslots.json was changed.
-    if (file) assertKeyslotMac(file, masterKey);
-    else rebuildKeyslots(paths, masterKey);
-    store = await openStore(dataDir, masterKey, options);
+    if (file) assertKeyslotMac(file, opened.masterKey);
+    else rebuildKeyslots(paths, opened.masterKey);
+    store = await openStore(dataDir, opened.masterKey, options);
   } finally {
-    masterKey.fill(0);
+    opened.masterKey.fill(0);
   }
-  const session: Session = {
-    staffId: null,
-    username: 'recovery',
-    displayName: 'Recovery admin',
-    role: 'admin',
-    recovery: true,
-    unlockedAt: now.toISOString(),
-  };
-  recordSignIn(store, session, now);
-  return { store, session };
+  return closeOnError(store, async () => {
+    // A version 1 folder's recovery key is the master key, which every staff slot gives: it gets
+    // no role until a rekey gives it a slot of its own (`founding.role` null).
+    const slot = opened.slot;
+    const founding = { role: slot ? ('admin' as const) : null, sealInto: async (identity: Parameters<typeof withRecoverySigning>[2]) => {
+      const sealed = withRecoverySigning(slot!, secret, identity);
+      return () => replaceRecoverySlot(store, sealed);
+    } };
+    const { signer, certificate } = await signerAtSignIn(store, RECOVERY_USERNAME, opened, founding, now);
+    const session: Session = {
+      staffId: null,
+      username: RECOVERY_USERNAME,
+      displayName: 'Recovery admin',
+      role: certificate.role as Role,
+      recovery: true,
+      unlockedAt: now.toISOString(),
+      trustFingerprint: signer.trustFingerprint,
+    };
+    recordSignIn(store, session, now);
+    return { store, session, signer };
+  });
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, diffieHellman, generateKeyPairSync, createPublicKey, createPrivateKey, hkdfSync, randomBytes, scrypt, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, diffieHellman, generateKeyPairSync, createPublicKey, createPrivateKey, hkdfSync, randomBytes, scrypt, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
 
 // Primitives for keyslots and column encryption. AES-256-GCM everywhere; scrypt for passphrases
 // (RFC 7914, N = 2^15, r = 8, p = 1); X25519 so every slot can receive a new master key at rekey
@@ -91,4 +91,41 @@ export function openWithPrivateKey(privateKeyDer: Buffer, sealed: SealedToSlot, 
   } catch {
     return null;
   }
+}
+
+// Ed25519 signing keys (issue 7, item 3): each person's own, sealed in their keyslot under their
+// secret, never under the master key, so holding the database key does not let anyone sign.
+
+export interface SigningKeyPair { publicKey: string; privateKey: Buffer }
+
+/** A fresh Ed25519 pair: the public key as base64 SPKI DER, the private key as PKCS#8 DER. */
+export function generateSigningKeyPair(): SigningKeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }),
+  };
+}
+
+/** A signing key parsed once: a checkpoint signs with it without re-reading the DER each time. */
+export function signingKeyFrom(privateKeyDer: Buffer): KeyObject {
+  return createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+}
+
+export function signText(privateKey: KeyObject, text: string): string {
+  return sign(null, Buffer.from(text), privateKey).toString('base64');
+}
+
+/** Whether `signature` is the holder of `publicKeyDer`'s over `text`; malformed input is simply false. */
+export function signatureHolds(publicKeyDer: string, text: string, signature: string): boolean {
+  try {
+    const publicKey = createPublicKey({ key: Buffer.from(publicKeyDer, 'base64'), format: 'der', type: 'spki' });
+    return verify(null, Buffer.from(text), publicKey, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

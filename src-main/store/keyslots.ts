@@ -8,6 +8,7 @@ import {
   DEFAULT_SCRYPT, deriveKeyFromPassphrase, generateSlotKeyPair, hkdf, hmac, openGcm, openWithPrivateKey,
   randomKey, sameBytes, sealGcm, sealToPublicKey, type ScryptParams,
 } from './crypto';
+import { openSigningKey, sealSigningKey, signingSchema, type SigningIdentity } from './signing-keys';
 
 // keyslots.json holds the master key once per slot, never in the clear (DESIGN.md §3).
 // Each slot has an X25519 key pair; its private key is sealed under the slot's own secret and the
@@ -20,8 +21,9 @@ import {
 //     slot yields it. It survives rekeys: the paper key stays valid.
 // Version 1 files (before the recovery slot) have staff slots only; their recovery key *is* the
 // master key, until a rekey adds the recovery slot (store/rekey.ts).
-// Every slot may later carry a `signing` key pair: an Ed25519 private key sealed under the same
-// secret as `privateKey` (issue 7, item 3), never under the master key.
+// Every slot made since signatures carries `signing`: the person's Ed25519 key and the trust
+// fingerprint they accepted, sealed under the same secret as `privateKey`, never under the master
+// key (store/signing-keys.ts). Slots written before have none until their owner signs in.
 //
 // The recovery slot is also kept alone in recovery-slot.json, as LUKS2 keeps a second header:
 // when keyslots.json is lost, the recovery key still finds the master key there (staff/unlock.ts).
@@ -35,8 +37,7 @@ const sealed = {
   publicKey: z.string(),
   privateKey: sealedBox,
   masterKey: sealedBox.extend({ ephemeralPublicKey: z.string() }),
-  /** Room for item 3 of issue 7 (an Ed25519 key sealed under the slot's secret); nothing writes it yet. */
-  signing: z.object({ publicKey: z.string(), privateKey: sealedBox }).optional(),
+  signing: signingSchema.optional(),
 };
 const staffSlotSchema = z.object({
   id: z.string(),
@@ -85,28 +86,53 @@ function sealSlot(id: string, kek: Buffer, masterKey: Buffer) {
   };
 }
 
-/** The master key from a slot whose secret key is `kek`, or null when `kek` is the wrong one. */
-function openSlot(slot: Keyslot, kek: Buffer, owner: string): Buffer | null {
+/** What a slot's secret opens: the master key, and the owner's signing identity when the slot has one. */
+export interface OpenedSlot {
+  masterKey: Buffer;
+  signing: SigningIdentity | null;
+}
+
+/** The master key (and signing identity) from a slot whose secret key is `kek`, or null when `kek` is the wrong one. */
+function openSlot(slot: Keyslot, kek: Buffer, owner: string): OpenedSlot | null {
   if (!sameBytes(hmac(kek, VERIFIER_LABEL), Buffer.from(slot.verifier, 'hex'))) return null;
   const privateKey = openGcm(kek, slot.privateKey, slot.id);
   if (!privateKey) throw damaged(`slot of ${owner} does not decrypt`);
   const masterKey = openWithPrivateKey(privateKey, slot.masterKey, slot.id);
   if (!masterKey) throw damaged(`sealed key of ${owner} does not decrypt`);
-  return masterKey;
+  const signing = slot.signing ? openSigningKey(kek, slot.signing, slot.id) : null;
+  if (slot.signing && !signing) throw damaged(`signing key of ${owner} does not decrypt`);
+  return { masterKey, signing };
 }
 
-export async function createStaffSlot(username: string, passphrase: string, masterKey: Buffer, params: ScryptParams = DEFAULT_SCRYPT): Promise<StaffSlot> {
+function staffKek(slot: Pick<StaffSlot, 'kdf'>, passphrase: string): Promise<Buffer> {
+  const { N, r, p, salt } = slot.kdf;
+  return deriveKeyFromPassphrase(passphrase, Buffer.from(salt, 'base64'), { N, r, p });
+}
+
+export async function createStaffSlot(username: string, passphrase: string, masterKey: Buffer, signing: SigningIdentity, params: ScryptParams = DEFAULT_SCRYPT): Promise<StaffSlot> {
   const id = randomUUID();
   const salt = randomKey(16);
   const kek = await deriveKeyFromPassphrase(passphrase, salt, params);
   const kdf = { name: 'scrypt' as const, ...params, salt: salt.toString('base64') };
-  return { id, kind: 'staff', username, createdAt: new Date().toISOString(), kdf, ...sealSlot(id, kek, masterKey) };
+  return { id, kind: 'staff', username, createdAt: new Date().toISOString(), kdf, ...sealSlot(id, kek, masterKey), signing: sealSigningKey(kek, signing, id) };
+}
+
+/** The slot's contents, or null when the passphrase is wrong. Damaged bytes throw DATA_DAMAGED. */
+export async function openStaffSlot(slot: StaffSlot, passphrase: string): Promise<OpenedSlot | null> {
+  return openSlot(slot, await staffKek(slot, passphrase), slot.username);
 }
 
 /** The master key, or null when the passphrase is wrong. Damaged bytes throw DATA_DAMAGED. */
 export async function unwrapStaffSlot(slot: StaffSlot, passphrase: string): Promise<Buffer | null> {
-  const { N, r, p, salt } = slot.kdf;
-  return openSlot(slot, await deriveKeyFromPassphrase(passphrase, Buffer.from(salt, 'base64'), { N, r, p }), slot.username);
+  return (await openStaffSlot(slot, passphrase))?.masterKey ?? null;
+}
+
+/**
+ * The same slot with a signing identity sealed in (a slot from before signatures, at its owner's
+ * first sign-in since). Takes the passphrase again: the slot's secret never leaves this file.
+ */
+export async function withStaffSigning(slot: StaffSlot, passphrase: string, signing: SigningIdentity): Promise<StaffSlot> {
+  return { ...slot, signing: sealSigningKey(await staffKek(slot, passphrase), signing, slot.id) };
 }
 
 /** The recovery secret is 256 random bits: HKDF, bound to the slot, is all the stretching it needs. */
@@ -114,14 +140,25 @@ function recoveryKek(secret: Buffer, slotId: string): Buffer {
   return hkdf(secret, `paydesk/recovery-slot/${slotId}`);
 }
 
-export function createRecoverySlot(secret: Buffer, masterKey: Buffer): RecoverySlot {
+export function createRecoverySlot(secret: Buffer, masterKey: Buffer, signing: SigningIdentity): RecoverySlot {
   const id = randomUUID();
-  return { id, kind: 'recovery', createdAt: new Date().toISOString(), kdf: { name: 'hkdf-sha256' }, ...sealSlot(id, recoveryKek(secret, id), masterKey) };
+  const kek = recoveryKek(secret, id);
+  return { id, kind: 'recovery', createdAt: new Date().toISOString(), kdf: { name: 'hkdf-sha256' }, ...sealSlot(id, kek, masterKey), signing: sealSigningKey(kek, signing, id) };
+}
+
+/** The slot's contents, or null when this is not the slot's recovery key. Damaged bytes throw DATA_DAMAGED. */
+export function openRecoverySlot(slot: RecoverySlot, secret: Buffer): OpenedSlot | null {
+  return openSlot(slot, recoveryKek(secret, slot.id), 'the recovery key');
 }
 
 /** The master key, or null when this is not the slot's recovery key. Damaged bytes throw DATA_DAMAGED. */
 export function unwrapRecoverySlot(slot: RecoverySlot, secret: Buffer): Buffer | null {
-  return openSlot(slot, recoveryKek(secret, slot.id), 'the recovery key');
+  return openRecoverySlot(slot, secret)?.masterKey ?? null;
+}
+
+/** The recovery slot with a signing identity sealed in (one from before signatures). */
+export function withRecoverySigning(slot: RecoverySlot, secret: Buffer, signing: SigningIdentity): RecoverySlot {
+  return { ...slot, signing: sealSigningKey(recoveryKek(secret, slot.id), signing, slot.id) };
 }
 
 /** Spends the same scrypt work as a real unlock, so an unknown name is not faster to refuse. */

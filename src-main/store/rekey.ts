@@ -5,6 +5,7 @@ import { randomKey } from './crypto';
 import { changeCount, reencryptDatabase, snapshotDatabase, yieldToEventLoop } from './database-copy';
 import { formatRecoveryKey } from '../../src-shared/recovery-key';
 import { assertKeyslotMac, createRecoverySlot, readKeyslotFile, recoverySlotOf, resealSlot, writeKeyslotFile, type RecoverySlot } from './keyslots';
+import type { SigningIdentity } from './signing-keys';
 import { readRetiredKeys, retiredKeyEntry, writeRetiredKeys } from './retired-keys';
 import { openStore, type Store } from './store';
 import { commitSwap, discardStaging, prepareStaging, type SwapPlan } from './swap';
@@ -22,18 +23,20 @@ export interface RekeySteps {
   now: Date;
   /** Checks the re-encrypted copy against the live data; throws when they differ. */
   inspect: InspectCopy;
-  /** Writes the audit row of the rekey into the re-encrypted database. */
-  record: (rekeyed: Store, summary: { slots: number }) => void;
+  /** Writes the audit row of the rekey into the re-encrypted database (and, when this rekey added the recovery slot, its certificate). */
+  record: (rekeyed: Store, summary: { slots: number; recoveryAdded: boolean }) => void;
+  /** The signing identity a recovery slot added by this rekey holds (a version 1 folder). */
+  recoverySigning: SigningIdentity;
   onProgress?: ReportProgress;
   /** The new master key; random unless a caller (the crash test) needs to know it in advance. */
   nextKey?: Buffer;
 }
 
 /** A new random recovery key and its slot, for a folder that had none. */
-function newRecoverySlot(nextKey: Buffer): { slot: RecoverySlot; recoveryKey: string } {
+function newRecoverySlot(nextKey: Buffer, signing: SigningIdentity): { slot: RecoverySlot; recoveryKey: string } {
   const secret = randomKey();
   const recoveryKey = formatRecoveryKey(secret.toString('hex'));
-  const slot = createRecoverySlot(secret, nextKey);
+  const slot = createRecoverySlot(secret, nextKey, signing);
   secret.fill(0);
   return { slot, recoveryKey };
 }
@@ -65,7 +68,7 @@ export async function stageRekey(store: Store, steps: RekeySteps): Promise<Stage
   const keyslots = readKeyslotFile(paths.keyslots);
   assertKeyslotMac(keyslots, masterKey);
   const retired = readRetiredKeys(paths.dataDir, masterKey);
-  const added = recoverySlotOf(keyslots.slots) ? null : newRecoverySlot(nextKey);
+  const added = recoverySlotOf(keyslots.slots) ? null : newRecoverySlot(nextKey, steps.recoverySigning);
   const changesAtSnapshot = changeCount(sqlite);
   const staging = prepareStaging(paths);
   try {
@@ -78,7 +81,7 @@ export async function stageRekey(store: Store, steps: RekeySteps): Promise<Stage
     const rekeyed = await openStore(staging.dataDir, nextKey);
     try {
       steps.inspect(rekeyed);
-      steps.record(rekeyed, { slots: keyslots.slots.length });
+      steps.record(rekeyed, { slots: keyslots.slots.length, recoveryAdded: added !== null });
     } finally {
       rekeyed.close();
     }

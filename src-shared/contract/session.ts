@@ -10,6 +10,11 @@ export const sessionSchema = z.object({
   /** True when unlocked with the recovery key rather than a staff keyslot. */
   recovery: z.boolean(),
   unlockedAt: isoTimeSchema,
+  /**
+   * The trust fingerprint this person's own keyslot holds: every role Paydesk grants chains to
+   * it. Settings shows it, to compare with the one printed at set-up.
+   */
+  trustFingerprint: z.string(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -36,7 +41,7 @@ export const sessionChannels = {
   /** First run: creates the data folder, the first admin and the recovery key (shown once). */
   'setup.init': channel({
     input: setupInput,
-    output: z.object({ recoveryKey: z.string(), session: sessionSchema }),
+    output: z.object({ recoveryKey: z.string(), trustFingerprint: z.string(), session: sessionSchema }),
     access: 'public',
     invalidates: ['app.status'],
   }),

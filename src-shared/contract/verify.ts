@@ -34,14 +34,19 @@ export const verifyReportSchema = z.object({
   heads: z.record(z.string(), z.string()),
   /** The same chains with their lengths and last ids, which an anchor compares against. */
   chains: z.record(z.string(), chainTipSchema),
+  /** The fingerprint of the founding admin's key, which every staff certificate chains to: compare it with the one printed at set-up. */
+  trustFingerprint: z.string().nullable(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
 
 export const CERTIFICATE_FORMAT = 'paydesk-verify-certificate';
 export const CERTIFICATE_VERSION = 1;
 
-/** The two chains every certificate anchors: the journal of transfers and the audit log. */
-const anchoredChainsSchema = z.object({ journal: chainTipSchema, audit: chainTipSchema });
+/**
+ * The chains a certificate anchors: the journal of transfers and the audit log, and since
+ * signatures the staff certificates and the checkpoints (absent from older certificates).
+ */
+const anchoredChainsSchema = z.object({ journal: chainTipSchema, audit: chainTipSchema, certificates: chainTipSchema.optional(), checkpoints: chainTipSchema.optional() });
 export type AnchoredChains = z.infer<typeof anchoredChainsSchema>;
 
 /**
@@ -57,6 +62,13 @@ const certificateCore = {
   takenBy: z.string().max(INPUT_LIMITS.name),
   schemaVersion: z.number().int(),
   chains: anchoredChainsSchema,
+  /** The trust fingerprint the data chained to; null in certificates from before signatures. */
+  trustFingerprint: z.string().max(64).nullable(),
+  /**
+   * The runner's Ed25519 signature over the fields above (canonicalCertificate), with the public
+   * key of their staff certificate; null in certificates from before signatures.
+   */
+  signature: z.object({ publicKey: z.string().max(200), value: z.string().max(200) }).nullable(),
 };
 
 export const verificationCertificateSchema = z.object({
@@ -64,16 +76,10 @@ export const verificationCertificateSchema = z.object({
   ok: z.boolean(),
   /** Each check's counts, by check name. */
   counts: z.record(z.string(), z.record(z.string(), z.number().int())),
-  /**
-   * Reserved for issue 7 item 3: the runner's Ed25519 signature over this certificate and the
-   * trust fingerprint it chains to. Null until signing keys exist; nothing reads them yet.
-   */
-  signature: z.null(),
-  trustFingerprint: z.null(),
 });
 export type VerificationCertificate = z.infer<typeof verificationCertificateSchema>;
 
-/** A certificate as an anchor: unknown fields (counts, signature) are dropped, the rest bounded. */
+/** A certificate as an anchor: unknown fields (ok, counts) are dropped, the rest bounded. */
 export const anchorCertificateSchema = z.object(certificateCore);
 export type AnchorCertificate = z.infer<typeof anchorCertificateSchema>;
 

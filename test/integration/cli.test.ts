@@ -24,13 +24,17 @@ function staffList(dataDir: string): Promise<CliRun> {
 }
 
 describe('paydesk init and verify', () => {
-  it('prints the recovery key and the folder as JSON, encrypts the database, and verify exits 0', async () => {
+  it('prints the recovery key, the trust fingerprint and the folder as JSON, encrypts the database, and verify exits 0 quoting the fingerprint', async () => {
     const dataDir = tempDataDir();
     const run = await runCli(['init', '--data', dataDir, '--admin', 'admin', '--json'], asAdmin);
     expect(run.code).toBe(0);
     const printed = jsonOf<Record<string, string>>(run);
-    expect(Object.keys(printed).sort()).toEqual(['dataDir', 'recoveryKey']);
-    expect(printed).toEqual({ dataDir, recoveryKey: expect.stringMatching(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/) });
+    expect(Object.keys(printed).sort()).toEqual(['dataDir', 'recoveryKey', 'trustFingerprint']);
+    expect(printed).toEqual({
+      dataDir,
+      recoveryKey: expect.stringMatching(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/),
+      trustFingerprint: expect.stringMatching(/^([0-9A-F]{4}-){7}[0-9A-F]{4}$/),
+    });
 
     const header = readFileSync(join(dataDir, 'paydesk.db')).subarray(0, 16);
     expect(header.equals(Buffer.from('SQLite format 3\0', 'latin1'))).toBe(false);
@@ -44,6 +48,7 @@ describe('paydesk init and verify', () => {
     ]);
     expect(byRecoveryKey).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
     expect(byPassphrase.code).toBe(0);
+    expect(byPassphrase.stdout).toContain(`trust fingerprint: ${printed.trustFingerprint}`);
   });
 
   it('refuses a second init with exit 5 and keeps the first admin', async () => {
@@ -263,8 +268,8 @@ describe('paydesk verify --anchor', () => {
 
     const taken = await runCli(['verify', '--data', dataDir, '--json'], asAdmin);
     expect(taken.code).toBe(0);
-    const report = jsonOf<{ certificate: { takenBy: string; chains: Record<string, { length: number }>; signature: null; trustFingerprint: null } }>(taken);
-    expect(report.certificate).toMatchObject({ takenBy: 'admin', signature: null, trustFingerprint: null });
+    const report = jsonOf<{ trustFingerprint: string; certificate: { takenBy: string; chains: Record<string, { length: number }>; signature: unknown; trustFingerprint: string } }>(taken);
+    expect(report.certificate).toMatchObject({ takenBy: 'admin', signature: { publicKey: expect.any(String), value: expect.any(String) }, trustFingerprint: report.trustFingerprint });
     // The whole printed report and the certificate alone both serve as anchors.
     const reportFile = join(scratch, 'verify.json');
     const certificateFile = join(scratch, 'certificate.json');
@@ -288,7 +293,7 @@ describe('paydesk verify --anchor', () => {
     expect(cut.stdout).toMatch(/FAIL anchor\.audit: the audit chain was cut: \d+ rows, the anchor has \d+/);
     expect(cut.stdout).toContain('verify: VIOLATIONS FOUND');
     expect(cutByBackup.code).toBe(1);
-    expect(jsonOf<Anchored>(cutByBackup)).toMatchObject({ ok: true, anchor: { ok: false, findings: [{ chain: 'journal', ok: false }, { chain: 'audit', ok: false }] } });
+    expect(jsonOf<Anchored>(cutByBackup)).toMatchObject({ ok: true, anchor: { ok: false, findings: [{ chain: 'journal', ok: false }, { chain: 'audit', ok: false }, { chain: 'certificates', ok: true }, { chain: 'checkpoints', ok: false }, { chain: 'trust', ok: true }, { chain: 'signature', ok: true }] } });
   }, 60_000);
 
   it('exit 2 (INVALID_INPUT): an anchor that is missing, not JSON, or not a certificate', async () => {

@@ -108,10 +108,17 @@ async function oldFormatFolder(): Promise<{ router: Router; dataDir: string; old
 }
 
 describe('a folder from before the recovery slot', () => {
-  it('keeps working: its passphrases and its recovery key (the database key) sign in', async () => {
+  it('keeps working with its passphrases; its recovery key (the database key, which every staff slot gives) holds no role until a rekey', async () => {
     const { router, oldRecoveryKey } = await oldFormatFolder();
     await ok(router, 'session.unlock', { username: TELLER.username, passphrase: TELLER.passphrase });
-    await ok(router, 'session.unlockWithRecoveryKey', { recoveryKey: oldRecoveryKey });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const auditRows = (await ok(router, 'audit.list', { limit: 1 })).total;
+    router.close();
+
+    expect(await router.invoke('session.unlockWithRecoveryKey', { recoveryKey: oldRecoveryKey })).toMatchObject({ ok: false, error: { code: 'NOT_CERTIFIED' } });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    // One audit row more: the admin's sign-in. The refused key wrote nothing.
+    expect((await ok(router, 'audit.list', { limit: 1 })).total).toBe(auditRows + 1);
     await ok(router, 'staff.resetPassphrase', { username: TELLER.username, passphrase: 'a new teller passphrase 9' });
     await ok(router, 'session.unlock', { username: TELLER.username, passphrase: 'a new teller passphrase 9' });
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecoveryKey } from '../../src-shared/recovery-key';
 import type { Router } from '../../src-main/api/router';
 import { dataPaths } from '../../src-main/store/paths';
+import { newSigningIdentity } from '../../src-main/trust/signer';
 import { stageRekey } from '../../src-main/store/rekey';
 import { readRetiredKeys } from '../../src-main/store/retired-keys';
 import { writeSwapMarker } from '../../src-main/store/swap';
@@ -39,7 +40,7 @@ const REKEY_FILES = ['paydesk.db', 'keyslots.json', 'recovery-slot.json', 'retir
 /** Builds a complete rekey in staging/ and signs out, as a process that died just then would leave it. */
 async function stageAndStop(router: Router): Promise<{ nextKey: Buffer }> {
   const store = router.state.requireStore();
-  const staged = await stageRekey(store, { now: new Date(), inspect: () => undefined, record: () => undefined });
+  const staged = await stageRekey(store, { now: new Date(), inspect: () => undefined, record: () => undefined, recoverySigning: newSigningIdentity() });
   const nextKey = Buffer.from(staged.nextKey);
   router.state.signOut();
   return { nextKey };

@@ -177,6 +177,26 @@ function shadowCase(table: string, key: string, update: string, insert: string):
   };
 }
 
+/**
+ * A table of signed rows in a hash chain of its own (staff certificates, checkpoints): a row
+ * changed, copied to the end or removed breaks its chain or its signature, or leaves a person
+ * with no certificate, or a signed head that no longer holds.
+ */
+function chainedCase(table: 'staff_certificates' | 'checkpoints', update: string): TableCase {
+  return {
+    rows: `SELECT id AS ref, id AS k FROM ${table} ORDER BY id`,
+    update: (row) => run(update, row.k),
+    insert(row) {
+      const id = nextId(table);
+      const columns = all<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name).filter((name) => name !== 'id');
+      run(`INSERT INTO ${table} (id, ${columns.join(', ')}) SELECT ?, ${columns.join(', ')} FROM ${table} WHERE id = ?`, id, row.k);
+      return `${table}#${id}`;
+    },
+    delete: (row) => run(`DELETE FROM ${table} WHERE id = ?`, row.k),
+    names: () => [/^(staff_certificates|checkpoints|staff)#/],
+  };
+}
+
 const TABLES: Record<string, TableCase> = {
   staff: {
     rows: 'SELECT id AS ref, id AS k, * FROM staff ORDER BY id',
@@ -285,6 +305,8 @@ const TABLES: Record<string, TableCase> = {
     },
     delete: (row) => run('DELETE FROM kysely_migration_lock WHERE id = ?', row.k),
   },
+  staff_certificates: chainedCase('staff_certificates', `UPDATE staff_certificates SET role = CASE role WHEN 'admin' THEN 'teller' ELSE 'admin' END WHERE id = ?`),
+  checkpoints: chainedCase('checkpoints', `UPDATE checkpoints SET journal_id = journal_id - 1 WHERE id = ?`),
   sqlite_sequence: {
     rows: 'SELECT name AS ref, name AS k FROM sqlite_sequence ORDER BY name',
     update: (row) => run('UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = ?', row.k),
@@ -301,6 +323,8 @@ const TABLES: Record<string, TableCase> = {
  * reads: FTS5 only follows the structure record, which the checks compare through what it answers.
  */
 const NOT_FOUND: Record<string, string> = {
+  // The newest checkpoint is the end of its own chain, signed by nobody after it: an anchor finds it gone (verify-anchor.test.ts).
+  'checkpoints delete last': 'the newest checkpoint is the tail of its chain; an anchor finds it',
   'members_fts_data insert': 'a block no segment refers to is never read',
   'members_grams_data insert': 'a block no segment refers to is never read',
   // FTS5 does not take deleted rows out of a contentless index's totals, so they are not compared.
@@ -456,29 +480,30 @@ describe('tamper battery: the hash-chained tables', () => {
 });
 
 /**
- * What a key holder can still do unseen until the chain heads are signed (issue 7 item 3) or
- * anchored outside the workstation (item 5): rewrite a chain consistently where no other table
- * records the same fact. Each case here passes verify today; when signatures land, each must
- * move to the cases above.
+ * What only signatures catch: a chain rewritten consistently where no other table records the
+ * same fact (issue 7 item 3). A checkpoint signed a head that changed, or a row appears in the
+ * name of someone who was not signed in.
  */
-const WAITS_FOR_SIGNATURES: { name: string; tamper: () => void }[] = [
+const FOUND_BY_SIGNATURES: Case[] = [
   {
     name: 'an audit row no table replays (a receipt reversal\'s), its reason edited, chain recomputed',
     tamper: () => rewriteAudit((rows) => rows.map((row) => (row.action === 'wallet.reverse' ? { ...row, after_json: row.after_json!.replace('wrong member', 'fixed') } : row))),
+    named: () => [/^checkpoints#/],
   },
-  { name: 'an audit row no table replays removed, chain recomputed', tamper: () => rewriteAudit((rows) => rows.filter((row) => row.action !== 'wallet.reverse')) },
+  { name: 'an audit row no table replays removed, chain recomputed', tamper: () => rewriteAudit((rows) => rows.filter((row) => row.action !== 'wallet.reverse')), named: () => [/^checkpoints#/] },
   {
-    name: 'a session.lock row made up, chain recomputed',
+    name: 'a session.lock row made up in the name of a teller who is not signed in, chain recomputed',
     tamper: () => rewriteAudit((rows) => [...rows, { ...rows[rows.length - 1]!, actor: 'tina', action: 'session.lock', entity_type: 'session', entity_id: null, before_json: null, after_json: null }]),
+    named: () => [`audit_log#${one<number>('SELECT max(id) FROM audit_log') + 1}`],
   },
   {
-    name: 'a plain ledger transfer (no receipt) added, chain and totals recomputed',
+    name: 'a plain ledger transfer (no receipt) added after every checkpoint, chain and totals recomputed',
     tamper: () =>
       rewriteJournal((rows) => [...rows, { ...rows[rows.length - 1]!, id: 0, idempotency_key: 'made-up', kind: 'adjustment', state: 'posted', reverses_id: null, cause_ref: null, memo: null,
         debit_account_id: one<number>(`SELECT id FROM accounts WHERE code = '1000-CNY'`), credit_account_id: one<number>(`SELECT id FROM accounts WHERE code = '4000-CNY'`) }]),
+    named: () => [`transfers#${one<number>('SELECT max(id) FROM transfers') + 1}`],
   },
   {
-    // Tail truncation: the newest receipt, its link and its transfer gone, totals fixed. An anchor (item 5) finds it.
     name: 'the newest operation removed whole (receipt, link, transfer), chain and totals recomputed',
     tamper: () => {
       const newest = one<number>('SELECT max(id) FROM wallet_receipts');
@@ -486,13 +511,12 @@ const WAITS_FOR_SIGNATURES: { name: string; tamper: () => void }[] = [
       rewriteJournal((rows) => rows.filter((row) => !legs.includes(row.id)));
       run('DELETE FROM wallet_receipts WHERE id = ?', newest);
     },
+    named: () => [/^checkpoints#/],
   },
 ];
 
-describe('tamper battery: what waits for signed chain heads', () => {
-  for (const c of WAITS_FOR_SIGNATURES) {
-    it(`${c.name}: not found yet`, () => expect(verifyAfter(c.tamper).ok).toBe(true));
-  }
+describe('tamper battery: what signed chain heads and sessions find', () => {
+  for (const c of FOUND_BY_SIGNATURES) it(`${c.name} is named`, () => expectNamed(c.tamper, ...c.named()));
 });
 
 describe('tamper battery: the single changes issue 7 found unseen', () => {

@@ -32,7 +32,8 @@ async function lockAndUnlock(router: Router): Promise<void> {
 /**
  * What a key holder with a SQLCipher shell can do unseen by verify alone: cut the journal and the
  * audit log back to `transfers` and `auditRows` rows, keeping both chains, the account totals,
- * the staff's sign-in times and sqlite_sequence consistent.
+ * the staff's sign-in times and sqlite_sequence consistent, and take away every checkpoint that
+ * signed a row past the cut (the newest checkpoints are the tail of their own chain).
  */
 function truncateTails(router: Router, { transfers, auditRows }: { transfers: number; auditRows: number }): string[] {
   const db = router.state.requireStore().sqlite;
@@ -46,6 +47,8 @@ function truncateTails(router: Router, { transfers, auditRows }: { transfers: nu
     for (const trigger of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_%'`).pluck().all() as string[]) db.exec(`DROP TRIGGER ${trigger}`);
     db.prepare('DELETE FROM transfers WHERE id > ?').run(transfers);
     db.prepare('DELETE FROM audit_log WHERE id > ?').run(auditRows);
+    const firstUnsigned = db.prepare('SELECT min(id) FROM checkpoints WHERE journal_id > ? OR audit_id > ?').pluck().get(transfers, auditRows) as number | null;
+    if (firstUnsigned !== null) db.prepare('DELETE FROM checkpoints WHERE id >= ?').run(firstUnsigned);
     db.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'`).run(auditRows);
     // Each sign-in's time is on the staff row too; the attacker winds it back to the last one left.
     db.exec(`UPDATE staff SET last_login_at = (SELECT max(at) FROM audit_log WHERE action IN ('setup.init', 'session.unlock') AND actor = staff.username)`);
@@ -61,23 +64,32 @@ async function branchWithAnchor() {
   return { router, dataDir, certificate };
 }
 
+/** The anchor's findings, by chain (and `trust`, `signature`). */
+function findingsOf(anchor: { findings: { chain: string; ok: boolean; detail: string }[] }): Record<string, { ok: boolean; detail: string }> {
+  return Object.fromEntries(anchor.findings.map(({ chain, ...rest }) => [chain, rest]));
+}
+
 describe('the verification certificate', () => {
-  it('states where each chain ends, the counts, when, who and the schema version, with signature and trust fingerprint left null', async () => {
+  it('states where each chain ends, the counts, when, who, the schema version and the trust fingerprint, signed by whoever ran it', async () => {
     const { router, certificate } = await branchWithAnchor();
     const report = await ok(router, 'system.verify', {});
+    const tip = (chain: string) => ({ length: report.chains[chain]!.length, lastId: report.chains[chain]!.lastId, head: report.heads[chain] });
     expect(certificate).toMatchObject({
       format: 'paydesk-verify-certificate',
       version: 1,
       takenBy: ADMIN.username,
       schemaVersion: expect.any(Number),
       ok: true,
-      signature: null,
-      trustFingerprint: null,
+      signature: { publicKey: expect.any(String), value: expect.any(String) },
+      trustFingerprint: router.state.requireSession().trustFingerprint,
       chains: {
         journal: { table: 'transfers', length: 5, lastId: 5, head: report.heads.journal },
-        audit: { table: 'audit_log', length: report.chains.audit!.length, lastId: report.chains.audit!.length, head: report.heads.audit },
+        audit: { table: 'audit_log', ...tip('audit') },
+        certificates: { table: 'staff_certificates', ...tip('certificates') },
+        checkpoints: { table: 'checkpoints', ...tip('checkpoints') },
       },
     });
+    expect(certificate.trustFingerprint).toMatch(/^([0-9A-F]{4}-){7}[0-9A-F]{4}$/);
     expect(Date.parse(certificate.takenAt)).not.toBeNaN();
     expect(certificate.counts['ledger.chain']).toEqual({ transfers: 5, accounts: expect.any(Number) });
     expect(Object.keys(certificate.counts)).toEqual(report.checks.map((c) => c.name));
@@ -88,16 +100,21 @@ describe('system.verifyAnchor', () => {
   it('accepts the unchanged ledger, and a ledger that grew since the anchor', async () => {
     const { router, certificate } = await branchWithAnchor();
     const same = await ok(router, 'system.verifyAnchor', { certificate });
-    expect(same.anchor).toMatchObject({ ok: true, anchorTakenBy: ADMIN.username, findings: [{ chain: 'journal', ok: true }, { chain: 'audit', ok: true }] });
+    expect(same.anchor).toMatchObject({ ok: true, anchorTakenBy: ADMIN.username });
+    expect(same.anchor.findings.map((f) => [f.chain, f.ok])).toEqual([
+      ['journal', true], ['audit', true], ['certificates', true], ['checkpoints', true], ['trust', true], ['signature', true],
+    ]);
 
     postPlain(router, 6, 3);
     await lockAndUnlock(router);
     const grown = await ok(router, 'system.verifyAnchor', { certificate });
     expect(grown.ok).toBe(true);
-    expect(grown.anchor.findings).toEqual([
-      { chain: 'journal', ok: true, detail: '8 rows, extends the anchor by 3' },
-      { chain: 'audit', ok: true, detail: expect.stringMatching(/rows, extends the anchor by 2$/) },
-    ]);
+    expect(findingsOf(grown.anchor)).toMatchObject({
+      journal: { ok: true, detail: '8 rows, extends the anchor by 3' },
+      audit: { ok: true, detail: expect.stringMatching(/rows, extends the anchor by 2$/) },
+      certificates: { ok: true, detail: expect.stringMatching(/unchanged$/) },
+      checkpoints: { ok: true, detail: expect.stringMatching(/rows, extends the anchor by \d+$/) },
+    });
   });
 
   it('names both chains as cut when the newest transfers and audit rows were deleted, which verify alone passes', async () => {
@@ -110,10 +127,13 @@ describe('system.verifyAnchor', () => {
     const checked = await ok(router, 'system.verifyAnchor', { certificate });
     expect(checked.ok).toBe(true);
     expect(checked.anchor.ok).toBe(false);
-    expect(checked.anchor.findings).toEqual([
-      { chain: 'journal', ok: false, detail: 'the journal chain was cut: 3 rows, the anchor has 5' },
-      { chain: 'audit', ok: false, detail: `the audit chain was cut: ${auditLength - 2} rows, the anchor has ${auditLength}` },
-    ]);
+    expect(findingsOf(checked.anchor)).toMatchObject({
+      journal: { ok: false, detail: 'the journal chain was cut: 3 rows, the anchor has 5' },
+      audit: { ok: false, detail: `the audit chain was cut: ${auditLength - 2} rows, the anchor has ${auditLength}` },
+      checkpoints: { ok: false, detail: expect.stringMatching(/^the checkpoints chain was cut/) },
+      certificates: { ok: true },
+      trust: { ok: true },
+    });
   });
 
   it('names the anchored row when the cut tail was posted over again to the same length', async () => {
@@ -122,8 +142,10 @@ describe('system.verifyAnchor', () => {
     postPlain(router, 100, 4);
     const checked = await ok(router, 'system.verifyAnchor', { certificate });
     expect(checked.ok).toBe(true);
-    expect(checked.anchor.findings[0]).toEqual({ chain: 'journal', ok: false, detail: 'the journal chain was rewritten: transfers#5 no longer has the anchored hash' });
-    expect(checked.anchor.findings[1]).toMatchObject({ chain: 'audit', ok: true });
+    expect(findingsOf(checked.anchor)).toMatchObject({
+      journal: { ok: false, detail: 'the journal chain was rewritten: transfers#5 no longer has the anchored hash' },
+      audit: { ok: true },
+    });
   });
 
   it('takes the certificate a backup carries in its header', async () => {

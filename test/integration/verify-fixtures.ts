@@ -1,11 +1,12 @@
 import type { Router } from '../../src-main/api/router';
 import { ok } from '../support/temp-data';
-import { addMember, counterRouter, depositTo, nextKey } from './members-fixtures';
+import { addMember, counterRouter, depositTo, nextKey, signInAs } from './members-fixtures';
 
 // A branch that has done a bit of everything, so every table holds at least three rows where
 // Paydesk can write three: staff of three roles, three saved settings (USD enabled too), members
 // registered, renamed, frozen and closed, deposits, a payment with its fee, a transfer and its
-// reversal, and the audit rows of all of it.
+// reversal, and the audit rows of all of it. The admin and the teller each work in sessions of
+// their own, so there are checkpoints opening and closing three sessions.
 
 export async function busyBranch(): Promise<{ router: Router; dataDir: string }> {
   const { router, dataDir } = await counterRouter('admin', ['teller', 'finance']);
@@ -15,10 +16,12 @@ export async function busyBranch(): Promise<{ router: Router; dataDir: string }>
   const b = await addMember(router, { name: '李四' });
   const c = await addMember(router, { name: 'Alice Smith', email: 'alice@example.com' });
   const d = await addMember(router, { name: '王五' });
+  await signInAs(router, 'teller');
   await depositTo(router, a.id, 10_000);
   await ok(router, 'wallets.pay', { memberId: a.id, amount: 3_333, currency: 'CNY', merchant: 'Tea House', idempotencyKey: nextKey() });
   const moved = await ok(router, 'wallets.transfer', { fromMemberId: a.id, toMemberId: b.id, amount: 100, currency: 'CNY', idempotencyKey: nextKey() });
   await depositTo(router, c.id, 500, 'USD');
+  await signInAs(router, 'admin');
   await ok(router, 'wallets.reverse', { transferId: moved.transferIds[0]!, reason: 'wrong member', idempotencyKey: nextKey() });
   await ok(router, 'members.update', { id: b.id, name: '赵钱孙' });
   await ok(router, 'members.freeze', { id: c.id, reason: 'card reported lost' });

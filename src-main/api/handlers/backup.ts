@@ -14,8 +14,10 @@ import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
 import { backupKeyFromPassphrase, backupKeyFromRecoveryKey, identifyBackup, RESTORE_STEPS, restoreIntoEmptyFolder, stageRestore } from '../../store/restore';
-import { findStaff } from '../../staff/staff-repo';
+import { certificateBook, issueCertificate } from '../../trust/staff-certificates';
+import { newSigningIdentity } from '../../trust/signer';
 import { isInitialized } from '../../staff/unlock';
+import { RECOVERY_USERNAME } from '../../staff/passphrase';
 import { masterKeyFingerprint } from '../../store/retired-keys';
 import { openStore, type Store } from '../../store/store';
 
@@ -27,9 +29,10 @@ import { openStore, type Store } from '../../store/store';
  * The live data's certificate for the backup's header, and the check that the copy verifies the
  * same. Both read the live data in the same synchronous run as createBackup's snapshot.
  */
-function certifiedCopy({ session, now }: CallContext, live: Store) {
+function certifiedCopy({ session, signer, now }: CallContext, live: Store) {
   const expected = verifyStore(live);
-  return { certificate: certifyReport(live, expected, { takenAt: now, takenBy: session.username }), inspect: sameAsLive(live, 'BACKUP_INVALID', expected) };
+  const certificate = certifyReport(live, expected, { takenAt: now, takenBy: session.username, sign: (text) => signer.signVerification(text) });
+  return { certificate, inspect: sameAsLive(live, 'BACKUP_INVALID', expected) };
 }
 
 async function runBackup(ctx: CallContext, live: Store, destination: string | undefined, report: ReportProgress) {
@@ -88,23 +91,30 @@ async function runRestore(ctx: CallContext, live: Store, path: string, report: R
     throw error;
   }
   // Past the commit marker a failure must not discard staging: the next unlock rolls it forward.
-  app.signOut();
+  // No closing checkpoint: the data it would sign is being replaced (the safety backup keeps it).
+  app.signOut({ sign: false });
   staged.commit();
   return { restoredFrom: staged.identified.backup.path, reencrypted: staged.identified.retiredKey, safetyBackup };
 }
 
-async function runRekey({ app, session, now }: CallContext, live: Store, report: ReportProgress) {
+async function runRekey({ app, session, signer, now }: CallContext, live: Store, report: ReportProgress) {
   const previous = masterKeyFingerprint(live.masterKey);
+  // Used only by a folder from before the recovery slot: its new recovery admin's signing key.
+  const recoverySigning = newSigningIdentity(signer.trustFingerprint);
   const staged = await stageRekey(live, {
     now,
     inspect: sameAsLive(live, 'DATA_DAMAGED'),
-    record: (rekeyed, { slots }) => {
-      recordAudit(rekeyed, {
-        actor: session.username,
-        action: 'keys.rekey',
-        entityType: 'keys',
-        after: { fingerprint: masterKeyFingerprint(rekeyed.masterKey), previousFingerprint: previous, resealedSlots: slots },
-      }, now);
+    recoverySigning,
+    record: (rekeyed, { slots, recoveryAdded }) => {
+      rekeyed.sqlite.transaction(() => {
+        recordAudit(rekeyed, {
+          actor: session.username,
+          action: 'keys.rekey',
+          entityType: 'keys',
+          after: { fingerprint: masterKeyFingerprint(rekeyed.masterKey), previousFingerprint: previous, resealedSlots: slots },
+        }, now);
+        if (recoveryAdded) issueCertificate(rekeyed, signer, { username: RECOVERY_USERNAME, role: 'admin', status: 'active', publicKey: recoverySigning.publicKey }, now);
+      }).immediate();
     },
     onProgress: report,
   });
@@ -117,11 +127,12 @@ async function runRekey({ app, session, now }: CallContext, live: Store, report:
   const nextKey = Buffer.from(staged.nextKey);
   // Null: the recovery key on paper still opens the data (its slot was re-sealed).
   const { recoveryKey } = staged;
-  app.signOut();
+  // No closing checkpoint: it would land in the database the swap replaces.
+  app.signOut({ sign: false });
   staged.commit();
   try {
     // The session carries on over the re-encrypted database.
-    app.signIn(await openStore(app.dataDir, nextKey, app.options), session);
+    app.signIn(await openStore(app.dataDir, nextKey, app.options), session, signer);
   } catch (error) {
     // The rekey itself is done; the new recovery key must still reach the person who asked.
     console.error(`runRekey: signing back in failed: ${(error as Error).message}`);
@@ -156,7 +167,7 @@ async function restoreIntoNewFolder(input: ParsedInput<'backup.restoreIntoNewFol
   let actor: string;
   if ('recoveryKey' in input) {
     key = await backupKeyFromRecoveryKey(path, input.recoveryKey);
-    actor = 'recovery';
+    actor = RECOVERY_USERNAME;
   } else {
     key = await backupKeyFromPassphrase(path, input.username, input.passphrase);
     actor = input.username;
@@ -167,12 +178,11 @@ async function restoreIntoNewFolder(input: ParsedInput<'backup.restoreIntoNewFol
       now,
       inspect: verifiesClean(path),
       record: (restored, identified) => {
-        if (actor !== 'recovery') {
-          const staff = findStaff(restored, actor);
-          const role = staff && (ROLES as readonly string[]).includes(staff.role) ? (staff.role as Role) : null;
-          if (!staff || staff.status !== 'active' || !role || !can(role, needed)) {
-            throw new AppError('FORBIDDEN', `${actor} may not restore a backup (needs ${needed}).`, { permission: needed });
-          }
+        // The role is the one the restored data's certificates give (the staff row could have been edited).
+        const certificate = certificateBook(restored).current.get(actor);
+        const role = certificate && (ROLES as readonly string[]).includes(certificate.role) ? (certificate.role as Role) : null;
+        if (!certificate || certificate.status !== 'active' || !role || !can(role, needed)) {
+          throw new AppError('FORBIDDEN', `${actor} may not restore a backup (needs ${needed}).`, { permission: needed });
         }
         recordAudit(restored, { actor, action: 'backup.restore', entityType: 'backup', entityId: identified.name, after: { path: identified.path, backupCreatedAt: identified.createdAt, intoEmptyFolder: true } }, now);
       },

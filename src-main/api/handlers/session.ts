@@ -37,20 +37,20 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
   },
 
   'setup.init': async (input, { app, now }) => {
-    const { store, session, recoveryKey } = await initializeDataFolder(app.dataDir, input, app.options, now);
-    app.signIn(store, session);
-    return { recoveryKey, session };
+    const { store, session, signer, recoveryKey, trustFingerprint } = await initializeDataFolder(app.dataDir, input, app.options, now);
+    app.signIn(store, session, signer);
+    return { recoveryKey, trustFingerprint, session };
   },
 
   'session.unlock': async (input, { app, now }) => {
-    const { store, session } = await unlockWithPassphrase(app.dataDir, input.username, input.passphrase, app.options, now);
-    app.signIn(store, session);
+    const { store, session, signer } = await unlockWithPassphrase(app.dataDir, input.username, input.passphrase, app.options, now);
+    app.signIn(store, session, signer);
     return session;
   },
 
   'session.unlockWithRecoveryKey': async (input, { app, now }) => {
-    const { store, session } = await unlockWithRecoveryKey(app.dataDir, input.recoveryKey, app.options, now);
-    app.signIn(store, session);
+    const { store, session, signer } = await unlockWithRecoveryKey(app.dataDir, input.recoveryKey, app.options, now);
+    app.signIn(store, session, signer);
     return session;
   },
 
@@ -63,22 +63,22 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
 
   'session.lock': (_input, { app, store, session, now }) => {
     recordAudit(store, { actor: session.username, action: 'session.lock', entityType: 'session' }, now);
-    app.signOut();
+    app.signOut({ reason: 'lock' });
     return { done: true };
   },
 
-  'session.changePassphrase': async (input, { app, store, session, now }) => {
+  'session.changePassphrase': async (input, { app, store, session, signer, now }) => {
     if (session.recovery) throw new AppError('FORBIDDEN', 'The recovery admin has no passphrase; add a staff account instead.');
     // Wrong guesses here count towards the same lockout as at the unlock screen; the attempt that
     // locks the account also ends the session.
     try {
-      (await provePassphrase(store.paths, currentSlots(store), session.username, input.current, now)).fill(0);
+      (await provePassphrase(store.paths, currentSlots(store), session.username, input.current, now)).masterKey.fill(0);
     } catch (error) {
       if (isAppError(error) && error.code === 'LOCKED_OUT') app.signOut();
       if (isAppError(error) && error.code === 'AUTH_FAILED') throw new AppError('AUTH_FAILED', 'The current passphrase is not right.', { ...error.details, field: 'current' });
       throw error;
     }
-    await changeOwnPassphrase(store, session.username, input.next, now);
+    await changeOwnPassphrase(store, signer, input.next, now);
     return { done: true };
   },
 };

@@ -3,7 +3,7 @@ import { addStaff, disableStaff, listStaff, resetPassphrase } from '../../staff/
 
 export const staffHandlers: HandlerMap<'staff.list' | 'staff.add' | 'staff.disable' | 'staff.resetPassphrase'> = {
   'staff.list': (_input, { store }) => listStaff(store),
-  'staff.add': (input, { store, session, now }) => addStaff(store, session.username, input, now),
-  'staff.disable': (input, { store, session, now }) => disableStaff(store, session.username, input.username, now),
-  'staff.resetPassphrase': (input, { store, session, now }) => resetPassphrase(store, session.username, input.username, input.passphrase, now),
+  'staff.add': (input, { store, signer, now }) => addStaff(store, signer, input, now),
+  'staff.disable': (input, { store, signer, now }) => disableStaff(store, signer, input.username, now),
+  'staff.resetPassphrase': (input, { store, signer, now }) => resetPassphrase(store, signer, input.username, input.passphrase, now),
 };

@@ -4,13 +4,14 @@ import type { ParsedInput } from '../../../src-shared/contract';
 import type { HandlerMap, CallContext } from '../handler';
 import { compareWithAnchor, readAnchoredRows } from '../../integrity/anchor';
 import { certifyReport } from '../../integrity/certificate';
+import { anchorTrustFindings } from '../../trust/anchor-trust';
 import { verifyStore } from '../../registry';
 import { identifyBackup } from '../../store/restore';
 
 /** Every domain's checks, with the certificate an auditor keeps. */
-function certifiedVerify({ store, session, now }: CallContext) {
+function certifiedVerify({ store, session, signer, now }: CallContext) {
   const report = verifyStore(store);
-  return { ...report, certificate: certifyReport(store, report, { takenAt: now, takenBy: session.username }) };
+  return { ...report, certificate: certifyReport(store, report, { takenAt: now, takenBy: session.username, sign: (text) => signer.signVerification(text) }) };
 }
 
 /** The certificate handed in, or the one in a backup's header (checked under the master key it was made with). */
@@ -31,7 +32,8 @@ export const verifyHandlers: HandlerMap<'system.verify' | 'system.verifyAnchor'>
   'system.verifyAnchor': async (input, ctx) => {
     const anchor = await anchorOf(input, ctx);
     const verified = certifiedVerify(ctx);
-    const anchorComparison = compareWithAnchor(anchor, verified.chains, readAnchoredRows(ctx.store, anchor, verified.chains));
-    return { ...verified, anchor: anchorComparison };
+    const chains = compareWithAnchor(anchor, verified.chains, readAnchoredRows(ctx.store, anchor, verified.chains));
+    const findings = [...chains.findings, ...anchorTrustFindings(ctx.store, anchor, verified.trustFingerprint)];
+    return { ...verified, anchor: { ...chains, ok: findings.every((f) => f.ok), findings } };
   },
 };

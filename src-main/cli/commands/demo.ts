@@ -1,6 +1,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { loadDemoInput } from '../../../src-shared/contract/demo';
 import { createRouter, type Router } from '../../api/router';
+import { setUpSecretsLines } from '../set-up-lines';
 import { expectOk, stringOption, type CliCommand, type CliContext } from '../command';
 import { UNLOCK_OPTIONS, dataDirOption, readPassphrase, unlockedRouter } from '../unlock';
 
@@ -21,14 +22,14 @@ function countOption(ctx: CliContext, name: keyof typeof loadDemoInput.shape): n
 }
 
 /** With --admin: a new folder and its first admin (the recovery key is printed once). */
-async function routerFor(ctx: CliContext): Promise<{ router: Router; recoveryKey: string | null }> {
+async function routerFor(ctx: CliContext): Promise<{ router: Router; setUp: { recoveryKey: string; trustFingerprint: string } | null }> {
   const admin = stringOption(ctx, 'admin');
-  if (!admin) return { router: await unlockedRouter(ctx), recoveryKey: null };
+  if (!admin) return { router: await unlockedRouter(ctx), setUp: null };
   const router = createRouter({ dataDir: dataDirOption(ctx) });
   try {
     const passphrase = await readPassphrase(ctx, 'New admin passphrase: ');
-    const { recoveryKey } = expectOk(await router.invoke('setup.init', { username: admin, displayName: stringOption(ctx, 'name') ?? admin, passphrase }));
-    return { router, recoveryKey };
+    const { recoveryKey, trustFingerprint } = expectOk(await router.invoke('setup.init', { username: admin, displayName: stringOption(ctx, 'name') ?? admin, passphrase }));
+    return { router, setUp: { recoveryKey, trustFingerprint } };
   } catch (error) {
     router.close();
     throw error;
@@ -43,7 +44,7 @@ export const demoCommand: CliCommand = {
   options: { ...UNLOCK_OPTIONS, members: { type: 'string' }, transfers: { type: 'string' }, seed: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' } },
   async run(ctx) {
     const plan = { members: countOption(ctx, 'members'), transfers: countOption(ctx, 'transfers'), seed: countOption(ctx, 'seed') };
-    const { router, recoveryKey } = await routerFor(ctx);
+    const { router, setUp } = await routerFor(ctx);
     try {
       const started = Date.now();
       const summary = expectOk(await router.invoke('demo.load', plan));
@@ -53,9 +54,9 @@ export const demoCommand: CliCommand = {
         `Loaded demo data (seed ${seed}) in ${seconds.toFixed(1)} s:`,
         `  ${summary.members} members (${summary.frozen} frozen), ${summary.transfers} transfers, ${summary.receipts} counter receipts`,
         `  member wallets hold ${(summary.walletTotal / 100).toFixed(2)} CNY; activity from ${summary.from.slice(0, 10)} to ${summary.to.slice(0, 10)}`,
-        ...(recoveryKey ? ['', 'RECOVERY KEY (shown once; store it offline, it opens all data):', `  ${recoveryKey}`] : []),
+        ...(setUp ? ['', ...setUpSecretsLines(setUp.recoveryKey, setUp.trustFingerprint)] : []),
       ];
-      return { exitCode: 0, json: { ...summary, seconds, ...(recoveryKey ? { recoveryKey } : {}) }, text: text.join('\n') };
+      return { exitCode: 0, json: { ...summary, seconds, ...(setUp ?? {}) }, text: text.join('\n') };
     } finally {
       router.close();
     }

@@ -1,6 +1,7 @@
 import { createRouter } from '../../api/router';
 import { expectOk, stringOption, type CliCommand } from '../command';
 import { dataDirOption, readPassphrase } from '../unlock';
+import { setUpSecretsLines } from '../set-up-lines';
 
 export const initCommand: CliCommand = {
   name: 'init',
@@ -13,16 +14,11 @@ export const initCommand: CliCommand = {
     const router = createRouter({ dataDir });
     try {
       const passphrase = await readPassphrase(ctx, 'New admin passphrase: ');
-      const { recoveryKey } = expectOk(await router.invoke('setup.init', { username, displayName: stringOption(ctx, 'name') ?? username, passphrase }));
+      const { recoveryKey, trustFingerprint } = expectOk(await router.invoke('setup.init', { username, displayName: stringOption(ctx, 'name') ?? username, passphrase }));
       return {
         exitCode: 0,
-        json: { recoveryKey, dataDir },
-        text: [
-          `Created ${dataDir} with admin ${username}.`,
-          '',
-          'RECOVERY KEY (shown once; store it offline, it opens all data):',
-          `  ${recoveryKey}`,
-        ].join('\n'),
+        json: { recoveryKey, trustFingerprint, dataDir },
+        text: [`Created ${dataDir} with admin ${username}.`, '', ...setUpSecretsLines(recoveryKey, trustFingerprint)].join('\n'),
       };
     } finally {
       router.close();

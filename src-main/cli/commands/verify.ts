@@ -48,6 +48,7 @@ function readAnchor(path: string): ChannelInput<'system.verifyAnchor'> {
 function reportLines(report: VerifyReport): string[] {
   const lines = report.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}${c.firstViolation ? ` (first: ${c.firstViolation})` : ''}`);
   lines.push(...Object.entries(report.chains).map(([name, tip]) => `head ${name}: ${tip.head} (${tip.length} rows${tip.lastId === null ? '' : `, last ${tip.table}#${tip.lastId}`})`));
+  lines.push(`trust fingerprint: ${report.trustFingerprint ?? 'none (data from before signatures)'}   (compare with the one printed at set-up)`);
   return lines;
 }
 

@@ -1,0 +1,168 @@
+import type { ChainTip, CheckResult } from '../../src-shared/contract/verify';
+import type { Verifier } from '../integrity/verifier';
+import { failed, passed } from '../integrity/verifier';
+import type { Store } from '../store/store';
+import { GENESIS_HASH, chainHash } from '../audit/audit-chain';
+import { hashAt, type ChainName } from './chain-heads';
+import { canonicalCheckpoint, type CheckpointRow } from './checkpoints';
+import { replayCertificates, type CertificateBook, type CertificateRow } from './staff-certificates';
+import { signedBy } from './signer';
+import { Coverage, sessionsOf } from './session-spans';
+
+// verify's trust checks (issue 7, item 3):
+// - trust.certificates: every staff certificate chains to the root and is signed by an admin
+//   current at the time; each staff row's role and status are its person's certificate's.
+// - trust.checkpoints: every checkpoint extends its chain, is signed by its signer under the
+//   certificate current for them at its moment, and the heads it signed are still the rows'
+//   hashes today. That last part is what holds against a key holder: recomputing the chains
+//   after an edit changes hashes that somebody else signed.
+// - trust.sessions: every row in someone's name lies in one of their signed sessions, so a key
+//   holder cannot add rows in the name of someone who was not signed in.
+
+interface StaffRow {
+  id: number;
+  username: string;
+  role: string;
+  status: string;
+}
+
+function checkCertificates(store: Store, book: CertificateBook): CheckResult {
+  const name = 'trust.certificates';
+  const counts = { certificates: book.count };
+  if (book.fault) return failed(name, book.fault.detail, counts, 'staff_certificates', book.fault.id);
+  const staff = store.sqlite.prepare('SELECT id, username, role, status FROM staff ORDER BY id').all() as StaffRow[];
+  for (const row of staff) {
+    const certificate = book.current.get(row.username);
+    if (!certificate) return failed(name, `${row.username} has no staff certificate`, counts, 'staff', row.id);
+    if (certificate.role !== row.role || certificate.status !== row.status) {
+      return failed(name, `${row.username}'s role or status differs from their certificate #${certificate.id}`, counts, 'staff', row.id);
+    }
+  }
+  const known = new Set(staff.map((row) => row.username));
+  const stray = [...book.current.values()].find((certificate) => certificate.username !== 'recovery' && !known.has(certificate.username));
+  if (stray) return failed(name, `certificate #${stray.id} names ${stray.username}, who is not on the staff`, counts, 'staff_certificates', stray.id);
+  return passed(name, `${book.count} certificates chain to the trust fingerprint ${book.fingerprint ?? '(none yet)'}`, counts);
+}
+
+/** The certificate current for `signer` when certificate `upTo` was the newest one. */
+function certificateAt(certificates: CertificateRow[], signer: string, upTo: number): CertificateRow | undefined {
+  let found: CertificateRow | undefined;
+  for (const certificate of certificates) {
+    if (certificate.id > upTo) break;
+    if (certificate.username === signer) found = certificate;
+  }
+  return found;
+}
+
+const SIGNED_HEADS: { chain: ChainName; id: keyof CheckpointRow; hash: keyof CheckpointRow }[] = [
+  { chain: 'journal', id: 'journal_id', hash: 'journal_hash' },
+  { chain: 'audit', id: 'audit_id', hash: 'audit_hash' },
+  { chain: 'certificates', id: 'certificates_id', hash: 'certificates_hash' },
+];
+
+/** Why checkpoint `row` does not hold, or null when it does. */
+function checkpointFault(store: Store, row: CheckpointRow, prevHash: string, expectedId: number, valid: CertificateRow[]): string | null {
+  if (row.id !== expectedId || row.prev_hash !== prevHash || chainHash(prevHash, canonicalCheckpoint(row)) !== row.hash) {
+    return `checkpoint ${row.id} does not match its hash or its place in the chain`;
+  }
+  const certificate = certificateAt(valid, row.signer, row.certificates_id);
+  if (!certificate || certificate.id !== row.certificate_id || certificate.status !== 'active') {
+    return `checkpoint ${row.id} names a certificate that was not ${row.signer}'s current one`;
+  }
+  if (!signedBy(certificate.public_key, 'checkpoint', row.hash, row.signature)) return `checkpoint ${row.id} is not signed by ${row.signer}`;
+  for (const head of SIGNED_HEADS) {
+    if (hashAt(store.sqlite, head.chain, row[head.id] as number) !== row[head.hash]) {
+      return `checkpoint ${row.id} by ${row.signer} signed ${head.chain} row ${String(row[head.id])}, which has changed or is gone`;
+    }
+  }
+  return null;
+}
+
+function checkCheckpoints(store: Store, book: CertificateBook): { check: CheckResult; tip: ChainTip; valid: CheckpointRow[] } {
+  const name = 'trust.checkpoints';
+  const valid = [...book.byId.values()];
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  const signers = new Set<string>();
+  let newest: CheckpointRow | undefined;
+  let fault: { id: number; detail: string } | null = null;
+  const held: CheckpointRow[] = [];
+  for (const row of store.sqlite.prepare('SELECT * FROM checkpoints ORDER BY id').iterate() as Iterable<CheckpointRow>) {
+    count += 1;
+    const why = checkpointFault(store, row, prevHash, count, valid);
+    if (why) {
+      fault = { id: row.id, detail: why };
+      break;
+    }
+    signers.add(row.signer);
+    prevHash = row.hash;
+    newest = row;
+    held.push(row);
+  }
+  const tip: ChainTip = { table: 'checkpoints', length: count, lastId: newest?.id ?? null, head: prevHash };
+  const counts = { checkpoints: count, signers: signers.size };
+  if (fault) return { check: failed(name, fault.detail, counts, 'checkpoints', fault.id), tip, valid: held };
+  const unsigned = unsignedTail(store, newest);
+  return { check: passed(name, `${count} checkpoints by ${signers.size} people hold; not yet signed: ${unsigned}`, counts), tip, valid: held };
+}
+
+// Rows that record how a session or a folder came to be: written before the session's opening
+// checkpoint (a sign-in, set-up, failed attempts recorded for whoever tried, a restore into a
+// folder nobody was signed in to), so they are not held to the session rule.
+const OPENING_ACTIONS = new Set(['setup.init', 'session.unlock', 'session.unlockWithRecoveryKey', 'session.unlockFailed', 'trust.foundRoot', 'backup.restore']);
+/** Due tasks run as `system` inside whoever's session is open. */
+const SYSTEM_ACTOR = 'system';
+
+/**
+ * Every audit row and transfer after the first checkpoint (rows before it are from before
+ * signatures) lies inside a session of the person it names: between one of their opening
+ * checkpoints and its closing one.
+ */
+function checkSessions(store: Store, checkpoints: CheckpointRow[]): CheckResult {
+  const name = 'trust.sessions';
+  const { bySigner, fault } = sessionsOf(checkpoints);
+  const counts = { sessions: [...bySigner.values()].reduce((n, list) => n + list.length, 0) };
+  if (fault) return failed(name, `checkpoint ${fault.id} does not belong to a session of ${fault.signer} that is still open`, counts, 'checkpoints', fault.id);
+  const first = checkpoints[0];
+  if (!first) return passed(name, 'no sessions signed yet', counts);
+  const coverage = (chain: 'audit' | 'journal') => {
+    const all = [...bySigner.values()].flat();
+    const byActor = new Map([...bySigner].map(([signer, sessions]) => [signer, new Coverage(sessions.map((s) => s[chain]))]));
+    return { anyone: new Coverage(all.map((s) => s[chain])), byActor };
+  };
+  const outside = (chain: 'audit' | 'journal', rows: Iterable<[number, string, string | null]>): [number, string] | null => {
+    const { anyone, byActor } = coverage(chain);
+    for (const [id, actor, action] of rows) {
+      if (action !== null && OPENING_ACTIONS.has(action)) continue;
+      const covered = actor === SYSTEM_ACTOR ? anyone.covers(id) : (byActor.get(actor)?.covers(id) ?? false);
+      if (!covered) return [id, actor];
+    }
+    return null;
+  };
+  const rows = (sql: string, after: number) => store.sqlite.prepare(sql).raw().iterate(after) as Iterable<[number, string, string | null]>;
+  const audit = outside('audit', rows('SELECT id, actor, action FROM audit_log WHERE id > ? ORDER BY id', first.audit_id));
+  if (audit) return failed(name, `audit row ${audit[0]} is in ${audit[1]}'s name, outside any session of theirs`, counts, 'audit_log', audit[0]);
+  const journal = outside('journal', rows('SELECT id, actor, NULL FROM transfers WHERE id > ? ORDER BY id', first.journal_id));
+  if (journal) return failed(name, `transfer ${journal[0]} is in ${journal[1]}'s name, outside any session of theirs`, counts, 'transfers', journal[0]);
+  return passed(name, `every row since signatures began lies in a session of the person it names (${counts.sessions} sessions)`, counts);
+}
+
+/** What the newest checkpoint does not cover yet, in words. */
+function unsignedTail(store: Store, newest: CheckpointRow | undefined): string {
+  const after = (table: string, id: number) => store.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE id > ?`).pluck().get(id) as number;
+  return `${after('transfers', newest?.journal_id ?? 0)} transfers, ${after('audit_log', newest?.audit_id ?? 0)} audit rows`;
+}
+
+export const trustVerifier: Verifier = {
+  domain: 'trust',
+  run(store) {
+    const book = replayCertificates(store.sqlite);
+    const certificates = checkCertificates(store, book);
+    const checkpoints = checkCheckpoints(store, book);
+    return {
+      checks: [certificates, checkpoints.check, checkSessions(store, checkpoints.valid)],
+      chains: { certificates: { table: 'staff_certificates', length: book.count, lastId: book.count || null, head: book.head.hash }, checkpoints: checkpoints.tip },
+      trustFingerprint: book.fingerprint,
+    };
+  },
+};
