@@ -20,7 +20,7 @@ export const CLOSING_REASONS: readonly CheckpointReason[] = ['lock', 'close'];
 export type CheckpointRow = CheckpointsTable;
 
 /** How long a signed-in person's newest rows may stay unsigned: the window the README states. */
-export const CHECKPOINT_INTERVAL_MS = 2 * 60_000;
+export const CHECKPOINT_INTERVAL_MS = 5 * 60_000;
 
 export function canonicalCheckpoint(row: Omit<CheckpointRow, 'hash' | 'signature' | 'prev_hash'>): string {
   return JSON.stringify([
