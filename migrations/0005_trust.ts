@@ -45,4 +45,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
     .execute();
+
+  // Append-only, like the journal: a slip in Paydesk's own code cannot rewrite a signed row.
+  for (const table of ['staff_certificates', 'checkpoints']) {
+    for (const event of ['UPDATE', 'DELETE']) {
+      await sql.raw(`CREATE TRIGGER ${table}_no_${event.toLowerCase()} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} are append-only'); END`).execute(db);
+    }
+  }
 }

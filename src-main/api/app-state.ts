@@ -4,7 +4,7 @@ import type { Session } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
 import type { Signer } from '../trust/signer';
 import { certifiedCertificate } from '../trust/staff-certificates';
-import { CHECKPOINT_INTERVAL_MS, takeCheckpoint, type CheckpointReason } from '../trust/checkpoints';
+import { CHECKPOINT_INTERVAL_MS, takeCheckpoint, type CheckpointReason, type CheckpointRow } from '../trust/checkpoints';
 import { JobRunner } from '../jobs/job-runner';
 import { scheduleDueTasks } from '../jobs/due-tasks';
 import { personKey, resumeInterruptedJobs } from '../jobs/durable-jobs';
@@ -39,7 +39,7 @@ export class AppState {
       if (state === 'done') this.checkpoint('job');
     },
   );
-  private unlocked: { store: Store; session: Session; signer: Signer; stopDueTasks: () => void; opening: number; lastCheckpointAt: number } | null = null;
+  private unlocked: { store: Store; session: Session; signer: Signer; stopDueTasks: () => void; lastCheckpoint: CheckpointRow; lastCheckpointAt: number } | null = null;
 
   constructor(readonly options: RouterOptions) {}
 
@@ -99,9 +99,9 @@ export class AppState {
     this.signOut();
     const clock = () => this.now();
     const background = this.options.background ?? true;
-    let opening: number;
+    let opening: CheckpointRow;
     try {
-      opening = takeCheckpoint(store, signer, 'open', null, clock())!.id;
+      opening = takeCheckpoint(store, signer, 'open', null, clock())!;
     } catch (error) {
       store.close();
       throw error;
@@ -113,7 +113,7 @@ export class AppState {
       clearInterval(timer);
       stopTasks();
     };
-    this.unlocked = { store, session, signer, stopDueTasks, opening, lastCheckpointAt: clock().getTime() };
+    this.unlocked = { store, session, signer, stopDueTasks, lastCheckpoint: opening, lastCheckpointAt: clock().getTime() };
     if (background) resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
   }
 
@@ -122,12 +122,15 @@ export class AppState {
     const unlocked = this.unlocked;
     if (!unlocked) return;
     try {
-      takeCheckpoint(unlocked.store, unlocked.signer, reason, unlocked.opening, this.now());
+      unlocked.lastCheckpoint = takeCheckpoint(unlocked.store, unlocked.signer, reason, unlocked.lastCheckpoint, this.now()) ?? unlocked.lastCheckpoint;
       unlocked.lastCheckpointAt = this.now().getTime();
     } catch (error) {
       // A checkpoint that cannot be taken (another process holds the write lock for too long, the
       // certificate was just revoked) leaves the rows for the next one; verify reports them unsigned.
       console.error(`AppState.checkpoint: ${reason} not taken: ${isAppError(error) ? error.code : (error as Error).message}`);
+      // Rows this person signed were changed behind their back: the session ends, and signing in
+      // again answers TRUST_BROKEN, so they hear of it at once.
+      if (isAppError(error) && error.code === 'TRUST_BROKEN' && this.unlocked === unlocked) this.signOut({ sign: false });
     }
   }
 

@@ -2,7 +2,9 @@ import type { Store } from '../store/store';
 import { execute } from '../store/sql';
 import { GENESIS_HASH, chainHash } from '../audit/audit-chain';
 import { headOf } from './chain-heads';
-import { certifiedCertificate } from './staff-certificates';
+import { AppError } from '../../src-shared/errors';
+import { certificateBook, certifiedCertificate } from './staff-certificates';
+import { checkpointHeadsFault, checkpointSignatureFault } from './checkpoint-holds';
 import type { Signer } from './signer';
 import { trustSql, type CheckpointsTable } from './tables';
 
@@ -34,29 +36,55 @@ function newestCheckpoint(store: Store): CheckpointRow | undefined {
 }
 
 /**
- * Signs the current heads as `signer` in the session that `session` opened (null: this opens
- * one). An interval or job checkpoint is skipped when this person's own newest checkpoint already
+ * Refuses to sign over rows changed since this person last signed: their previous checkpoint
+ * (the one this session remembers, or at sign-in their newest in the data) must still be there
+ * as it was, signed by them, with every head it signed unchanged. This is what lets verify check
+ * only each person's newest checkpoint: nobody extends a signature over a tampered past.
+ */
+function assertOwnPreviousHolds(store: Store, signer: Signer, remembered: CheckpointRow | null): void {
+  const stored = remembered
+    ? (store.sqlite.prepare('SELECT * FROM checkpoints WHERE id = ?').get(remembered.id) as CheckpointRow | undefined)
+    : (store.sqlite.prepare('SELECT * FROM checkpoints WHERE signer = ? ORDER BY id DESC LIMIT 1').get(signer.username) as CheckpointRow | undefined);
+  if (!stored) {
+    if (remembered) throw broken(signer, `checkpoint ${remembered.id}, which this session signed, is gone`);
+    return;
+  }
+  const certificates = [...certificateBook(store).byId.values()];
+  const why = (remembered && stored.hash !== remembered.hash ? `checkpoint ${stored.id} was changed` : null)
+    ?? checkpointSignatureFault(stored, certificates)
+    ?? checkpointHeadsFault(store.sqlite, stored);
+  if (why) throw broken(signer, why);
+}
+
+function broken(signer: Signer, why: string): AppError {
+  return new AppError('TRUST_BROKEN', `The data no longer matches what ${signer.username} last signed (${why}): it was changed outside Paydesk.`, { reason: 'checkpoint' });
+}
+
+/**
+ * Signs the current heads as `signer`. `previous` is this session's newest checkpoint (null when
+ * this one opens the session). An interval or job checkpoint is skipped when `previous` already
  * covers the heads (nothing happened since); opening and closing ones are always written, since
  * they bracket the session. Returns the new row, or null when there was nothing to sign.
  */
-export function takeCheckpoint(store: Store, signer: Signer, reason: CheckpointReason, session: number | null, now: Date): CheckpointRow | null {
+export function takeCheckpoint(store: Store, signer: Signer, reason: CheckpointReason, previous: CheckpointRow | null, now: Date): CheckpointRow | null {
   return store.sqlite
     .transaction(() => {
       const certificate = certifiedCertificate(store, signer);
       const journal = headOf(store.sqlite, 'journal');
       const audit = headOf(store.sqlite, 'audit');
       const certificates = headOf(store.sqlite, 'certificates');
-      const last = newestCheckpoint(store);
       const brackets = reason === 'open' || CLOSING_REASONS.includes(reason);
-      const unchanged = last && last.signer === signer.username && !brackets
-        && last.journal_id === journal.id && last.audit_id === audit.id && last.certificates_id === certificates.id;
+      const unchanged = previous && !brackets
+        && previous.journal_id === journal.id && previous.audit_id === audit.id && previous.certificates_id === certificates.id;
       if (unchanged) return null;
+      assertOwnPreviousHolds(store, signer, previous);
+      const last = newestCheckpoint(store);
       const prevHash = last?.hash ?? GENESIS_HASH;
       const id = (last?.id ?? 0) + 1;
       const unsigned = {
         id,
         signer: signer.username,
-        session: session ?? id,
+        session: previous?.session ?? id,
         certificate_id: certificate.id,
         reason,
         journal_id: journal.id,

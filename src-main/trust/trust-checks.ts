@@ -3,10 +3,9 @@ import type { Verifier } from '../integrity/verifier';
 import { failed, passed } from '../integrity/verifier';
 import type { Store } from '../store/store';
 import { GENESIS_HASH, chainHash } from '../audit/audit-chain';
-import { hashAt, type ChainName } from './chain-heads';
 import { CLOSING_REASONS, canonicalCheckpoint, type CheckpointReason, type CheckpointRow } from './checkpoints';
-import { replayCertificates, type CertificateBook, type CertificateRow } from './staff-certificates';
-import { signedBy } from './signer';
+import { replayCertificates, type CertificateBook } from './staff-certificates';
+import { checkpointHeadsFault, checkpointSignatureFault } from './checkpoint-holds';
 import { Coverage, sessionsOf } from './session-spans';
 
 // verify's trust checks (issue 7, item 3):
@@ -44,48 +43,14 @@ function checkCertificates(store: Store, book: CertificateBook): CheckResult {
   return passed(name, `${book.count} certificates chain to the trust fingerprint ${book.fingerprint ?? '(none yet)'}`, counts);
 }
 
-/** The certificate current for `signer` when certificate `upTo` was the newest one. */
-function certificateAt(certificates: CertificateRow[], signer: string, upTo: number): CertificateRow | undefined {
-  let found: CertificateRow | undefined;
-  for (const certificate of certificates) {
-    if (certificate.id > upTo) break;
-    if (certificate.username === signer) found = certificate;
-  }
-  return found;
-}
-
-const SIGNED_HEADS: { chain: ChainName; id: keyof CheckpointRow; hash: keyof CheckpointRow }[] = [
-  { chain: 'journal', id: 'journal_id', hash: 'journal_hash' },
-  { chain: 'audit', id: 'audit_id', hash: 'audit_hash' },
-  { chain: 'certificates', id: 'certificates_id', hash: 'certificates_hash' },
-];
-
-/** Why `row`'s signature does not hold under the certificate current for its signer then, or null. */
-function signatureFault(row: CheckpointRow, valid: CertificateRow[]): string | null {
-  const certificate = certificateAt(valid, row.signer, row.certificates_id);
-  if (!certificate || certificate.id !== row.certificate_id || certificate.status !== 'active') {
-    return `checkpoint ${row.id} names a certificate that was not ${row.signer}'s current one`;
-  }
-  return signedBy(certificate.public_key, 'checkpoint', row.hash, row.signature) ? null : `checkpoint ${row.id} is not signed by ${row.signer}`;
-}
-
-/** Why the heads `row` signed are not today's rows, or null. */
-function headsFault(store: Store, row: CheckpointRow): string | null {
-  for (const head of SIGNED_HEADS) {
-    if (hashAt(store.sqlite, head.chain, row[head.id] as number) !== row[head.hash]) {
-      return `checkpoint ${row.id} by ${row.signer} signed ${head.chain} row ${String(row[head.id])}, which has changed or is gone`;
-    }
-  }
-  return null;
-}
-
 /**
  * The checkpoint chain, and the signatures that matter. Every checkpoint's hash is recomputed,
  * and each one signs its own hash, which covers every checkpoint before it; each signed head
- * covers every row before it. So a person's newest checkpoint vouches for all their older ones,
- * and only it needs its signature and heads checked (a year of checkpoints every few minutes
- * would cost verify seconds at 73 µs a signature). The opening and closing checkpoints are all
- * checked too: they bracket the sessions that the session rule trusts.
+ * covers every row before it. A person's Paydesk signs only after checking that their previous
+ * checkpoint still holds, so their newest checkpoint vouches for all their older ones, and only
+ * it needs its signature and heads checked here (a year of checkpoints every few minutes would
+ * cost verify seconds at 73 µs a signature). The opening and closing checkpoints are all checked
+ * too: they bracket the sessions that the session rule trusts.
  */
 function checkCheckpoints(store: Store, book: CertificateBook): { check: CheckResult; tip: ChainTip; valid: CheckpointRow[] } {
   const name = 'trust.checkpoints';
@@ -100,7 +65,7 @@ function checkCheckpoints(store: Store, book: CertificateBook): { check: CheckRe
       break;
     }
     const brackets = row.reason === 'open' || CLOSING_REASONS.includes(row.reason as CheckpointReason);
-    const why = brackets ? signatureFault(row, certificates) : null;
+    const why = brackets ? checkpointSignatureFault(row, certificates) : null;
     if (why) {
       fault = { id: row.id, detail: why };
       break;
@@ -111,7 +76,7 @@ function checkCheckpoints(store: Store, book: CertificateBook): { check: CheckRe
   }
   if (!fault) {
     for (const row of [...newestBySigner.values()].sort((a, b) => a.id - b.id)) {
-      const why = signatureFault(row, certificates) ?? headsFault(store, row);
+      const why = checkpointSignatureFault(row, certificates) ?? checkpointHeadsFault(store.sqlite, row);
       if (why) {
         fault = { id: row.id, detail: why };
         break;
