@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeHold, postTransfer, systemAccount } from '../../src-main/ledger';
 import type { Router } from '../../src-main/api/router';
-import { TELLER, ok, setUpRouter } from '../support/temp-data';
+import { ADMIN, TELLER, ok, setUpRouter } from '../support/temp-data';
 import { openWallet, snapshot } from './ledger-fixtures';
 
 const FINANCE = { username: 'fiona', displayName: 'Fiona Finance', role: 'finance' as const, passphrase: 'finance passphrase 2026' };
@@ -20,8 +20,8 @@ async function ledgerRouter() {
   const cash = systemAccount(store, 'branch_cash', 'CNY');
   const merchant = systemAccount(store, 'merchant_settlement', 'CNY');
   const alice = openWallet(store, 'alice');
-  postTransfer(store, { idempotencyKey: 'dep-1', debitAccountId: cash.id, creditAccountId: alice.id, amount: 8_800, kind: 'deposit', actor: 'tina' });
-  placeHold(store, { idempotencyKey: 'auth-1', debitAccountId: alice.id, creditAccountId: merchant.id, amount: 800, kind: 'card_auth', actor: 'tina' });
+  postTransfer(store, { idempotencyKey: 'dep-1', debitAccountId: cash.id, creditAccountId: alice.id, amount: 8_800, kind: 'deposit', actor: ADMIN.username });
+  placeHold(store, { idempotencyKey: 'auth-1', debitAccountId: alice.id, creditAccountId: merchant.id, amount: 800, kind: 'card_auth', actor: ADMIN.username });
   return { router, alice, cash };
 }
 
