@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Session } from '../../src-shared/contract/session';
 import type { Role } from '../../src-shared/permissions';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { notARecoveryKey, parseRecoveryKey } from '../../src-shared/recovery-key';
 import { dataPaths, type DataPaths } from '../store/paths';
 import { openStore, type Store, type StoreOptions } from '../store/store';
 import {
@@ -201,7 +201,7 @@ function rebuildKeyslots(paths: DataPaths, masterKey: Buffer): void {
 /** The recovery key unlocks as the recovery admin (DESIGN.md §3): it needs the recovery secret. */
 export async function unlockWithRecoveryKey(dataDir: string, recoveryKey: string, options: StoreOptions = {}, now = new Date()): Promise<Unlocked> {
   const hex = parseRecoveryKey(recoveryKey);
-  if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
+  if (!hex) throw notARecoveryKey(recoveryKey);
   const secret = Buffer.from(hex, 'hex');
   try {
     return await unlockWithRecoverySecret(dataDir, secret, options, now);

@@ -6,7 +6,7 @@ import type { ReportProgress } from '../../src-shared/contract/jobs';
 import { describeBackup, openBackupCopy, type InspectCopy } from './backup';
 import { reencryptDatabase, yieldToEventLoop } from './database-copy';
 import { withExclusiveAccess } from './data-lock';
-import { parseRecoveryKey } from '../../src-shared/recovery-key';
+import { notARecoveryKey, parseRecoveryKey } from '../../src-shared/recovery-key';
 import { parseKeyslotFile, recoverySlotOf, unwrapRecoverySlot, unwrapStaffSlot, writeKeyslotFile } from './keyslots';
 import { dataPaths, type DataPaths } from './paths';
 import { masterKeyFingerprint, readRetiredKeys } from './retired-keys';
@@ -126,7 +126,7 @@ export async function backupKeyFromPassphrase(path: string, username: string, pa
  */
 export async function backupKeyFromRecoveryKey(path: string, recoveryKey: string): Promise<Buffer> {
   const hex = parseRecoveryKey(recoveryKey);
-  if (!hex) throw new AppError('AUTH_FAILED', 'That is not a recovery key: expected 64 hex digits.', { field: 'recoveryKey' });
+  if (!hex) throw notARecoveryKey(recoveryKey);
   const slot = recoverySlotOf(await backupSlots(path));
   const secret = Buffer.from(hex, 'hex');
   if (!slot) return secret;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { folderBytes } from '../support/files';
 import { databaseKeyHex } from '../support/database-key';
 import { ADMIN, TELLER, ok, setUpRouter, testRouter } from '../support/temp-data';
 
@@ -97,6 +98,31 @@ describe('unlocking', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
     const session = await ok(router, 'session.unlockWithRecoveryKey', { recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' ') });
     expect(session).toMatchObject({ username: 'recovery', role: 'admin', recovery: true });
+  });
+
+  it('tells a recovery key of the wrong form (too short, not hex) from a wrong key, and writes nothing', async () => {
+    const { router, dataDir, recoveryKey } = await setUpRouter();
+    await ok(router, 'session.lock', {});
+    const before = folderBytes(dataDir);
+    expect(await router.invoke('session.unlockWithRecoveryKey', { recoveryKey: recoveryKey.slice(0, -5) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'recoveryKey', reason: 'recovery_key_length', count: 60 } },
+    });
+    expect(await router.invoke('session.unlockWithRecoveryKey', { recoveryKey: `${recoveryKey.slice(0, -1)}G` })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'recoveryKey', reason: 'recovery_key_not_hex' } },
+    });
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it('refuses a new passphrase that is the current one with INVALID_INPUT on `next`, and keeps the slot', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const slots = readFileSync(join(dataDir, 'keyslots.json'), 'utf8');
+    expect(await router.invoke('session.changePassphrase', { current: ADMIN.passphrase, next: ADMIN.passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'next', reason: 'same_as_current' } },
+    });
+    expect(readFileSync(join(dataDir, 'keyslots.json'), 'utf8')).toBe(slots);
   });
 
   it('answers DATA_DAMAGED for a tampered keyslots.json and leaves it as it was', async () => {

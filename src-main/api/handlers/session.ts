@@ -69,6 +69,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
 
   'session.changePassphrase': async (input, { app, store, session, signer, now }) => {
     if (session.recovery) throw new AppError('FORBIDDEN', 'The recovery admin has no passphrase; add a staff account instead.');
+    if (input.next === input.current) throw new AppError('INVALID_INPUT', 'next: the new passphrase is the current one.', { field: 'next', reason: 'same_as_current' });
     // Wrong guesses here count towards the same lockout as at the unlock screen; the attempt that
     // locks the account also ends the session.
     try {

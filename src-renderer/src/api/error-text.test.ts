@@ -37,6 +37,14 @@ describe('errorText', () => {
     expect(errorText(long, await translator('en'), 'en')).toBe('Some input is not valid. “kinds” is longer than allowed (at most 50).');
   });
 
+  it('says what is wrong with a recovery key\'s form, and that a new passphrase is the current one', async () => {
+    const short = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'recoveryKey', reason: 'recovery_key_length', count: 60 } });
+    expect(errorText(short, await translator('en'), 'en')).toContain('this one has 60');
+    expect(errorText(short, await translator('zh-CN'), 'zh-CN')).toContain('此处为 60 位');
+    const same = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'next', reason: 'same_as_current' } });
+    expect(errorText(same, await translator('en'), 'en')).toContain('must differ from the current one');
+  });
+
   it('never shows the main process\'s own words: anything unknown is INTERNAL', async () => {
     expect(errorText(new Error('stack trace details'), await translator('en'), 'en')).toBe('Something went wrong inside Paydesk. Nothing was changed.');
     expect(errorText(apiErrorFrom({ code: 'SOMETHING_NEW', message: 'raw' }), await translator('zh-CN'), 'zh-CN')).toBe('Paydesk 内部出错，未做任何更改。');

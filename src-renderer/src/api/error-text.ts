@@ -29,6 +29,9 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
       // The router names why (src-main/api/router.ts reasonOf): a name with control characters, or too long.
       if (details.reason === 'control_characters') return t('common:errors.controlCharacters', { field: error.field });
       if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: error.field, maximum: details.maximum });
+      if (details.reason === 'same_as_current') return t('session:changePassphrase.same');
+      if (details.reason === 'recovery_key_not_hex') return t('session:recovery.notHex');
+      if (details.reason === 'recovery_key_length' && typeof details.count === 'number') return t('session:recovery.format', { count: details.count });
       return t('common:errors.invalidField', { field: error.field });
     default:
       return null;

@@ -16,7 +16,16 @@ const EMPTY = { current: '', next: '', confirm: '' };
 
 function ChangePassphraseForm({ onClose, onChanged }: { onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const schema = useMemo(() => changePassphraseInput.extend({ confirm: z.string() }).superRefine(passphraseRules('next', t)), [t]);
+  const schema = useMemo(
+    () =>
+      changePassphraseInput
+        .extend({ confirm: z.string() })
+        .superRefine(passphraseRules('next', t))
+        .superRefine(({ current, next }, ctx) => {
+          if (next !== '' && next === current) ctx.addIssue({ code: 'custom', path: ['next'], message: t('session:changePassphrase.same') });
+        }),
+    [t],
+  );
   const form = useForm({ resolver: zodResolver(schema), defaultValues: EMPTY });
   const next = useWatch({ control: form.control, name: 'next' });
   const server = useServerError(form.setError, FIELDS, 'next');

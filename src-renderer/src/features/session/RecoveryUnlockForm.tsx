@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { Box, Button, Stack } from '@mui/material';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { recoveryUnlockInput } from '../../../../src-shared/contract/session';
+import { recoveryKeyProblem } from '../../../../src-shared/recovery-key';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
@@ -12,7 +14,18 @@ const FIELDS = ['recoveryKey'] as const;
 /** The recovery key opens the data as the recovery admin, for when no admin can sign in. */
 export function RecoveryUnlockForm() {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(recoveryUnlockInput), defaultValues: { recoveryKey: '' } });
+  // A key of the wrong form is told as such before any data is tried, not as "does not open this data".
+  const schema = useMemo(
+    () =>
+      recoveryUnlockInput.superRefine(({ recoveryKey }, ctx) => {
+        const problem = recoveryKey === '' ? null : recoveryKeyProblem(recoveryKey);
+        if (!problem) return;
+        const message = problem.reason === 'recovery_key_not_hex' ? t('session:recovery.notHex') : t('session:recovery.format', { count: problem.count });
+        ctx.addIssue({ code: 'custom', path: ['recoveryKey'], message });
+      }),
+    [t],
+  );
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { recoveryKey: '' } });
   const server = useServerError(form.setError, FIELDS);
   const unlock = useChannelMutation('session.unlockWithRecoveryKey', {
     onError: (error) => {
