@@ -10,6 +10,7 @@ import { expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin,
 const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
 const RECOVERY_KEY_FORMAT = /^([0-9A-F]{4}-){15}[0-9A-F]{4}$/;
+const TRUST_FINGERPRINT_FORMAT = /^([0-9A-F]{4}-){7}[0-9A-F]{4}$/;
 
 afterAll(async () => {
   await closeBrowser();
@@ -19,6 +20,11 @@ async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; er
   const settled = await reply;
   if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
   return settled.value;
+}
+
+/** The trust fingerprint the signed-in person's keyslot holds, as the router says. */
+async function heldFingerprint(router: Router): Promise<string> {
+  return (await answer(router.invoke('app.status', {}))).session?.trustFingerprint ?? 'no session';
 }
 
 /** A data folder whose first admin exists; the page opens on the unlock screen. */
@@ -53,16 +59,29 @@ describe('the foundation in browser mode', () => {
     expect(status.ok && status.value.initialized).toBe(false);
   });
 
-  it('creates the first admin and shows the recovery key once, continuing only after it is stored', async () => {
+  it('creates the first admin and shows the recovery key once, with the trust fingerprint, continuing only after it is stored', async () => {
     const { page } = app;
     recoveryKey = await setUpFirstAdmin(page, ADMIN);
     expect(recoveryKey).toMatch(RECOVERY_KEY_FORMAT);
+    const fingerprint = await page.getByTestId('trust-fingerprint').textContent();
+    expect(fingerprint).toMatch(TRUST_FINGERPRINT_FORMAT);
+    expect(fingerprint).toBe(await heldFingerprint(app.router));
+    await expectText(page.getByRole('main'), 'Keep it with the recovery key.');
     const proceed = page.getByRole('button', { name: 'Continue to Paydesk' });
     expect(await proceed.isDisabled()).toBe(true);
     await screenshot(page, 'setup-recovery-key');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as file' }).click()]);
     expect(download.suggestedFilename()).toBe('paydesk-recovery-key.txt');
-    expect(readFileSync(await download.path(), 'utf8')).toContain(recoveryKey);
+    const saved = readFileSync(await download.path(), 'utf8');
+    expect(saved).toContain(recoveryKey);
+    expect(saved).toContain(`Trust fingerprint. Keep it with the recovery key.`);
+    expect(saved).toContain(fingerprint);
+
+    await switchLanguage(page, '简体中文');
+    await expectText(page.getByRole('main'), '信任指纹');
+    expect(await page.getByTestId('trust-fingerprint').textContent()).toBe(fingerprint);
+    await screenshot(page, 'setup-recovery-key-zh');
+    await switchLanguage(page, 'English');
     await page.getByLabel('I have stored the recovery key somewhere safe.').check();
     await proceed.click();
     await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
@@ -125,6 +144,16 @@ describe('the foundation in browser mode', () => {
     expect(links).toContain('Home');
     for (const adminScreen of ['Staff', 'Backup & keys', 'Settings', 'Audit log']) expect(links).not.toContain(adminScreen);
     await screenshot(page, 'home-teller');
+  });
+
+  it('shows the teller the trust fingerprint their keyslot holds in the user menu', async () => {
+    const { page } = app;
+    await page.getByTestId('user-menu').click();
+    const fingerprint = page.getByTestId('user-menu-trust-fingerprint');
+    await expectText(fingerprint, TRUST_FINGERPRINT_FORMAT);
+    expect(await fingerprint.textContent()).toBe(await heldFingerprint(app.router));
+    await screenshot(page, 'user-menu-teller');
+    await page.keyboard.press('Escape');
   });
 
   it('switches to 简体中文, and the frame and the unlock screen follow', async () => {
@@ -351,6 +380,14 @@ describe('idle lock in browser mode', () => {
     await page.getByText('Saved.').waitFor();
     await screenshot(page, 'settings');
     expect((await answer(router.invoke('settings.get', {}))).idleLockMinutes).toBe(1);
+  });
+
+  it('shows the trust fingerprint the admin\'s keyslot holds in Settings, read-only', async () => {
+    const { page, router } = app;
+    const section = page.getByRole('region', { name: 'Trust fingerprint' });
+    await expectText(section, 'if they ever differ, the data was changed outside Paydesk.');
+    expect(await section.getByTestId('trust-fingerprint').textContent()).toBe(await heldFingerprint(router));
+    expect(await section.getByRole('textbox').count()).toBe(0);
   });
 
   it('locks the screen after the idle minutes without input, and the main process is locked too', async () => {

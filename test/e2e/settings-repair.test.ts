@@ -32,6 +32,10 @@ describe('a broken setting', () => {
       await screenshot(page, 'settings-invalid-zh-after-save');
       await page.getByText('已保存。').waitFor();
       expect(await router.invoke('settings.get', {})).toMatchObject({ ok: true, value: { idleLockMinutes: 15 } });
+      // The trust fingerprint below is the one the admin's keyslot holds, named in Chinese too.
+      const status = await router.invoke('app.status', {});
+      const fingerprint = page.getByRole('region', { name: '信任指纹' }).getByTestId('trust-fingerprint');
+      expect(await fingerprint.textContent()).toBe(status.ok ? status.value.session?.trustFingerprint : 'no status');
       expect(app.problems).toEqual([]);
     } finally {
       await app.close();

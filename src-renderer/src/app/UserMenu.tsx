@@ -9,7 +9,7 @@ import { RoleChip } from '../ui/StatusChip';
 import { shownName } from '../session/session';
 import { ChangePassphraseDialog } from '../features/session/ChangePassphraseDialog';
 
-/** Who is signed in, with their own actions: change passphrase, lock. */
+/** Who is signed in and the trust fingerprint they hold, with their own actions: change passphrase, lock. */
 export function UserMenu({ session, onLock }: { session: Session; onLock: () => void }) {
   const { t } = useTranslation();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -32,6 +32,16 @@ export function UserMenu({ session, onLock }: { session: Session; onLock: () => 
           <Typography variant="subtitle2">{shownName(session, t)}</Typography>
           <Typography variant="body2" color="text.secondary">
             {session.username}
+          </Typography>
+        </Box>
+        <Divider />
+        {/* Every role can compare the fingerprint its keyslot trusts with the one kept from set-up; Settings is the admins'. */}
+        <Box sx={{ px: 2, py: 1 }}>
+          <Typography variant="caption" color="text.secondary" component="p">
+            {t('common:trustFingerprint.title')}
+          </Typography>
+          <Typography variant="body2" component="code" data-testid="user-menu-trust-fingerprint" sx={{ fontFamily: '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace' }}>
+            {session.trustFingerprint}
           </Typography>
         </Box>
         <Divider />

@@ -10,6 +10,8 @@ import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
 import { PageFrame } from '../../ui/PageFrame';
+import { TrustFingerprint } from '../../ui/TrustFingerprint';
+import { useSession } from '../../session/session';
 
 // A number field holds text; coerce it, then apply the contract's own limits.
 const idleLockForm = z.object({ idleLockMinutes: z.coerce.number().pipe(settingsSchema.shape.idleLockMinutes) });
@@ -56,6 +58,7 @@ function IdleLockForm({ minutes }: { minutes: number }) {
 /** Admin → Settings. */
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const session = useSession();
   const settings = useChannelQuery('settings.get', {});
   // A value broken outside Paydesk is named above the form, which starts from the default so saving
   // repairs it. The form stays up while the repaired settings load (a refetch after an error starts
@@ -67,6 +70,12 @@ export function SettingsScreen() {
     <PageFrame title={t('settings:title')} subtitle={t('settings:subtitle')}>
       <ErrorAlert error={settings.error} />
       <Paper variant="outlined" sx={{ p: 3 }}>{minutes !== undefined && <IdleLockForm minutes={minutes} />}</Paper>
+      <Paper variant="outlined" component="section" aria-labelledby="trust-fingerprint-title" sx={{ p: 3 }}>
+        <Typography id="trust-fingerprint-title" variant="subtitle1" component="h2" sx={{ mb: 1 }}>
+          {t('common:trustFingerprint.title')}
+        </Typography>
+        <TrustFingerprint fingerprint={session.trustFingerprint} />
+      </Paper>
     </PageFrame>
   );
 }

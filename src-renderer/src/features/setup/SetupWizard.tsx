@@ -16,7 +16,13 @@ import { RecoveryKeyPanel } from '../../ui/RecoveryKeyPanel';
 
 const FIELDS = ['username', 'displayName', 'passphrase', 'confirm'] as const;
 
-function AdminForm({ onStarted, onCreated }: { onStarted: () => void; onCreated: (recoveryKey: string) => void }) {
+/** What set-up hands over once: the recovery key, and the trust fingerprint to keep beside it. */
+interface SetUpSecrets {
+  recoveryKey: string;
+  trustFingerprint: string;
+}
+
+function AdminForm({ onStarted, onCreated }: { onStarted: () => void; onCreated: (secrets: SetUpSecrets) => void }) {
   const { t } = useTranslation();
   const schema = useMemo(() => setupInput.extend({ confirm: z.string() }).superRefine(passphraseRules('passphrase', t)), [t]);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { username: 'admin', displayName: '', passphrase: '', confirm: '' } });
@@ -25,7 +31,7 @@ function AdminForm({ onStarted, onCreated }: { onStarted: () => void; onCreated:
   const setup = useChannelMutation('setup.init', {
     onSuccess: (result) => {
       rememberUser(result.session.username);
-      onCreated(result.recoveryKey);
+      onCreated({ recoveryKey: result.recoveryKey, trustFingerprint: result.trustFingerprint });
     },
     onError: server.report,
   });
@@ -53,11 +59,11 @@ function AdminForm({ onStarted, onCreated }: { onStarted: () => void; onCreated:
   );
 }
 
-/** First run: create the first admin, then show the recovery key once. */
+/** First run: create the first admin, then show the recovery key once, with the trust fingerprint. */
 export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; onFinished: () => void }) {
   const { t } = useTranslation();
-  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  const step = recoveryKey === null ? 0 : 1;
+  const [secrets, setSecrets] = useState<SetUpSecrets | null>(null);
+  const step = secrets === null ? 0 : 1;
   return (
     <PublicFrame title={t('setup:title')} subtitle={step === 0 ? t('setup:intro') : t('setup:recoveryIntro')} width={640}>
       <Stepper activeStep={step} sx={{ mb: 3 }}>
@@ -68,10 +74,10 @@ export function SetupWizard({ onStarted, onFinished }: { onStarted: () => void; 
           <StepLabel>{t('setup:steps.recoveryKey')}</StepLabel>
         </Step>
       </Stepper>
-      {recoveryKey === null ? (
-        <AdminForm onStarted={onStarted} onCreated={setRecoveryKey} />
+      {secrets === null ? (
+        <AdminForm onStarted={onStarted} onCreated={setSecrets} />
       ) : (
-        <RecoveryKeyPanel recoveryKey={recoveryKey} continueLabel={t('setup:finish')} onContinue={onFinished} />
+        <RecoveryKeyPanel recoveryKey={secrets.recoveryKey} trustFingerprint={secrets.trustFingerprint} continueLabel={t('setup:finish')} onContinue={onFinished} />
       )}
     </PublicFrame>
   );
