@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/permissions';
-import type { Session } from '../../src-shared/contract/session';
+import type { Session, SignOutNotice } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
 import type { Signer } from '../trust/signer';
 import { certifiedCertificate } from '../trust/staff-certificates';
@@ -39,6 +39,8 @@ export class AppState {
       if (state === 'done') this.checkpoint('job');
     },
   );
+  /** Why the last session ended, when the unlock screen should say so (a restore); cleared at the next sign-in. */
+  signedOutNotice: SignOutNotice | null = null;
   private unlocked: { store: Store; session: Session; signer: Signer; stopDueTasks: () => void; lastCheckpoint: CheckpointRow; lastCheckpointAt: number } | null = null;
 
   constructor(readonly options: RouterOptions) {}
@@ -97,6 +99,7 @@ export class AppState {
    */
   signIn(store: Store, session: Session, signer: Signer): void {
     this.signOut();
+    this.signedOutNotice = null;
     const clock = () => this.now();
     const background = this.options.background ?? true;
     let opening: CheckpointRow;
@@ -140,9 +143,13 @@ export class AppState {
     if (unlocked && this.now().getTime() - unlocked.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) this.checkpoint('interval');
   }
 
-  /** Closes the session; first, unless it is being ended for want of a valid certificate, its last checkpoint. */
-  signOut({ reason = 'close', sign = true }: { reason?: CheckpointReason; sign?: boolean } = {}): void {
+  /**
+   * Closes the session; first, unless it is being ended for want of a valid certificate or its
+   * data is being replaced, its last checkpoint. A `notice` is kept for the unlock screen.
+   */
+  signOut({ reason = 'close', sign = true, notice }: { reason?: CheckpointReason; sign?: boolean; notice?: SignOutNotice } = {}): void {
     if (sign) this.checkpoint(reason);
+    if (notice) this.signedOutNotice = notice;
     this.unlocked?.stopDueTasks();
     this.unlocked?.store.close();
     this.unlocked = null;

@@ -18,12 +18,23 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+/** Why the last session ended, for the unlock screen to say: today only a restore, which signs everyone out. */
+export const signOutNoticeSchema = z.object({
+  kind: z.literal('restored'),
+  backup: z.string(),
+  backupCreatedAt: isoTimeSchema,
+  /** Where the data as it was before the restore was kept. */
+  safetyBackup: z.string(),
+});
+export type SignOutNotice = z.infer<typeof signOutNoticeSchema>;
+
 export const appStatusSchema = z.object({
   initialized: z.boolean(),
   unlocked: z.boolean(),
   session: sessionSchema.nullable(),
   idleLockMinutes: z.number().int(),
   dataDir: z.string(),
+  notice: signOutNoticeSchema.nullable(),
 });
 
 export const setupInput = z.object({

@@ -92,7 +92,8 @@ async function runRestore(ctx: CallContext, live: Store, path: string, report: R
   }
   // Past the commit marker a failure must not discard staging: the next unlock rolls it forward.
   // No closing checkpoint: the data it would sign is being replaced (the safety backup keeps it).
-  app.signOut({ sign: false });
+  // The unlock screen that follows says what happened.
+  app.signOut({ sign: false, notice: { kind: 'restored', backup: staged.identified.backup.path, backupCreatedAt: staged.identified.backup.header.createdAt, safetyBackup: safetyBackup.path } });
   staged.commit();
   return { restoredFrom: staged.identified.backup.path, reencrypted: staged.identified.retiredKey, safetyBackup };
 }

@@ -33,6 +33,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
       session,
       idleLockMinutes: session ? idleLockMinutes(app.requireStore()) : sessionSettings.defaults.idleLockMinutes,
       dataDir: app.dataDir,
+      notice: session ? null : app.signedOutNotice,
     };
   },
 

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { HashRouter } from 'react-router';
+import { HashRouter, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient, useChannelQuery } from '../api/queries';
 import { useErrorText } from '../api/error-text';
@@ -22,6 +22,7 @@ function AppGate() {
   const describe = useErrorText();
   const status = useChannelQuery('app.status', {}, { staleTime: Infinity });
   const [setupRunning, setSetupRunning] = useState(false);
+  useHomeForAnotherPerson(status.data?.session?.username ?? null);
 
   if (status.isPending) {
     return (
@@ -54,6 +55,20 @@ function AppGate() {
       <AppFrame idleLockMinutes={idleLockMinutes} />
     </SessionContext.Provider>
   );
+}
+
+/**
+ * The page stays in the URL while the screen is locked: the same person unlocking goes on where
+ * they were, someone else starts at home, not on the page the last person left open.
+ */
+function useHomeForAnotherPerson(username: string | null) {
+  const navigate = useNavigate();
+  const lastPerson = useRef<string | null>(null);
+  useEffect(() => {
+    if (username === null) return;
+    if (lastPerson.current !== null && lastPerson.current !== username) void navigate('/', { replace: true });
+    lastPerson.current = username;
+  }, [username, navigate]);
 }
 
 function ThemedApp() {
