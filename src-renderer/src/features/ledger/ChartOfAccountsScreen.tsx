@@ -6,21 +6,16 @@ import { useTranslation } from 'react-i18next';
 import type { AccountWithBalance } from '../../../../src-shared/contract/ledger';
 import { useChannelQuery } from '../../api/queries';
 import { EmptyState } from '../../ui/EmptyState';
+import { ExportCsvButton } from '../../ui/csv/ExportCsvButton';
+import { TOOLBAR_WITHOUT_BUILT_IN_CSV } from '../../ui/csv/grid-toolbar';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { serverPagedProps, useServerPage } from '../../ui/grid';
 import { Money, useFormatMoney } from '../../ui/Money';
 import { PageFrame } from '../../ui/PageFrame';
+import { useAccountName } from './account-name';
+import { ACCOUNTS_CSV_SUBJECT, allAccounts, useAccountCsvColumns } from './accounts-csv';
 import { AccountFilters, accountQueryFrom, NO_ACCOUNT_FILTERS, type AccountFilterValues } from './AccountFilters';
 import { TrialBalancePanel } from './TrialBalancePanel';
-
-function useAccountName(): (account: AccountWithBalance) => string {
-  const { t } = useTranslation();
-  return (account) => {
-    if (account.systemRole) return t(`ledger:systemRole.${account.systemRole}`, { defaultValue: account.name });
-    if (account.ownerType === 'member') return t('ledger:memberWallet');
-    return account.name;
-  };
-}
 
 function moneyColumn(field: 'debitsPosted' | 'creditsPosted', headerName: string): GridColDef<AccountWithBalance> {
   return { field, headerName, type: 'number', width: 130, renderCell: ({ row }) => <Money minor={row[field]} currency={row.currency} /> };
@@ -73,6 +68,7 @@ export function ChartOfAccountsScreen() {
   const trial = useChannelQuery('ledger.trialBalance', { ownerType: 'system' });
   const currencies = trial.data?.currencies.map((totals) => totals.currency) ?? [];
   const columns = useAccountColumns();
+  const csvColumns = useAccountCsvColumns();
   const filtered = Object.values(filters).some(Boolean);
 
   return (
@@ -84,14 +80,17 @@ export function ChartOfAccountsScreen() {
       <Typography variant="h6" component="h2">
         {t('ledger:accounts')}
       </Typography>
-      <AccountFilters
-        value={filters}
-        currencies={currencies}
-        onChange={(next) => {
-          setFilters(next);
-          paging.firstPage();
-        }}
-      />
+      <Stack direction="row" sx={{ gap: 2, justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <AccountFilters
+          value={filters}
+          currencies={currencies}
+          onChange={(next) => {
+            setFilters(next);
+            paging.firstPage();
+          }}
+        />
+        <ExportCsvButton fileSubject={ACCOUNTS_CSV_SUBJECT} columns={csvColumns} rows={() => allAccounts(accountQueryFrom(filters))} />
+      </Stack>
       <ErrorAlert error={accounts.error} />
       <Paper variant="outlined" sx={{ height: 560 }}>
         <DataGrid
@@ -102,6 +101,7 @@ export function ChartOfAccountsScreen() {
           showToolbar
           density="compact"
           label={t('ledger:accounts')}
+          slotProps={{ toolbar: TOOLBAR_WITHOUT_BUILT_IN_CSV }}
           slots={{ noRowsOverlay: () => <EmptyState title={filtered ? t('ledger:empty.filteredTitle') : t('ledger:empty.title')} hint={filtered ? t('ledger:empty.filteredHint') : t('ledger:empty.hint')} /> }}
           sx={{ border: 0 }}
         />

@@ -3,7 +3,7 @@ import { Alert, Button, Paper, Snackbar } from '@mui/material';
 import PersonAdd from '@mui/icons-material/PersonAddOutlined';
 import Block from '@mui/icons-material/BlockOutlined';
 import Password from '@mui/icons-material/PasswordOutlined';
-import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { DataGrid, GridActionsCellItem, useGridApiRef, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../src-shared/contract/staff';
 import { can } from '../../../../src-shared/permissions';
@@ -11,6 +11,8 @@ import { useErrorText } from '../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { useSession } from '../../session/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ExportCsvButton } from '../../ui/csv/ExportCsvButton';
+import { TOOLBAR_WITHOUT_BUILT_IN_CSV } from '../../ui/csv/grid-toolbar';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn } from '../../ui/grid';
@@ -18,6 +20,7 @@ import { PageFrame } from '../../ui/PageFrame';
 import { RoleChip, StatusChip } from '../../ui/StatusChip';
 import { AddStaffDialog } from './AddStaffDialog';
 import { ResetPassphraseDialog } from './ResetPassphraseDialog';
+import { shownStaff, STAFF_CSV_SUBJECT, useStaffCsvColumns } from './staff-csv';
 
 function LockoutCell({ member }: { member: StaffMember }) {
   const { t } = useTranslation();
@@ -82,22 +85,28 @@ export function StaffScreen() {
     [resetDisable],
   );
   const columns = useStaffColumns(canManage, askToDisable, setResetting);
+  const csvColumns = useStaffCsvColumns();
+  const grid = useGridApiRef();
 
   return (
     <PageFrame
       title={t('staff:title')}
       subtitle={t('staff:subtitle')}
       actions={
-        canManage && (
-          <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
-            {t('staff:add.action')}
-          </Button>
-        )
+        <>
+          <ExportCsvButton fileSubject={STAFF_CSV_SUBJECT} columns={csvColumns} rows={() => shownStaff(grid)} />
+          {canManage && (
+            <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
+              {t('staff:add.action')}
+            </Button>
+          )}
+        </>
       }
     >
       <ErrorAlert error={staff.error} />
       <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 320 }}>
         <DataGrid
+          apiRef={grid}
           rows={staff.data ?? []}
           columns={columns}
           loading={staff.isPending}
@@ -105,6 +114,7 @@ export function StaffScreen() {
           showToolbar
           label={t('staff:title')}
           initialState={{ sorting: { sortModel: [{ field: 'username', sort: 'asc' }] } }}
+          slotProps={{ toolbar: TOOLBAR_WITHOUT_BUILT_IN_CSV }}
           slots={{ noRowsOverlay: () => <EmptyState title={t('staff:empty.title')} hint={t('staff:empty.hint')} /> }}
           sx={{ border: 0 }}
         />
