@@ -4,6 +4,8 @@ import type { Session, SignOutNotice } from '../../src-shared/contract/session';
 import type { Store, StoreOptions } from '../store/store';
 import type { Signer } from '../trust/signer';
 import { certifiedCertificate } from '../trust/staff-certificates';
+import { quickCheckOffThread } from '../store/page-check';
+import { recordAudit } from '../audit/record-audit';
 import { CHECKPOINT_INTERVAL_MS, takeCheckpoint, type CheckpointReason, type CheckpointRow } from '../trust/checkpoints';
 import { JobRunner } from '../jobs/job-runner';
 import { scheduleDueTasks } from '../jobs/due-tasks';
@@ -39,6 +41,9 @@ export class AppState {
       if (state === 'done') this.checkpoint('job');
     },
   );
+  /** What the check of every page after sign-in found damaged; null while it is running or found nothing. */
+  damagedPages: string | null = null;
+  private stopPageCheck: () => void = () => undefined;
   /** Why the last session ended, when the unlock screen should say so (a restore); cleared at the next sign-in. */
   signedOutNotice: SignOutNotice | null = null;
   private unlocked: { store: Store; session: Session; signer: Signer; stopDueTasks: () => void; lastCheckpoint: CheckpointRow; lastCheckpointAt: number } | null = null;
@@ -100,6 +105,7 @@ export class AppState {
   signIn(store: Store, session: Session, signer: Signer): void {
     this.signOut();
     this.signedOutNotice = null;
+    this.damagedPages = null;
     const clock = () => this.now();
     const background = this.options.background ?? true;
     let opening: CheckpointRow;
@@ -117,7 +123,27 @@ export class AppState {
       stopTasks();
     };
     this.unlocked = { store, session, signer, stopDueTasks, lastCheckpoint: opening, lastCheckpointAt: clock().getTime() };
-    if (background) resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
+    if (background) {
+      resumeInterruptedJobs(this.jobs, store, DURABLE_JOB_KINDS, clock);
+      void this.checkPages(store);
+    }
+  }
+
+  /**
+   * Unlocking reads only the first page (store/open-database.ts); every other page is checked
+   * here, on a worker thread, once per sign-in. Damage is kept for app.status (admins see it) and
+   * written to the audit log, while the session that found it is still open.
+   */
+  private async checkPages(store: Store): Promise<void> {
+    const check = quickCheckOffThread(store.paths.database, store.masterKey, this.options.nativeBinding);
+    this.stopPageCheck = check.stop;
+    const answer = await check.answer;
+    if (answer === null || this.unlocked?.store !== store) return;
+    this.damagedPages = answer === 'ok' ? null : answer.slice(0, 500);
+    if (this.damagedPages) {
+      console.error('AppState.checkPages: quick_check found damaged pages');
+      recordAudit(store, { actor: 'system', action: 'store.pagesDamaged', entityType: 'store', after: { detail: this.damagedPages } }, this.now());
+    }
   }
 
   /** Signs the current heads now (the end of a bulk job, a lock) unless nothing changed since this person's last checkpoint. */
@@ -150,6 +176,7 @@ export class AppState {
   signOut({ reason = 'close', sign = true, notice }: { reason?: CheckpointReason; sign?: boolean; notice?: SignOutNotice } = {}): void {
     if (sign) this.checkpoint(reason);
     if (notice) this.signedOutNotice = notice;
+    this.stopPageCheck();
     this.unlocked?.stopDueTasks();
     this.unlocked?.store.close();
     this.unlocked = null;

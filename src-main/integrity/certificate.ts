@@ -7,6 +7,7 @@ import {
   type VerificationCertificate,
   type VerifyReport,
 } from '../../src-shared/contract/verify';
+import { AppError } from '../../src-shared/errors';
 import type { Store } from '../store/store';
 
 // A verification certificate is a verify report cut down to what an auditor keeps outside the
@@ -32,13 +33,18 @@ export function canonicalCertificate(certificate: Omit<AnchorCertificate, 'signa
 /** The certificate of `report`, just verified on `store`, signed by whoever ran it. */
 export function certifyReport(store: Store, report: VerifyReport, { takenAt, takenBy, sign }: CertificateContext): VerificationCertificate {
   const { journal, audit, certificates, checkpoints } = report.chains;
+  if (!journal || !audit) {
+    // Verify could not read the chains (database.readable): nothing to certify, and the data is damaged.
+    const unreadable = report.checks.find((check) => !check.ok && check.name === 'database.readable');
+    throw new AppError('DATA_DAMAGED', `paydesk.db has damaged pages: ${unreadable?.detail ?? 'its chains cannot be read'}. Restore the last backup.`, { file: 'paydesk.db' });
+  }
   const core = {
     format: CERTIFICATE_FORMAT,
     version: CERTIFICATE_VERSION,
     takenAt: takenAt.toISOString(),
     takenBy,
     schemaVersion: store.sqlite.pragma('user_version', { simple: true }) as number,
-    chains: { journal: journal!, audit: audit!, ...(certificates ? { certificates } : {}), ...(checkpoints ? { checkpoints } : {}) },
+    chains: { journal, audit, ...(certificates ? { certificates } : {}), ...(checkpoints ? { checkpoints } : {}) },
     trustFingerprint: report.trustFingerprint,
   } as const;
   return verificationCertificateSchema.parse({

@@ -6,6 +6,15 @@ import type { Store } from '../store/store';
 // Verifiers only SELECT: backup, restore and rekey run verify on the live data and refuse when it
 // changed meanwhile.
 
+/**
+ * What one verifier's pass leaves for a later one, so that no table is read twice: reading every
+ * transfer costs seconds at a million rows.
+ */
+export interface VerifyContext {
+  /** Each actor's transfer ids in order, from the ledger's replay (the session rule needs them). */
+  journalActors?: Map<string, number[]>;
+}
+
 export interface Verifier {
   /** The domain whose invariants these are. */
   domain: string;
@@ -14,7 +23,7 @@ export interface Verifier {
    * `table#id`, and the hash chains the domain keeps (`journal`, `audit`): their heads, which
    * reports quote, and their lengths and last ids, which anchors compare.
    */
-  run(store: Store): { checks: CheckResult[]; chains?: Record<string, ChainTip>; trustFingerprint?: string | null };
+  run(store: Store, context: VerifyContext): { checks: CheckResult[]; chains?: Record<string, ChainTip>; trustFingerprint?: string | null };
 }
 
 /**
@@ -22,24 +31,34 @@ export interface Verifier {
  * each other (staff with the audit log, receipts with the journal), so they must all see one
  * snapshot, not one where another process's sign-in landed between two of them. The report is
  * what the CLI prints and auditor reports quote.
+ *
+ * A page SQLite cannot read (damage database.integrity names) ends the run, since SQLite gives
+ * the transaction up; the report then holds every check made so far and `database.readable`
+ * failing, never a crash.
  */
 export function runVerifiers(store: Store, verifiers: readonly Verifier[]): VerifyReport {
-  return store.sqlite.transaction(() => runEach(store, verifiers)).deferred();
+  const report = { checks: [] as CheckResult[], chains: {} as Record<string, ChainTip>, trustFingerprint: null as string | null };
+  const context: VerifyContext = {};
+  try {
+    store.sqlite.transaction(() => {
+      for (const verifier of verifiers) {
+        const result = verifier.run(store, context);
+        report.checks.push(...result.checks);
+        Object.assign(report.chains, result.chains ?? {});
+        report.trustFingerprint = result.trustFingerprint ?? report.trustFingerprint;
+      }
+    }).deferred();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !UNREADABLE.test(code)) throw error;
+    report.checks.push({ name: 'database.readable', ok: false, detail: `a damaged page stopped verify: ${(error as Error).message}`, counts: {}, firstViolation: null });
+  }
+  const heads = Object.fromEntries(Object.entries(report.chains).map(([name, tip]) => [name, tip.head]));
+  return { ok: report.checks.every((c) => c.ok), checks: report.checks, heads, chains: report.chains, trustFingerprint: report.trustFingerprint };
 }
 
-function runEach(store: Store, verifiers: readonly Verifier[]): VerifyReport {
-  const checks: CheckResult[] = [];
-  const chains: Record<string, ChainTip> = {};
-  let trustFingerprint: string | null = null;
-  for (const verifier of verifiers) {
-    const result = verifier.run(store);
-    checks.push(...result.checks);
-    Object.assign(chains, result.chains ?? {});
-    trustFingerprint = result.trustFingerprint ?? trustFingerprint;
-  }
-  const heads = Object.fromEntries(Object.entries(chains).map(([name, tip]) => [name, tip.head]));
-  return { ok: checks.every((c) => c.ok), checks, heads, chains, trustFingerprint };
-}
+// SQLite's codes for pages it cannot read.
+const UNREADABLE = /^SQLITE_(CORRUPT|NOTADB|IOERR)/;
 
 /** A passing check. */
 export function passed(name: string, detail: string, counts: Record<string, number>): CheckResult {

@@ -8,8 +8,9 @@ import { verifyLedger } from './verify';
  */
 export const ledgerVerifier: Verifier = {
   domain: 'ledger',
-  run(store) {
-    const { checks, head } = verifyLedger(store);
+  run(store, context) {
+    const { checks, head, actors } = verifyLedger(store);
+    context.journalActors = actors;
     const length = checks[0]?.counts.transfers ?? 0; // every ledger check carries the replay's counts
     // ledger.chain holds ids to 1..n, so on an intact chain the last id is its length.
     const journal = { table: 'transfers', length, lastId: length || null, head };

@@ -24,11 +24,11 @@ interface OpenHold {
 /** What the replay reads of each row; SQLite builds the canonical JSON itself (see journal.ts). */
 type RawTransfer = [
   id: number, canonical: string, prevHash: string, hash: string, debit: number, credit: number, amount: number, currency: string,
-  state: TransferState, pendingId: number | null, reversesId: number | null,
+  state: TransferState, pendingId: number | null, reversesId: number | null, actor: string,
 ];
 
 const REPLAY_SQL = `SELECT id, json_array(${CHAINED_COLUMNS.join(', ')}), prev_hash, hash, debit_account_id, credit_account_id, amount, currency,
-  state, pending_id, reverses_id FROM transfers ORDER BY id`;
+  state, pending_id, reverses_id, actor FROM transfers ORDER BY id`;
 
 class Violations {
   readonly first = new Map<string, { at: string; detail: string }>();
@@ -44,6 +44,8 @@ class Replay {
   readonly resolved = new Set<number>();
   readonly reversals: { id: number; reversesId: number; debit: number; credit: number; amount: number }[] = [];
   readonly violations = new Violations();
+  /** Each actor's transfer ids, for the session rule (trust/trust-checks.ts), gathered in this one pass. */
+  readonly actors = new Map<string, number[]>();
   head = GENESIS_HASH;
   count = 0;
   private chainBroken = false;
@@ -66,6 +68,12 @@ class Replay {
       return;
     }
     this.head = hash;
+  }
+
+  noteActor(id: number, actor: string): void {
+    const ids = this.actors.get(actor);
+    if (ids) ids.push(id);
+    else this.actors.set(actor, [id]);
   }
 
   /** A post or void resolves an open hold on the same accounts, once, for no more than it holds. */
@@ -148,8 +156,11 @@ const CHECKS: { name: string; ok: (r: Replay) => string }[] = [
   { name: 'ledger.reversals', ok: (r) => `${r.reversals.length} reversals, each undoing one posted transfer once` },
 ];
 
-/** Replays the journal in one read transaction and reports every check; `head` is the journal's chain head. */
-export function verifyLedger(store: Store): { checks: CheckResult[]; head: string } {
+/**
+ * Replays the journal in one read transaction and reports every check; `head` is the journal's
+ * chain head, `actors` each actor's transfer ids.
+ */
+export function verifyLedger(store: Store): { checks: CheckResult[]; head: string; actors: Map<string, number[]> } {
   return store.sqlite
     .transaction(() => {
       const accounts = store.sqlite.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY id').all();
@@ -159,6 +170,7 @@ export function verifyLedger(store: Store): { checks: CheckResult[]; head: strin
         replay.count += 1;
         replay.chain(raw);
         replay.move(raw);
+        replay.noteActor(raw[0], raw[11]);
       }
       checkReversals(store, replay);
       checkTotals(accounts, replay);
@@ -170,7 +182,7 @@ export function verifyLedger(store: Store): { checks: CheckResult[]; head: strin
           ? { name, ok: false, detail: violation.detail, counts, firstViolation: violation.at }
           : { name, ok: true, detail: ok(replay), counts, firstViolation: null };
       });
-      return { checks, head: replay.head };
+      return { checks, head: replay.head, actors: replay.actors };
     })
     .deferred();
 }

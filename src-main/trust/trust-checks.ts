@@ -1,5 +1,5 @@
 import type { ChainTip, CheckResult } from '../../src-shared/contract/verify';
-import type { Verifier } from '../integrity/verifier';
+import type { Verifier, VerifyContext } from '../integrity/verifier';
 import { failed, passed } from '../integrity/verifier';
 import type { Store } from '../store/store';
 import { GENESIS_HASH, chainHash } from '../audit/audit-chain';
@@ -103,33 +103,52 @@ const SYSTEM_ACTOR = 'system';
  * signatures) lies inside a session of the person it names: between one of their opening
  * checkpoints and its closing one.
  */
-function checkSessions(store: Store, checkpoints: CheckpointRow[]): CheckResult {
+function checkSessions(store: Store, checkpoints: CheckpointRow[], context: VerifyContext): CheckResult {
   const name = 'trust.sessions';
   const { bySigner, fault } = sessionsOf(checkpoints);
   const counts = { sessions: [...bySigner.values()].reduce((n, list) => n + list.length, 0) };
   if (fault) return failed(name, `checkpoint ${fault.id} does not belong to a session of ${fault.signer} that is still open`, counts, 'checkpoints', fault.id);
   const first = checkpoints[0];
   if (!first) return passed(name, 'no sessions signed yet', counts);
-  const coverage = (chain: 'audit' | 'journal') => {
-    const all = [...bySigner.values()].flat();
-    const byActor = new Map([...bySigner].map(([signer, sessions]) => [signer, new Coverage(sessions.map((s) => s[chain]))]));
-    return { anyone: new Coverage(all.map((s) => s[chain])), byActor };
+  const all = [...bySigner.values()].flat();
+  const coverageOf = (chain: 'audit' | 'journal') => {
+    const anyone = new Coverage(all.map((session) => session[chain]));
+    const byActor = new Map([...bySigner].map(([signer, sessions]) => [signer, new Coverage(sessions.map((session) => session[chain]))]));
+    return (actor: string) => (actor === SYSTEM_ACTOR ? anyone : byActor.get(actor));
   };
-  const outside = (chain: 'audit' | 'journal', rows: Iterable<[number, string, string | null]>): [number, string] | null => {
-    const { anyone, byActor } = coverage(chain);
-    for (const [id, actor, action] of rows) {
-      if (action !== null && OPENING_ACTIONS.has(action)) continue;
-      const covered = actor === SYSTEM_ACTOR ? anyone.covers(id) : (byActor.get(actor)?.covers(id) ?? false);
-      if (!covered) return [id, actor];
-    }
-    return null;
-  };
-  const rows = (sql: string, after: number) => store.sqlite.prepare(sql).raw().iterate(after) as Iterable<[number, string, string | null]>;
-  const audit = outside('audit', rows('SELECT id, actor, action FROM audit_log WHERE id > ? ORDER BY id', first.audit_id));
-  if (audit) return failed(name, `audit row ${audit[0]} is in ${audit[1]}'s name, outside any session of theirs`, counts, 'audit_log', audit[0]);
-  const journal = outside('journal', rows('SELECT id, actor, NULL FROM transfers WHERE id > ? ORDER BY id', first.journal_id));
-  if (journal) return failed(name, `transfer ${journal[0]} is in ${journal[1]}'s name, outside any session of theirs`, counts, 'transfers', journal[0]);
+
+  const auditCoverage = coverageOf('audit');
+  const auditRows = store.sqlite.prepare('SELECT id, actor, action FROM audit_log WHERE id > ? ORDER BY id').raw().iterate(first.audit_id) as Iterable<[number, string, string]>;
+  for (const [id, actor, action] of auditRows) {
+    if (OPENING_ACTIONS.has(action) || auditCoverage(actor)?.covers(id)) continue;
+    return failed(name, `audit row ${id} is in ${actor}'s name, outside any session of theirs`, counts, 'audit_log', id);
+  }
+
+  // Each actor's first transfer outside their sessions; the lowest of those is named.
+  const journalCoverage = coverageOf('journal');
+  let outside: [number, string] | null = null;
+  for (const [actor, ids] of journalActors(store, context)) {
+    const coverage = journalCoverage(actor);
+    const id = ids.find((candidate) => candidate > first.journal_id && !coverage?.covers(candidate));
+    if (id !== undefined && (!outside || id < outside[0])) outside = [id, actor];
+  }
+  if (outside) return failed(name, `transfer ${outside[0]} is in ${outside[1]}'s name, outside any session of theirs`, counts, 'transfers', outside[0]);
   return passed(name, `every row since signatures began lies in a session of the person it names (${counts.sessions} sessions)`, counts);
+}
+
+/**
+ * Each actor's transfer ids, in order. The ledger's replay has usually gathered them already
+ * (reading the journal a second time costs seconds at 1M transfers); otherwise they are read here.
+ */
+function journalActors(store: Store, context: VerifyContext): Map<string, number[]> {
+  if (context.journalActors) return context.journalActors;
+  const actors = new Map<string, number[]>();
+  for (const [id, actor] of store.sqlite.prepare('SELECT id, actor FROM transfers ORDER BY id').raw().iterate() as Iterable<[number, string]>) {
+    const ids = actors.get(actor);
+    if (ids) ids.push(id);
+    else actors.set(actor, [id]);
+  }
+  return actors;
 }
 
 /** What the newest checkpoint does not cover yet, in words. */
@@ -140,12 +159,12 @@ function unsignedTail(store: Store, newest: CheckpointRow | undefined): string {
 
 export const trustVerifier: Verifier = {
   domain: 'trust',
-  run(store) {
+  run(store, context) {
     const book = replayCertificates(store.sqlite);
     const certificates = checkCertificates(store, book);
     const checkpoints = checkCheckpoints(store, book);
     return {
-      checks: [certificates, checkpoints.check, checkSessions(store, checkpoints.valid)],
+      checks: [certificates, checkpoints.check, checkSessions(store, checkpoints.valid, context)],
       chains: { certificates: { table: 'staff_certificates', length: book.count, lastId: book.count || null, head: book.head.hash }, checkpoints: checkpoints.tip },
       trustFingerprint: book.fingerprint,
     };

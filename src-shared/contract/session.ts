@@ -35,6 +35,11 @@ export const appStatusSchema = z.object({
   idleLockMinutes: z.number().int(),
   dataDir: z.string(),
   notice: signOutNoticeSchema.nullable(),
+  /**
+   * What SQLite's check of every page, run after each sign-in, found damaged (null: nothing, or
+   * still running). Unlocking reads only the first page, so this is where damage further in shows.
+   */
+  damagedPages: z.string().nullable(),
 });
 
 export const setupInput = z.object({

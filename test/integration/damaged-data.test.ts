@@ -7,6 +7,8 @@ import { LATEST_SCHEMA_VERSION } from '../../migrations';
 import { ADMIN, TELLER, ok, setUpRouter, testRouter } from '../support/temp-data';
 import { jsonOf, runCli } from '../support/cli';
 import { folderBytes, rawOpen } from '../support/files';
+import { createRouter } from '../../src-main/api/router';
+import { postBulk, systemAccount } from '../../src-main/ledger';
 
 // Issue 2, "Bad input": damaged or foreign data is refused with a coded error (CLI exit 4) and
 // every file is left exactly as it was, so nothing is lost that a person could still rescue.
@@ -128,4 +130,49 @@ describe('a changed audit row', () => {
     expect(text.stdout).toMatch(/FAIL audit\.chain: audit row 2 .*\(first: audit_log#2\)/);
     expect(text.stdout).toMatch(/VIOLATIONS FOUND/);
   });
+});
+
+describe('a page damaged further in', () => {
+  /** A folder with enough transfers that most pages are journal pages sign-in never reads. */
+  async function folderWithJournal(): Promise<{ dataDir: string }> {
+    const { router, dataDir } = await setUpRouter();
+    const store = router.state.requireStore();
+    const cash = systemAccount(store, 'branch_cash', 'CNY');
+    const merchant = systemAccount(store, 'merchant_settlement', 'CNY');
+    postBulk(store, Array.from({ length: 20_000 }, (_, i) => ({ idempotencyKey: `bulk-${i}`, debitAccountId: cash.id, creditAccountId: merchant.id, amount: 100 + i, kind: 'adjustment', actor: ADMIN.username, memo: 'x'.repeat(60) })), { chunkSize: 5_000 });
+    router.close();
+    return { dataDir };
+  }
+
+  it('does not slow unlocking: sign-in works, the check after it names the damage to admins in app.status and the audit log, and verify exits 4', async () => {
+    const { dataDir } = await folderWithJournal();
+    const file = join(dataDir, 'paydesk.db');
+    const bytes = readFileSync(file);
+    const pages = bytes.length / 4096;
+    const page = Math.floor(pages / 2);
+    randomBytes(4096).copy(bytes, page * 4096);
+    writeFileSync(file, bytes);
+
+    const router = createRouter({ dataDir, background: true });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await expect.poll(async () => (await ok(router, 'app.status', {})).damagedPages, { timeout: 20_000 }).not.toBeNull();
+    const rows = (await ok(router, 'audit.list', { action: 'store.pagesDamaged' })).rows;
+    expect(rows).toMatchObject([{ actor: 'system', action: 'store.pagesDamaged' }]);
+    router.close();
+
+    const verify = await cliVerify(dataDir);
+    // Verify reads every page: the damage it cannot read past is DATA_DAMAGED (exit 4), as it was at open before.
+    expect(verify.code).toBe(4);
+    expect(jsonOf(verify)).toMatchObject({ error: { code: 'DATA_DAMAGED', message: expect.stringContaining('damaged pages') } });
+  }, 60_000);
+
+  it('leaves app.status without damage on a sound folder once the check has run', async () => {
+    const { dataDir } = await folderWithJournal();
+    const router = createRouter({ dataDir, background: true });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await ok(router, 'app.status', {})).damagedPages).toBeNull();
+    expect((await ok(router, 'audit.list', { action: 'store.pagesDamaged' })).rows).toEqual([]);
+    router.close();
+  }, 60_000);
 });

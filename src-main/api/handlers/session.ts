@@ -34,6 +34,7 @@ export const sessionHandlers: HandlerMap<SessionChannels> = {
       idleLockMinutes: session ? idleLockMinutes(app.requireStore()) : sessionSettings.defaults.idleLockMinutes,
       dataDir: app.dataDir,
       notice: session ? null : app.signedOutNotice,
+      damagedPages: session ? app.damagedPages : null,
     };
   },
 
