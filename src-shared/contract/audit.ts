@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, INPUT_LIMITS, isoTimeSchema, pageFields, timeRangeFields } from './common';
+import { emptyInput, INPUT_LIMITS, isoTimeSchema, pageFields, timeRangeFields, timeRangeInOrder } from './common';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -21,7 +21,7 @@ export const auditListInput = z.object({
   action: z.string().max(INPUT_LIMITS.code).optional(),
   ...timeRangeFields,
   ...pageFields(1000, 200),
-});
+}).superRefine(timeRangeInOrder);
 
 export const chainStatusSchema = z.object({
   ok: z.boolean(),

@@ -76,6 +76,19 @@ export function pageFields(max: number, fallback: number) {
 /** An optional time window; either end may be left open. */
 export const timeRangeFields = { from: isoTimeSchema.optional(), to: isoTimeSchema.optional() };
 
+/** The reason an INVALID_INPUT carries when a time range ends before it starts (it would match nothing). */
+export const RANGE_REVERSED_REASON = 'range_reversed';
+
+/**
+ * Refines an input with `from` and `to`: `to` before `from` is refused on `to`, instead of
+ * answering an empty list that reads as "nothing happened". Every channel with a time range uses it.
+ */
+export function timeRangeInOrder(range: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (range.from !== undefined && range.to !== undefined && Date.parse(range.to) < Date.parse(range.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'the end of the time range is before its start', params: { reason: RANGE_REVERSED_REASON } });
+  }
+}
+
 /** The filters of a transfer history (an account's or a wallet's): a time window, transfer kinds, a page. */
 export const transferHistoryFields = {
   ...timeRangeFields,

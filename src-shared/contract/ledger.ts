@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { currencyCodeSchema, emptyInput, idSchema, isoTimeSchema, pageFields, transferHistoryFields } from './common';
+import { currencyCodeSchema, emptyInput, idSchema, isoTimeSchema, pageFields, transferHistoryFields, timeRangeInOrder } from './common';
 
 // The ledger as the renderer and the CLI see it: accounts with their running totals and
 // balances, transfers with their hold and reversal links, and the trial balance.
@@ -122,7 +122,7 @@ export const trialBalanceInput = z.object({
 export const accountTransfersInput = z.object({
   accountId: idSchema,
   ...transferHistoryFields,
-});
+}).superRefine(timeRangeInOrder);
 
 /** Prefixes of the keys Paydesk makes itself (teller legs, hold expiry, previews); callers may not use them. */
 export const RESERVED_KEY_PREFIXES = ['wallet:', 'hold-expiry:', 'preview:'] as const;

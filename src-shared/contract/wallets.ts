@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, transferHistoryFields } from './common';
+import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, transferHistoryFields, timeRangeInOrder } from './common';
 import { memberRefSchema } from './members';
 import { idempotencyKeySchema, reverseInput } from './ledger';
 
@@ -103,7 +103,7 @@ export const walletHistoryInput = z.object({
   memberId: idSchema,
   currency: currencyCodeSchema,
   ...transferHistoryFields,
-});
+}).superRefine(timeRangeInOrder);
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
 
 /** What moving a member's money makes stale: their wallets and history, and the ledger's accounts and totals. */

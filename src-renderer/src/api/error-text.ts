@@ -30,6 +30,7 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
       if (details.reason === 'control_characters') return t('common:errors.controlCharacters', { field: error.field });
       if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: error.field, maximum: details.maximum });
       if (details.reason === 'same_as_current') return t('session:changePassphrase.same');
+      if (details.reason === 'range_reversed') return t('common:dateRange.reversed');
       if (details.reason === 'recovery_key_not_hex') return t('session:recovery.notHex');
       if (details.reason === 'recovery_key_length' && typeof details.count === 'number') return t('session:recovery.format', { count: details.count });
       return t('common:errors.invalidField', { field: error.field });

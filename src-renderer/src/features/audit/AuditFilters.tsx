@@ -1,5 +1,6 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields, dayRangeQuery } from '../../ui/DateRangeFields';
 
 export interface AuditFilterValues {
   actor: string;
@@ -16,8 +17,7 @@ export function auditQueryFrom(filters: AuditFilterValues) {
   return {
     ...(filters.actor ? { actor: filters.actor } : {}),
     ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).toISOString() } : {}),
-    ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).toISOString() } : {}),
+    ...dayRangeQuery(filters),
   };
 }
 
@@ -42,8 +42,7 @@ export function AuditFilters({ value, actors, actions, onChange }: { value: Audi
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" type="date" label={t('audit:filters.from')} value={value.from} onChange={set('from')} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 180 }} />
-      <TextField size="small" type="date" label={t('audit:filters.to')} value={value.to} onChange={set('to')} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 180 }} />
+      <DateRangeFields value={value} labels={{ from: t('audit:filters.from'), to: t('audit:filters.to') }} width={180} onChange={(range) => onChange({ ...value, ...range })} />
     </Stack>
   );
 }

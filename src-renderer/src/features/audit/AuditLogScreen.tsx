@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
+import { isReversedRange } from '../../ui/DateRangeFields';
 import { AuditFilters, NO_FILTERS, auditQueryFrom, type AuditFilterValues } from './AuditFilters';
 import { ChainStatus } from './ChainStatus';
 import { summarizeChange } from './summarize-change';
@@ -44,7 +45,7 @@ export function AuditLogScreen() {
   const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
   const paging = useServerPage(50);
   const input = { ...auditQueryFrom(filters), ...paging.range };
-  const audit = useChannelQuery('audit.list', input, { placeholderData: keepPreviousData });
+  const audit = useChannelQuery('audit.list', input, { placeholderData: keepPreviousData, enabled: !isReversedRange(filters) });
   const verify = useChannelMutation('audit.verify');
   const columns = useAuditColumns();
   const filtered = Object.values(filters).some(Boolean);

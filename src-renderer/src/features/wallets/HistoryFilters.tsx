@@ -1,5 +1,6 @@
 import { Checkbox, ListItemText, MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFields, dayRangeQuery } from '../../ui/DateRangeFields';
 
 /** The ledger kinds a wallet's transfers carry (wallet-legs.ts on the main side). */
 export const WALLET_KINDS = ['deposit', 'withdrawal', 'payment', 'fee', 'member_transfer', 'reversal'] as const;
@@ -16,15 +17,14 @@ export interface HistoryFilterValues {
 export function historyQueryFrom(filters: HistoryFilterValues) {
   return {
     currency: filters.currency,
-    ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).toISOString() } : {}),
-    ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).toISOString() } : {}),
+    ...dayRangeQuery(filters),
     ...(filters.kinds.length > 0 ? { kinds: filters.kinds } : {}),
   };
 }
 
 export function HistoryFilters({ value, currencies, onChange }: { value: HistoryFilterValues; currencies: string[]; onChange: (next: HistoryFilterValues) => void }) {
   const { t } = useTranslation();
-  const set = (key: 'currency' | 'from' | 'to') => (event: { target: { value: string } }) => onChange({ ...value, [key]: event.target.value });
+  const set = (key: 'currency') => (event: { target: { value: string } }) => onChange({ ...value, [key]: event.target.value });
   return (
     <Stack direction="row" role="search" aria-label={t('wallets:history.filters')} sx={{ gap: 2, flexWrap: 'wrap' }}>
       {currencies.length > 1 && (
@@ -36,8 +36,7 @@ export function HistoryFilters({ value, currencies, onChange }: { value: History
           ))}
         </TextField>
       )}
-      <TextField size="small" type="date" label={t('wallets:history.from')} value={value.from} onChange={set('from')} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }} />
-      <TextField size="small" type="date" label={t('wallets:history.to')} value={value.to} onChange={set('to')} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 170 }} />
+      <DateRangeFields value={value} labels={{ from: t('wallets:history.from'), to: t('wallets:history.to') }} width={170} onChange={(range) => onChange({ ...value, ...range })} />
       <TextField
         select
         size="small"

@@ -13,6 +13,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { Money } from '../../ui/Money';
+import { isReversedRange } from '../../ui/DateRangeFields';
 import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
 import { ReceiptDialog } from './ReceiptDialog';
 import { ReversalDialog } from './ReversalDialog';
@@ -69,7 +70,7 @@ export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; 
   const [receipt, setReceipt] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
   const input = { memberId, ...historyQueryFrom(filters), ...paging.range };
-  const history = useChannelQuery('wallets.history', input, { placeholderData: keepPreviousData });
+  const history = useChannelQuery('wallets.history', input, { placeholderData: keepPreviousData, enabled: !isReversedRange(filters) });
   const columns = useHistoryColumns(filters.currency, canReverse, setReceipt, setReversing);
   const filtered = Boolean(filters.from || filters.to || filters.kinds.length > 0);
 

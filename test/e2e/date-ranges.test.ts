@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
+import { expectText, openScreen, unlock, type Person } from './support/app-actions';
+
+// Issue 8, smaller defects: a From date after To showed 0 rows without a word. The To field now
+// says what is wrong, and no query is made until the range is in order.
+
+const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
+
+afterAll(async () => {
+  await closeBrowser();
+});
+
+describe('date ranges in filters', () => {
+  let app: PaydeskPage;
+
+  beforeAll(async () => {
+    app = await openPaydesk({
+      prepare: async (router) => {
+        await router.invoke('setup.init', ADMIN);
+        await router.invoke('session.lock', {});
+      },
+    });
+    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('marks a To date before From on the audit log, and shows the rows again once the range is in order', async () => {
+    const { page } = app;
+    await openScreen(page, 'Audit log');
+    await page.getByLabel('From', { exact: true }).fill('2026-12-05');
+    await page.getByLabel('To', { exact: true }).fill('2026-12-01');
+    await expectText(page.getByText('The end date is before the start date.'), 'The end date is before the start date.');
+    await screenshot(page, 'audit-date-range-reversed');
+    await page.getByLabel('From', { exact: true }).fill('');
+    await page.getByLabel('To', { exact: true }).fill('');
+    await expect.poll(async () => page.getByText('The end date is before the start date.').count()).toBe(0);
+    await expect.poll(async () => page.getByRole('row').count()).toBeGreaterThan(1);
+  });
+});
