@@ -20,7 +20,7 @@ export function PassphraseStrength({ value }: { value: string }) {
         sx={{ height: 6, borderRadius: 3 }}
       />
       <Typography variant="caption" color="text.secondary">
-        {t('common:passphrase.strength')}: {label}
+        {t('common:passphrase.strengthIs', { score: label })}
         {value && problems.length > 0 && ` — ${joinSentences(problems.map((problem) => t(`common:passphrase.problem.${problem}`)), i18n.language)}`}
       </Typography>
     </Box>
