@@ -33,7 +33,7 @@ export function useServerPage(pageSize: number) {
 }
 
 /** DataGrid props for a list the main process pages: its rows and total, paging on the server, no column filter, no row selection. */
-export function serverPagedProps<R>(answer: { data?: { rows: R[]; total: number }; isFetching: boolean }, paging: Pick<ReturnType<typeof useServerPage>, 'page' | 'setPage'>) {
+export function serverPagedProps<R>(answer: { data?: { rows: R[]; total: number }; isFetching: boolean }, paging: { page: GridPaginationModel; setPage: (page: GridPaginationModel) => void }) {
   return {
     rows: answer.data?.rows ?? [],
     rowCount: answer.data?.total ?? 0,

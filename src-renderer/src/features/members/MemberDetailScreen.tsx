@@ -3,7 +3,7 @@ import { Alert, Box, Button, CircularProgress, Grid, Paper, Stack, Typography } 
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Edit from '@mui/icons-material/EditOutlined';
 import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
@@ -20,7 +20,7 @@ import { MemberFormDialog } from './MemberFormDialog';
 import { MemberHistoryPanel } from './MemberHistoryPanel';
 import { MemberStatusActions } from './MemberStatusActions';
 import { MemberStatusChip } from './MemberStatusChip';
-import { MEMBERS_PATH, memberPath, tellerPathFor } from './member-paths';
+import { memberPath, membersListPathFrom, tellerPathFor } from './member-paths';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -90,15 +90,24 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** Back to the list as it was left: a member opened from the list carries the list's view in its query. */
+function BackToMembers() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <Button startIcon={<ArrowBack />} component={Link} to={membersListPathFrom(params)}>
+      {t('members:detail.back')}
+    </Button>
+  );
+}
+
 function MemberActions({ member, onEdit, onError }: { member: Member; onEdit: () => void; onError: (error: unknown) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { role } = useSession();
   return (
     <>
-      <Button startIcon={<ArrowBack />} component={Link} to={MEMBERS_PATH}>
-        {t('members:detail.back')}
-      </Button>
+      <BackToMembers />
       {can(role, 'wallet.deposit') && member.status !== 'closed' && (
         <Button variant="contained" startIcon={<PointOfSale />} onClick={() => void navigate(tellerPathFor(member.id))}>
           {t('members:detail.counter')}
@@ -127,7 +136,7 @@ export function MemberDetailScreen({ memberId }: { memberId: number }) {
   if (member.isPending) return <CircularProgress sx={{ m: 4 }} aria-label={t('common:loading')} />;
   if (member.isError) {
     return (
-      <PageFrame title={t('members:detail.notFound')} actions={<Button component={Link} to={MEMBERS_PATH} startIcon={<ArrowBack />}>{t('members:detail.back')}</Button>}>
+      <PageFrame title={t('members:detail.notFound')} actions={<BackToMembers />}>
         <ErrorAlert error={member.error} />
       </PageFrame>
     );

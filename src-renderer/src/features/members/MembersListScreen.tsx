@@ -2,29 +2,22 @@ import { useMemo, useState } from 'react';
 import { Button, InputAdornment, MenuItem, Paper, Stack, TextField } from '@mui/material';
 import PersonAdd from '@mui/icons-material/PersonAddOutlined';
 import Search from '@mui/icons-material/Search';
-import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
-import { keepPreviousData } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_SORTS, MEMBER_STATUSES, type MemberRow, type MemberStatus } from '../../../../src-shared/contract/members';
+import { MEMBER_STATUSES, type MemberRow, type MemberStatus } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
-import { useChannelQuery } from '../../api/queries';
 import { useSession } from '../../session/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
+import { dateTimeColumn, serverPagedProps } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
-import { memberPath } from './member-paths';
-import { useDebounced } from '../../hooks/use-debounced';
-
-type Sort = (typeof MEMBER_SORTS)[number];
-
-function isSort(field: string): field is Sort {
-  return (MEMBER_SORTS as readonly string[]).includes(field);
-}
+import { memberPathFromList } from './member-paths';
+import { MEMBER_PAGE_SIZES } from './member-list-view';
+import { useMemberList } from './use-member-list';
 
 function useMemberColumns(): GridColDef<MemberRow>[] {
   const { t } = useTranslation();
@@ -93,54 +86,16 @@ function MemberSearchBar({ query, status, onQuery, onStatus }: { query: string; 
   );
 }
 
-/** The list's search, filter, sort and page, and the members.search answer for them. */
-function useMemberList() {
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<MemberStatus | ''>('');
-  const paging = useServerPage(50);
-  const [sort, setSort] = useState<GridSortModel>([{ field: 'memberNumber', sort: 'asc' }]);
-  const settledQuery = useDebounced(query.trim());
-  const sortField = sort[0] && isSort(sort[0].field) ? sort[0].field : 'memberNumber';
-  const input = {
-    query: settledQuery,
-    ...(status ? { status } : {}),
-    sort: sortField,
-    direction: sort[0]?.sort === 'desc' ? ('desc' as const) : ('asc' as const),
-    ...paging.range,
-  };
-  const members = useChannelQuery('members.search', input, { placeholderData: keepPreviousData });
-  return {
-    members,
-    query,
-    status,
-    page: paging.page,
-    sort,
-    searching: settledQuery !== '' || status !== '',
-    setPage: paging.setPage,
-    setQuery: (next: string) => {
-      setQuery(next);
-      paging.firstPage();
-    },
-    setStatus: (next: MemberStatus | '') => {
-      setStatus(next);
-      paging.firstPage();
-    },
-    setSort: (next: GridSortModel) => {
-      setSort(next);
-      paging.firstPage();
-    },
-  };
-}
-
 /** Everyone registered: search as you type (name substring, number or phone prefix), by status, page by page. */
 export function MembersListScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const canWrite = can(useSession().role, 'members.write');
+  const [params] = useSearchParams();
   const list = useMemberList();
   const [adding, setAdding] = useState(false);
   const columns = useMemberColumns();
-  const open = (id: number) => void navigate(memberPath(id));
+  const open = (id: number) => void navigate(memberPathFromList(params, id));
 
   return (
     <PageFrame
@@ -154,14 +109,15 @@ export function MembersListScreen() {
         )
       }
     >
-      <MemberSearchBar query={list.query} status={list.status} onQuery={list.setQuery} onStatus={list.setStatus} />
+      <MemberSearchBar query={list.view.query} status={list.view.status} onQuery={list.setQuery} onStatus={list.setStatus} />
       <ErrorAlert error={list.members.error} />
       <Paper variant="outlined" sx={{ height: 560 }}>
         <DataGrid
           {...serverPagedProps(list.members, list)}
           columns={columns}
-          pageSizeOptions={[25, 50, 100]}
+          pageSizeOptions={[...MEMBER_PAGE_SIZES]}
           sortingMode="server"
+          sortingOrder={['asc', 'desc']}
           sortModel={list.sort}
           onSortModelChange={list.setSort}
           label={t('members:title')}

@@ -19,3 +19,18 @@ export function memberIdFrom(params: URLSearchParams): number | null {
   const value = Number(params.get(MEMBER_PARAM));
   return Number.isSafeInteger(value) && value > 0 ? value : null;
 }
+
+/** A member's page opened from the list: the list's view stays in the query for the way back. */
+export function memberPathFromList(listParams: URLSearchParams, memberId: number): string {
+  const params = new URLSearchParams(listParams);
+  params.set(MEMBER_PARAM, String(memberId));
+  return `${MEMBERS_PATH}?${params.toString()}`;
+}
+
+/** The list as it was when this member was opened from it (or the plain list). */
+export function membersListPathFrom(memberParams: URLSearchParams): string {
+  const params = new URLSearchParams(memberParams);
+  params.delete(MEMBER_PARAM);
+  const query = params.toString();
+  return query ? `${MEMBERS_PATH}?${query}` : MEMBERS_PATH;
+}
