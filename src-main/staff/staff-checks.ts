@@ -3,7 +3,8 @@ import type { Verifier } from '../integrity/verifier';
 import type { StaffRow } from './staff-repo';
 
 // The staff table against the audit log. Every change to a staff row is audited in the same
-// transaction (set-up, staff.add, staff.disable, and each sign-in's last_login_at), so replaying
+// transaction (set-up, staff.add, staff.disable, staff.changeRole, staff.enable, and each
+// sign-in's last_login_at), so replaying
 // those rows gives every column of every row: ids follow the order people were added (rows are
 // disabled, never deleted), and a role, status or person that the log never recorded is named.
 // Folders set up before set-up recorded the founding admin's display name have a set-up row
@@ -24,7 +25,7 @@ const CREATED = ['setup.init', 'staff.add'];
 
 function replayStaff(store: Parameters<Verifier['run']>[0]): Map<string, ExpectedStaff> {
   const expected = new Map<string, ExpectedStaff>();
-  for (const record of auditRecords(store.sqlite, ['setup.init', 'staff.add', 'staff.disable', 'session.unlock'])) {
+  for (const record of auditRecords(store.sqlite, ['setup.init', 'staff.add', 'staff.disable', 'staff.changeRole', 'staff.enable', 'session.unlock'])) {
     if (record.action === 'session.unlock') {
       const person = expected.get(record.actor);
       if (person) person.lastLoginAt = record.at;

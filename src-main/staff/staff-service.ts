@@ -68,6 +68,48 @@ export function disableStaff(store: Store, admin: Signer, username: string, now 
   return toStaffMember(store, row);
 }
 
+/** A new role for an active person: their row, an audit row, and a certificate the admin signs. */
+export function changeRole(store: Store, admin: Signer, username: string, role: Role, now = new Date()): StaffMember {
+  const row = store.sqlite.transaction(() => {
+    const before = getStaff(store, username);
+    if (before.status !== 'active') throw new AppError('STAFF_DISABLED', `${username} is disabled.`, { field: 'username' });
+    if (before.role === role) return before;
+    if (before.role === 'admin' && countActiveAdmins(store) <= 1) {
+      throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled or demoted.', { field: 'role' });
+    }
+    execute(store.sqlite, staffSql.updateTable('staff').set({ role, updated_at: now.toISOString() }).where('id', '=', before.id));
+    const after = getStaff(store, username);
+    recordAudit(store, { actor: admin.username, action: 'staff.changeRole', entityType: 'staff', entityId: username, before: staffSummary(before), after: staffSummary(after) }, now);
+    recertify(store, admin, username, { role }, now);
+    return after;
+  }).immediate();
+  return toStaffMember(store, row);
+}
+
+/**
+ * A disabled person back: disabling removed their keyslot, so they get a new passphrase and a new
+ * signing key, certified active with the role they had.
+ */
+export async function enableStaff(store: Store, admin: Signer, username: string, passphrase: string, now = new Date()): Promise<StaffMember> {
+  const target = getStaff(store, username);
+  if (target.status === 'active') return toStaffMember(store, target);
+  assertAcceptablePassphrase(passphrase);
+  const identity = newSigningIdentity(admin.trustFingerprint);
+  const slot = await createSlotFor(store, username, passphrase, identity);
+  const row = store.sqlite.transaction(() => {
+    const before = getStaff(store, username);
+    if (before.status === 'active') return before;
+    execute(store.sqlite, staffSql.updateTable('staff').set({ status: 'active', updated_at: now.toISOString() }).where('id', '=', before.id));
+    const after = getStaff(store, username);
+    recordAudit(store, { actor: admin.username, action: 'staff.enable', entityType: 'staff', entityId: username, before: staffSummary(before), after: staffSummary(after) }, now);
+    recertify(store, admin, username, { status: 'active', publicKey: identity.publicKey }, now);
+    putSlot(store, slot);
+    return after;
+  }).immediate();
+  clearFailedUnlocks(store.paths.lockout, username);
+  return toStaffMember(store, row);
+}
+
 /**
  * A new certificate for `username` with some fields changed, signed by `admin`: the role and
  * status are the person's current certificate's (the staff row is only a copy of them).

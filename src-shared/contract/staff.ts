@@ -26,10 +26,16 @@ export const addStaffInput = z.object({
 });
 export const staffRefInput = z.object({ username: usernameSchema });
 export const resetPassphraseInput = z.object({ username: usernameSchema, passphrase: passphraseSchema });
+export const changeRoleInput = z.object({ username: usernameSchema, role: roleSchema });
+/** A disabled person's slot was removed, so enabling them again gives them a new passphrase. */
+export const enableStaffInput = z.object({ username: usernameSchema, passphrase: passphraseSchema });
 
 export const staffChannels = {
   'staff.list': channel({ input: emptyInput, output: z.array(staffMemberSchema), access: 'staff.read' }),
   'staff.add': channel({ input: addStaffInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
   'staff.disable': channel({ input: staffRefInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
   'staff.resetPassphrase': channel({ input: resetPassphraseInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
+  /** A new role, on a certificate the admin signs; the last active admin cannot be demoted. */
+  'staff.changeRole': channel({ input: changeRoleInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
+  'staff.enable': channel({ input: enableStaffInput, output: staffMemberSchema, access: 'staff.manage', invalidates: ['staff.list', 'audit.list'] }),
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, unlock, type Person } from './support/app-actions';
+import { chooseRowAction, expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, unlock, type Person } from './support/app-actions';
 
 // The foundation as a person meets it (issue 2): first run, staff, lock and unlock, roles,
 // languages, backup and the audit log, on a real encrypted data folder behind the real router.
@@ -253,13 +253,13 @@ describe('admin tools in browser mode', () => {
     const { page, router } = app;
     await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
     await openScreen(page, 'Staff');
-    await page.getByRole('row').filter({ hasText: TELLER.username }).getByRole('button', { name: 'Disable' }).click();
+    await chooseRowAction(page, TELLER.username, 'Disable');
     const dialog = page.getByRole('dialog');
     await expectText(dialog, `Disable ${TELLER.displayName}?`);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === TELLER.username)?.status).toBe('active');
 
-    await page.getByRole('row').filter({ hasText: TELLER.username }).getByRole('button', { name: 'Disable' }).click();
+    await chooseRowAction(page, TELLER.username, 'Disable');
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await expectText(page.getByRole('row').filter({ hasText: TELLER.username }), 'Disabled');
     expect((await answer(router.invoke('staff.list', {}))).find((member) => member.username === TELLER.username)?.status).toBe('disabled');
@@ -267,7 +267,7 @@ describe('admin tools in browser mode', () => {
 
   it('refuses to disable the last active admin and says why, changing nothing', async () => {
     const { page, router } = app;
-    await page.getByRole('row').filter({ hasText: ADMIN.displayName }).getByRole('button', { name: 'Disable' }).click();
+    await chooseRowAction(page, ADMIN.displayName, 'Disable');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Disable' }).click();
     await expectText(dialog.getByRole('alert'), 'The last active admin cannot be disabled or demoted.');

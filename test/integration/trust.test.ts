@@ -190,6 +190,37 @@ describe('roles come from certificates, never from the staff table', () => {
   });
 });
 
+describe('changing a role and enabling again', () => {
+  it('re-signs the certificate: the new role holds at the person\'s next call, in their live session; the last admin cannot be demoted', async () => {
+    const { router, dataDir } = await branchWithTeller();
+    const teller = createRouter({ dataDir, background: false });
+    await ok(teller, 'session.unlock', { username: TELLER.username, passphrase: TELLER.passphrase });
+    expect(await teller.invoke('ledger.trialBalance', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    expect(await ok(router, 'staff.changeRole', { username: TELLER.username, role: 'finance' })).toMatchObject({ role: 'finance' });
+    await ok(teller, 'ledger.trialBalance', {});
+    const certificates = router.state.requireStore().sqlite.prepare('SELECT role FROM staff_certificates WHERE username = ? ORDER BY id').pluck().all(TELLER.username);
+    expect(certificates).toEqual(['teller', 'finance']);
+    teller.close();
+
+    const before = await ok(router, 'staff.list', {});
+    expect(await router.invoke('staff.changeRole', { username: ADMIN.username, role: 'auditor' })).toMatchObject({ ok: false, error: { code: 'LAST_ADMIN' } });
+    expect(await ok(router, 'staff.list', {})).toEqual(before);
+    expect(failing(await ok(router, 'system.verify', {}))).toEqual([]);
+  });
+
+  it('enables a disabled person again with a new passphrase: the old one no longer opens, the new one does, with the role they had', async () => {
+    const { router } = await branchWithTeller();
+    await ok(router, 'staff.disable', { username: TELLER.username });
+    const enabled = await ok(router, 'staff.enable', { username: TELLER.username, passphrase: 'a fresh teller passphrase 7' });
+    expect(enabled).toMatchObject({ status: 'active', role: 'teller' });
+    expect(failing(await ok(router, 'system.verify', {}))).toEqual([]);
+    await ok(router, 'session.lock', {});
+    expect(await router.invoke('session.unlock', { username: TELLER.username, passphrase: TELLER.passphrase })).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect((await ok(router, 'session.unlock', { username: TELLER.username, passphrase: 'a fresh teller passphrase 7' })).role).toBe('teller');
+  });
+});
+
 describe('checkpoints', () => {
   it('open and close every session, sign after a job, and sign again once five minutes pass with new rows', async () => {
     const dataDir = tempDataDir();

@@ -62,3 +62,9 @@ export async function switchLanguage(page: Page, to: 'English' | '简体中文')
   await page.getByRole('button', { name: /^(Language|语言)$/ }).click();
   await page.getByRole('menuitem', { name: to }).click();
 }
+
+/** Opens the actions menu of the grid row that shows `rowText` and chooses `action` by its visible label. */
+export async function chooseRowAction(page: Page, rowText: string, action: string): Promise<void> {
+  await page.getByRole('row').filter({ hasText: rowText }).getByRole('button', { name: /^(more|更多)$/i }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}

@@ -3,6 +3,8 @@ import { Alert, Button, Paper, Snackbar } from '@mui/material';
 import PersonAdd from '@mui/icons-material/PersonAddOutlined';
 import Block from '@mui/icons-material/BlockOutlined';
 import Password from '@mui/icons-material/PasswordOutlined';
+import Badge from '@mui/icons-material/BadgeOutlined';
+import HowToReg from '@mui/icons-material/HowToRegOutlined';
 import { DataGrid, GridActionsCellItem, useGridApiRef, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../src-shared/contract/staff';
@@ -19,7 +21,8 @@ import { actionsColumn, dateTimeColumn } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
 import { RoleChip, StatusChip } from '../../ui/StatusChip';
 import { AddStaffDialog } from './AddStaffDialog';
-import { ResetPassphraseDialog } from './ResetPassphraseDialog';
+import { ChangeRoleDialog } from './ChangeRoleDialog';
+import { NewPassphraseDialog } from './NewPassphraseDialog';
 import { shownStaff, STAFF_CSV_SUBJECT, useStaffCsvColumns } from './staff-csv';
 
 function LockoutCell({ member }: { member: StaffMember }) {
@@ -36,7 +39,14 @@ function LockoutCell({ member }: { member: StaffMember }) {
   return <span>—</span>;
 }
 
-function useStaffColumns(canManage: boolean, onDisable: (member: StaffMember) => void, onReset: (member: StaffMember) => void): GridColDef<StaffMember>[] {
+interface StaffActions {
+  disable: (member: StaffMember) => void;
+  reset: (member: StaffMember) => void;
+  enable: (member: StaffMember) => void;
+  changeRole: (member: StaffMember) => void;
+}
+
+function useStaffColumns(canManage: boolean, act: StaffActions): GridColDef<StaffMember>[] {
   const { t } = useTranslation();
   return useMemo(() => {
     const columns: GridColDef<StaffMember>[] = [
@@ -49,17 +59,23 @@ function useStaffColumns(canManage: boolean, onDisable: (member: StaffMember) =>
     ];
     if (canManage) {
       columns.push(
-        actionsColumn<StaffMember>(t('common:actions.label'), 100, ({ row }) => [
-          <GridActionsCellItem key="reset" icon={<Password />} label={t('staff:reset.action')} onClick={() => onReset(row)} disabled={row.status !== 'active'} showInMenu={false} />,
-          <GridActionsCellItem key="disable" icon={<Block />} label={t('staff:disable.action')} onClick={() => onDisable(row)} disabled={row.status !== 'active'} showInMenu={false} />,
-        ]),
+        // Each action in the row's menu by name (keyboard: Tab to the menu button, Enter, arrows).
+        actionsColumn<StaffMember>(t('common:actions.label'), 100, ({ row }) =>
+          row.status === 'active'
+            ? [
+                <GridActionsCellItem key="role" icon={<Badge />} label={t('staff:role.action')} onClick={() => act.changeRole(row)} showInMenu />,
+                <GridActionsCellItem key="reset" icon={<Password />} label={t('staff:reset.action')} onClick={() => act.reset(row)} showInMenu />,
+                <GridActionsCellItem key="disable" icon={<Block />} label={t('staff:disable.action')} onClick={() => act.disable(row)} showInMenu />,
+              ]
+            : [<GridActionsCellItem key="enable" icon={<HowToReg />} label={t('staff:enable.action')} onClick={() => act.enable(row)} showInMenu />],
+        ),
       );
     }
     return columns;
-  }, [t, canManage, onDisable, onReset]);
+  }, [t, canManage, act]);
 }
 
-/** Admin → Staff: who may sign in, with which role; add, disable, reset a passphrase. */
+/** Admin → Staff: who may sign in, with which role; add, change a role, reset a passphrase, disable, enable again. */
 export function StaffScreen() {
   const { t } = useTranslation();
   const describe = useErrorText();
@@ -69,6 +85,8 @@ export function StaffScreen() {
   const [adding, setAdding] = useState(false);
   const [disabling, setDisabling] = useState<StaffMember | null>(null);
   const [resetting, setResetting] = useState<StaffMember | null>(null);
+  const [enabling, setEnabling] = useState<StaffMember | null>(null);
+  const [changingRole, setChangingRole] = useState<StaffMember | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const disable = useChannelMutation('staff.disable', {
     onSuccess: (member) => {
@@ -84,7 +102,8 @@ export function StaffScreen() {
     },
     [resetDisable],
   );
-  const columns = useStaffColumns(canManage, askToDisable, setResetting);
+  const act = useMemo<StaffActions>(() => ({ disable: askToDisable, reset: setResetting, enable: setEnabling, changeRole: setChangingRole }), [askToDisable]);
+  const columns = useStaffColumns(canManage, act);
   const csvColumns = useStaffCsvColumns();
   const grid = useGridApiRef();
 
@@ -127,12 +146,30 @@ export function StaffScreen() {
           setNotice(t('staff:add.done', { name: member.displayName }));
         }}
       />
-      <ResetPassphraseDialog
+      <NewPassphraseDialog
+        purpose="reset"
         member={resetting}
         onClose={() => setResetting(null)}
-        onReset={(member) => {
+        onDone={(member) => {
           setResetting(null);
           setNotice(t('staff:reset.done', { name: member.displayName }));
+        }}
+      />
+      <NewPassphraseDialog
+        purpose="enable"
+        member={enabling}
+        onClose={() => setEnabling(null)}
+        onDone={(member) => {
+          setEnabling(null);
+          setNotice(t('staff:enable.done', { name: member.displayName }));
+        }}
+      />
+      <ChangeRoleDialog
+        member={changingRole}
+        onClose={() => setChangingRole(null)}
+        onChanged={(member) => {
+          setChangingRole(null);
+          setNotice(t('staff:role.done', { name: member.displayName, role: t(`common:role.${member.role}`) }));
         }}
       />
       <ConfirmDialog
