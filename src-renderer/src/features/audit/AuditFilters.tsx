@@ -1,6 +1,7 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { DateRangeFields, dayRangeQuery } from '../../ui/DateRangeFields';
+import { actionName, type Words } from './audit-words';
 
 export interface AuditFilterValues {
   actor: string;
@@ -21,7 +22,13 @@ export function auditQueryFrom(filters: AuditFilterValues) {
   };
 }
 
-export function AuditFilters({ value, actors, actions, onChange }: { value: AuditFilterValues; actors: string[]; actions: string[]; onChange: (next: AuditFilterValues) => void }) {
+/** The recorded actions by their names in the reader's language, in that language's order. */
+function namedActions(actions: string[], words: Words): { action: string; name: string }[] {
+  const collator = new Intl.Collator(words.language);
+  return actions.map((action) => ({ action, name: actionName(action, words) })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export function AuditFilters({ value, actors, actions, words, onChange }: { value: AuditFilterValues; actors: string[]; actions: string[]; words: Words; onChange: (next: AuditFilterValues) => void }) {
   const { t } = useTranslation();
   const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) => onChange({ ...value, [key]: event.target.value });
   return (
@@ -36,9 +43,9 @@ export function AuditFilters({ value, actors, actions, onChange }: { value: Audi
       </TextField>
       <TextField select size="small" label={t('audit:field.action')} value={value.action} onChange={set('action')} sx={{ minWidth: 220, width: 'auto' }}>
         <MenuItem value="">{t('audit:filters.any')}</MenuItem>
-        {actions.map((action) => (
+        {namedActions(actions, words).map(({ action, name }) => (
           <MenuItem key={action} value={action}>
-            {action}
+            {name}
           </MenuItem>
         ))}
       </TextField>
