@@ -150,7 +150,7 @@ describe('usage errors', () => {
 });
 
 describe('authentication', () => {
-  it('exit 3: a wrong passphrase, a wrong recovery key (from the environment or stdin), a malformed recovery key', async () => {
+  it('exit 3: a wrong passphrase, a wrong recovery key (from the environment or stdin); exit 2: a malformed recovery key, said to be one', async () => {
     const { dataDir } = await initFolder();
     const runs = await Promise.all([
       runCli(['verify', '--data', dataDir, '--user', 'admin'], { PAYDESK_PASSPHRASE: 'not the passphrase 1' }),
@@ -158,8 +158,9 @@ describe('authentication', () => {
       runCli(['verify', '--data', dataDir, '--recovery-key-stdin'], {}, `${'ab'.repeat(32)}\n`),
       runCli(['verify', '--data', dataDir], withRecoveryKey('not-a-key')),
     ]);
-    expect(runs.map((run) => run.code)).toEqual([3, 3, 3, 3]);
-    expect(runs.map((run) => /AUTH_FAILED/.test(run.stderr))).toEqual([true, true, true, true]);
+    expect(runs.map((run) => run.code)).toEqual([3, 3, 3, 2]);
+    expect(runs.map((run) => /AUTH_FAILED/.test(run.stderr))).toEqual([true, true, true, false]);
+    expect(runs[3]!.stderr).toContain('INVALID_INPUT: That is not a recovery key');
   });
 
   it('takes the recovery key from PAYDESK_RECOVERY_KEY or standard input, never from the command line (exit 2, saying how)', async () => {
