@@ -24,17 +24,25 @@ describe('errorText', () => {
     expect(errorText(error, await translator('en'), 'en')).toBe('The passphrase is too weak. Use at least 12 characters.');
   });
 
-  it('names the field of INVALID_INPUT', async () => {
+  it('names the field of INVALID_INPUT by its label, in English and Chinese', async () => {
     const error = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'idleLockMinutes' } });
-    expect(errorText(error, await translator('en'), 'en')).toBe('Some input is not valid. Check the field “idleLockMinutes”.');
+    expect(errorText(error, await translator('en'), 'en')).toBe('Some input is not valid. Check the field “Idle lock minutes”.');
+    const memo = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'memo' } });
+    expect(errorText(memo, await translator('zh-CN'), 'zh-CN')).toContain('请检查“附言”一栏。');
   });
 
-  it('says why INVALID_INPUT refused a field: control characters in a name, or too long', async () => {
+  it('shows a field the label dictionary does not know by its contract name rather than not at all', async () => {
+    const error = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'idempotencyKey' } });
+    expect(errorText(error, await translator('en'), 'en')).toBe('Some input is not valid. Check the field “idempotencyKey”.');
+  });
+
+  it('says why INVALID_INPUT refused a field, by its label: control characters in a name, or too long with the limit', async () => {
     const bidi = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'name', reason: 'control_characters' } });
-    expect(errorText(bidi, await translator('en'), 'en')).toBe('Some input is not valid. “name” cannot contain control characters or hidden text-direction marks (such as U+202E). Type it again without them.');
-    expect(errorText(bidi, await translator('zh-CN'), 'zh-CN')).toContain('“name”不能包含控制字符');
-    const long = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'kinds', reason: 'too_big', maximum: 50 } });
-    expect(errorText(long, await translator('en'), 'en')).toBe('Some input is not valid. “kinds” is longer than allowed (at most 50).');
+    expect(errorText(bidi, await translator('en'), 'en')).toBe('Some input is not valid. “Name” cannot contain control characters or hidden text-direction marks (such as U+202E). Type it again without them.');
+    expect(errorText(bidi, await translator('zh-CN'), 'zh-CN')).toContain('“姓名”不能包含控制字符');
+    const long = new ApiError({ code: 'INVALID_INPUT', message: 'x', details: { field: 'memo', reason: 'too_big', maximum: 200 } });
+    expect(errorText(long, await translator('en'), 'en')).toBe('Some input is not valid. “Memo” is longer than allowed (at most 200).');
+    expect(errorText(long, await translator('zh-CN'), 'zh-CN')).toContain('“附言”超出允许的长度（最多 200）。');
   });
 
   it('says what is wrong with a recovery key\'s form, and that a new passphrase is the current one', async () => {

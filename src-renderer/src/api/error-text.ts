@@ -5,6 +5,7 @@ import { ERROR_MESSAGES } from '../../../src-shared/error-messages';
 import type { PassphraseProblem } from '../../../src-shared/passphrase-policy';
 import { ApiError } from './call';
 import { formatDateTime, joinSentences } from '../ui/format';
+import { fieldLabel } from '../i18n/validation-message';
 
 // Error codes become words in exactly one place. The base sentence comes from the shared
 // ERROR_MESSAGES (the CLI prints the same ones); details the main process attached are added here.
@@ -25,18 +26,23 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
         ? joinSentences((details.problems as PassphraseProblem[]).map((problem) => t(`common:passphrase.problem.${problem}`)), language)
         : null;
     case 'INVALID_INPUT':
-      if (!error.field) return null;
-      // The router names why (src-main/api/router.ts reasonOf): a name with control characters, or too long.
-      if (details.reason === 'control_characters') return t('common:errors.controlCharacters', { field: error.field });
-      if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: error.field, maximum: details.maximum });
-      if (details.reason === 'same_as_current') return t('session:changePassphrase.same');
-      if (details.reason === 'range_reversed') return t('common:dateRange.reversed');
-      if (details.reason === 'recovery_key_not_hex') return t('session:recovery.notHex');
-      if (details.reason === 'recovery_key_length' && typeof details.count === 'number') return t('session:recovery.format', { count: details.count });
-      return t('common:errors.invalidField', { field: error.field });
+      return error.field ? invalidInputText(error.field, details, t) : null;
     default:
       return null;
   }
+}
+
+/** Why INVALID_INPUT refused a field, naming the field by its label. */
+function invalidInputText(field: string, details: ApiError['details'], t: TFunction): string {
+  const label = fieldLabel(field, t);
+  // The router names why (src-main/api/router.ts reasonOf): a name with control characters, or too long.
+  if (details.reason === 'control_characters') return t('common:errors.controlCharacters', { field: label });
+  if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: label, maximum: details.maximum });
+  if (details.reason === 'same_as_current') return t('session:changePassphrase.same');
+  if (details.reason === 'range_reversed') return t('common:dateRange.reversed');
+  if (details.reason === 'recovery_key_not_hex') return t('session:recovery.notHex');
+  if (details.reason === 'recovery_key_length' && typeof details.count === 'number') return t('session:recovery.format', { count: details.count });
+  return t('common:errors.invalidField', { field: label });
 }
 
 export function errorText(error: unknown, t: TFunction, language: string): string {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
-import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
+import { validationErrorMap } from './validation-message';
 
 // One JSON file per language and namespace (i18n/<language>/<namespace>.json), so each feature
 // adds its own strings without touching anyone else's file.
@@ -37,10 +37,8 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** Form validation messages from the shared zod schemas follow the chosen language too. */
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
-  z.config(language === 'zh-CN' ? zodZhCN() : zodEn());
 }
 
 export function setLanguage(language: Language): void {
@@ -51,6 +49,8 @@ export function setLanguage(language: Language): void {
 export function initI18n(): typeof i18next {
   const resources = resourcesFromFiles(import.meta.glob<Messages>('./*/*.json', { eager: true, import: 'default' }));
   i18next.on('languageChanged', applyLanguage);
+  // Form validation with the shared zod schemas speaks our words, in the language chosen when the form is checked.
+  z.config({ localeError: validationErrorMap(() => i18next.t) });
   void i18next.use(initReactI18next).init({
     resources,
     lng: initialLanguage(),

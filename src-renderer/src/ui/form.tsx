@@ -1,32 +1,72 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Controller, type Control, type FieldError, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { TextField, type TextFieldProps } from '@mui/material';
+import { Box, TextField, type TextFieldProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import { CONTROL_CHARACTERS_MESSAGE } from '../../../src-shared/contract/common';
 import { ApiError } from '../api/call';
 import { useErrorText } from '../api/error-text';
+import { joinSentences } from './format';
 
-// react-hook-form glue: fields show zod's messages (localized through zod's own locales), a
-// format hint when a pattern fails, our own words for a name with control characters (zod's
-// locales do not know our refinements), and refusals from the main process on the field they name.
+// react-hook-form glue: fields show our messages for zod's checks (i18n/validation-message.ts),
+// a format hint when a pattern fails (the contract describes its patterns in English for the CLI),
+// our own words for a name with control characters, and refusals from the main process on the
+// field they name. A field with a length limit states it and counts what is typed.
 
-function fieldErrorText(error: FieldError, hint: string | undefined, t: TFunction): string | undefined {
-  if (error.type === 'invalid_format' && hint) return hint;
+function fieldErrorText(error: Pick<FieldError, 'type' | 'message'>, hint: string | undefined, t: TFunction): string | undefined {
+  if (error.type === 'invalid_format') return hint ?? t('validation:format');
   if (error.type === 'custom' && error.message === CONTROL_CHARACTERS_MESSAGE) return t('common:validation.controlCharacters');
   return error.message;
+}
+
+/** For a field outside react-hook-form: what the contract's `schema` finds wrong with `value`, in words, or null. */
+export function contractProblem(schema: z.ZodType, value: unknown, t: TFunction): string | null {
+  const result = schema.safeParse(value);
+  const issue = result.success ? undefined : result.error.issues[0];
+  return issue ? (fieldErrorText({ type: issue.code, message: issue.message }, undefined, t) ?? null) : null;
+}
+
+/**
+ * The line under a text field with a limit: the problem, or the hint followed by the limit in
+ * words, and the count of characters typed against it (as the contract counts them, trimmed).
+ */
+export function limitedHelperText(text: string, length: number, maximum: number, t: TFunction): ReactNode {
+  return (
+    <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+      <span>{text}</span>
+      <Box component="span" data-testid="character-count" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
+        {t('validation:count', { count: length, maximum })}
+      </Box>
+    </Box>
+  );
+}
+
+/** The hint with the limit after it, as one line of sentences. */
+export function hintWithLimit(hint: string | undefined, maximum: number, t: TFunction, language: string): string {
+  const limit = t('validation:tooLong', { maximum });
+  return hint ? joinSentences([hint, limit], language) : limit;
 }
 
 type FormTextFieldProps<T extends FieldValues> = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'onBlur' | 'error'> & {
   control: Control<T>;
   name: Path<T>;
   label: string;
-  /** Shown under the field, and instead of zod's text when the value does not match a pattern. */
+  /** Shown under the field, and instead of the contract's text when the value does not match a pattern. */
   hint?: string;
+  /** The contract's limit on the field's length (INPUT_LIMITS): stated under the field, with a count. */
+  maxLength?: number;
 };
 
-export function FormTextField<T extends FieldValues>({ control, name, hint, ...rest }: FormTextFieldProps<T>) {
-  const { t } = useTranslation();
+function helperText(error: FieldError | undefined, hint: string | undefined, value: unknown, maxLength: number | undefined, t: TFunction, language: string): ReactNode {
+  const problem = error ? fieldErrorText(error, hint, t) : undefined;
+  if (maxLength === undefined) return problem ?? hint;
+  const length = typeof value === 'string' ? value.trim().length : 0;
+  return limitedHelperText(problem ?? hintWithLimit(hint, maxLength, t, language), length, maxLength, t);
+}
+
+export function FormTextField<T extends FieldValues>({ control, name, hint, maxLength, ...rest }: FormTextFieldProps<T>) {
+  const { t, i18n } = useTranslation();
   return (
     <Controller
       control={control}
@@ -40,7 +80,7 @@ export function FormTextField<T extends FieldValues>({ control, name, hint, ...r
           onBlur={field.onBlur}
           inputRef={field.ref}
           error={fieldState.error !== undefined}
-          helperText={fieldState.error ? fieldErrorText(fieldState.error, hint, t) : hint}
+          helperText={helperText(fieldState.error, hint, field.value, maxLength, t, i18n.language)}
         />
       )}
     />

@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from
 import { useForm, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../src-shared/contract';
+import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import type { Member } from '../../../../src-shared/contract/members';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -29,12 +30,12 @@ function MemberFormLayout({ title, submitLabel, control, member, busy, formError
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
-          <FormTextField control={control} name="name" label={t('members:field.name')} required autoFocus autoComplete="off" />
+          <FormTextField control={control} name="name" label={t('members:field.name')} required maxLength={INPUT_LIMITS.name} autoFocus autoComplete="off" />
           <FormTextField control={control} name="phone" label={t('members:field.phone')} required autoComplete="off" hint={t('members:form.phoneHint')} />
           <FormTextField control={control} name="email" label={t('members:field.email')} type="email" autoComplete="off" />
           <FormTextField control={control} name="idDocumentNumber" label={t('members:field.idDocument')} autoComplete="off" hint={idHint} />
           <FormTextField control={control} name="referredBy" label={t('members:field.referredBy')} autoComplete="off" hint={t('members:form.referredByHint')} />
-          <FormTextField control={control} name="notes" label={t('members:field.notes')} multiline minRows={2} />
+          <FormTextField control={control} name="notes" label={t('members:field.notes')} maxLength={INPUT_LIMITS.prose} multiline minRows={2} />
           <ErrorAlert error={formError} />
         </Stack>
       </DialogContent>

@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { setupInput } from '../../../../src-shared/contract/session';
 import { useChannelMutation } from '../../api/queries';
 import { PublicFrame } from '../../ui/PublicFrame';
@@ -45,7 +46,7 @@ function AdminForm({ onStarted, onCreated }: { onStarted: () => void; onCreated:
   return (
     <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
       <FormTextField control={form.control} name="username" label={t('setup:form.username')} hint={t('common:validation.username')} autoComplete="username" />
-      <FormTextField control={form.control} name="displayName" label={t('setup:form.displayName')} autoFocus autoComplete="name" />
+      <FormTextField control={form.control} name="displayName" label={t('setup:form.displayName')} maxLength={INPUT_LIMITS.name} autoFocus autoComplete="name" />
       <FormTextField control={form.control} name="passphrase" label={t('setup:form.passphrase')} type="password" autoComplete="new-password" />
       <PassphraseStrength value={passphrase} />
       <FormTextField control={form.control} name="confirm" label={t('setup:form.confirm')} type="password" autoComplete="new-password" />

@@ -1,7 +1,9 @@
 import type { Ref } from 'react';
 import { MenuItem, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { AmountField } from '../../ui/AmountField';
+import { hintWithLimit, limitedHelperText } from '../../ui/form';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import type { TellerOperation } from './use-teller-operation';
 
@@ -18,11 +20,12 @@ export function emptyDraft(currency: string): OperationDraft {
   return { currency, amount: '', merchant: '', payee: null, memo: '' };
 }
 
-/** Problems the form finds before asking the main process (which checks everything again). */
+/** Problems the form finds before asking the main process (which checks everything again); text ones in words. */
 export interface DraftProblems {
   amount: boolean;
-  merchant: boolean;
+  merchant: string | null;
   payee: boolean;
+  memo: string | null;
 }
 
 export interface OperationFieldsProps {
@@ -38,7 +41,9 @@ export interface OperationFieldsProps {
 }
 
 export function OperationFields({ operation, draft, onChange, currencies, payerId, problems, amountError, amountRef }: OperationFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const limited = (text: string, problem: string | null, hint: string | undefined, maximum: number) =>
+    limitedHelperText(problem ?? hintWithLimit(hint, maximum, t, i18n.language), text.trim().length, maximum, t);
   const set = (key: 'currency' | 'merchant' | 'memo') => (event: { target: { value: string } }) => onChange({ ...draft, [key]: event.target.value });
   return (
     <Stack sx={{ gap: 2 }}>
@@ -57,8 +62,8 @@ export function OperationFields({ operation, draft, onChange, currencies, payerI
           label={t('wallets:field.merchant')}
           value={draft.merchant}
           onChange={set('merchant')}
-          error={problems.merchant}
-          helperText={problems.merchant ? t('wallets:field.merchantRequired') : ' '}
+          error={problems.merchant !== null}
+          helperText={limited(draft.merchant, problems.merchant, undefined, INPUT_LIMITS.name)}
           autoComplete="off"
         />
       )}
@@ -83,7 +88,14 @@ export function OperationFields({ operation, draft, onChange, currencies, payerI
           inputRef={amountRef}
         />
       </Stack>
-      <TextField label={t('wallets:field.memo')} value={draft.memo} onChange={set('memo')} autoComplete="off" helperText={t('wallets:field.memoHint')} />
+      <TextField
+        label={t('wallets:field.memo')}
+        value={draft.memo}
+        onChange={set('memo')}
+        autoComplete="off"
+        error={problems.memo !== null}
+        helperText={limited(draft.memo, problems.memo, t('wallets:field.memoHint'), INPUT_LIMITS.text)}
+      />
     </Stack>
   );
 }

@@ -1,26 +1,39 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Paper, Stack, Tab, Tabs } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Receipt } from '../../../../src-shared/contract/wallets';
+import type { TFunction } from 'i18next';
+import { payInput, type Receipt } from '../../../../src-shared/contract/wallets';
 import { can } from '../../../../src-shared/permissions';
 import { ApiError } from '../../api/call';
 import { useErrorText } from '../../api/error-text';
 import { useSession } from '../../session/session';
 import { checkAmount } from '../../ui/AmountField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { contractProblem } from '../../ui/form';
 import { ConfirmOperationDialog } from './ConfirmOperationDialog';
 import type { PickedMember } from './MemberPicker';
 import { emptyDraft, OperationFields, type DraftProblems, type OperationDraft } from './OperationFields';
 import { OPERATION_PERMISSION, TELLER_OPERATIONS, useTellerOperation, type OperationRequest, type TellerOperation } from './use-teller-operation';
 
-const NO_PROBLEMS: DraftProblems = { amount: false, merchant: false, payee: false };
+const NO_PROBLEMS: DraftProblems = { amount: false, merchant: null, payee: false, memo: null };
+/** The fields whose refusal by the main process (INVALID_INPUT) is shown on the field itself. */
+const TEXT_FIELDS = ['merchant', 'memo'] as const;
 
-function problemsOf(operation: TellerOperation, draft: OperationDraft): DraftProblems {
+/** The contract's own checks (payInput's merchant and memo), so the form refuses what the main process would. */
+function problemsOf(operation: TellerOperation, draft: OperationDraft, t: TFunction): DraftProblems {
+  const merchantMissing = operation === 'payment' && draft.merchant.trim() === '';
   return {
     amount: checkAmount(draft.amount, draft.currency).problem !== null,
-    merchant: operation === 'payment' && draft.merchant.trim() === '',
+    merchant: merchantMissing ? t('wallets:field.merchantRequired') : operation === 'payment' ? contractProblem(payInput.shape.merchant, draft.merchant, t) : null,
     payee: operation === 'transfer' && draft.payee === null,
+    memo: contractProblem(payInput.shape.memo, draft.memo, t),
   };
+}
+
+/** The text field a refusal names, when the form has it. */
+function refusedField(error: unknown): (typeof TEXT_FIELDS)[number] | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'INVALID_INPUT') return undefined;
+  return TEXT_FIELDS.find((field) => field === error.field);
 }
 
 function requestOf(operation: TellerOperation, member: PickedMember, draft: OperationDraft, amount: number): OperationRequest {
@@ -50,6 +63,7 @@ function OperationTabs({ value, allowed, onChange }: { value: TellerOperation; a
 
 /** The form's state: which operation, what was typed, what is wrong with it, and the review → post flow. */
 function useOperationForm({ member, currencies, onPosted }: OperationPanelProps, firstOperation: TellerOperation) {
+  const { t } = useTranslation();
   const [operation, setOperation] = useState<TellerOperation>(firstOperation);
   const [draft, setDraft] = useState<OperationDraft>(() => emptyDraft(currencies[0] ?? 'CNY'));
   const [problems, setProblems] = useState<DraftProblems>(NO_PROBLEMS);
@@ -74,10 +88,10 @@ function useOperationForm({ member, currencies, onPosted }: OperationPanelProps,
     },
     review: (event: FormEvent) => {
       event.preventDefault();
-      const found = problemsOf(operation, draft);
+      const found = problemsOf(operation, draft, t);
       setProblems(found);
       const amount = checkAmount(draft.amount, draft.currency).minor;
-      if (found.merchant || found.payee || amount === null) return;
+      if (found.merchant !== null || found.memo !== null || found.payee || amount === null) return;
       flow.review.mutate(requestOf(operation, member, draft, amount));
     },
   };
@@ -94,6 +108,8 @@ export function OperationPanel(props: OperationPanelProps) {
   const amountRef = useRef<HTMLInputElement>(null);
   const reviewError = form.flow.review.error;
   const amountRefused = reviewError instanceof ApiError && reviewError.code === 'AMOUNT_INVALID';
+  const fieldRefused = refusedField(reviewError);
+  const problems = fieldRefused ? { ...form.problems, [fieldRefused]: describe(reviewError) } : form.problems;
 
   // A newly picked member: the teller's next keystrokes are the amount.
   useEffect(() => {
@@ -110,11 +126,11 @@ export function OperationPanel(props: OperationPanelProps) {
           onChange={form.change}
           currencies={currencies}
           payerId={member.id}
-          problems={form.problems}
+          problems={problems}
           amountError={amountRefused ? describe(reviewError) : null}
           amountRef={amountRef}
         />
-        {!amountRefused && <ErrorAlert error={reviewError} />}
+        {!amountRefused && !fieldRefused && <ErrorAlert error={reviewError} />}
         <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
           <Button type="submit" variant="contained" size="large" disabled={form.flow.review.isPending}>
             {t('wallets:counter.review')}
