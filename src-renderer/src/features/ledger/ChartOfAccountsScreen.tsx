@@ -10,42 +10,31 @@ import { ExportCsvButton } from '../../ui/csv/ExportCsvButton';
 import { TOOLBAR_WITHOUT_BUILT_IN_CSV } from '../../ui/csv/grid-toolbar';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { serverPagedProps, useServerPage } from '../../ui/grid';
-import { Money, useFormatMoney } from '../../ui/Money';
+import { useAmountColumn } from '../../ui/amount-column';
 import { PageFrame } from '../../ui/PageFrame';
 import { useAccountName } from './account-name';
 import { ACCOUNTS_CSV_SUBJECT, allAccounts, useAccountCsvColumns } from './accounts-csv';
 import { AccountFilters, accountQueryFrom, NO_ACCOUNT_FILTERS, type AccountFilterValues } from './AccountFilters';
 import { TrialBalancePanel } from './TrialBalancePanel';
 
-function moneyColumn(field: 'debitsPosted' | 'creditsPosted', headerName: string): GridColDef<AccountWithBalance> {
-  return { field, headerName, type: 'number', width: 130, renderCell: ({ row }) => <Money minor={row[field]} currency={row.currency} /> };
-}
-
-function useAccountColumns(): GridColDef<AccountWithBalance>[] {
+function useAccountColumns(rows: readonly AccountWithBalance[]): GridColDef<AccountWithBalance>[] {
   const { t } = useTranslation();
   const nameOf = useAccountName();
-  const format = useFormatMoney();
+  const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'code', headerName: t('ledger:field.code'), width: 160 },
-      { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 140, valueGetter: (_value, row) => nameOf(row) },
-      { field: 'kind', headerName: t('ledger:field.kind'), width: 90, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
+      // Code and name give way first: their whole text is the cell's title, on hover.
+      { field: 'code', headerName: t('ledger:field.code'), flex: 1.2, minWidth: 110 },
+      { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 100, valueGetter: (_value, row) => nameOf(row) },
+      { field: 'kind', headerName: t('ledger:field.kind'), width: 84, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
       { field: 'currency', headerName: t('ledger:field.currency'), width: 76 },
-      moneyColumn('debitsPosted', t('ledger:field.debits')),
-      moneyColumn('creditsPosted', t('ledger:field.credits')),
-      {
-        field: 'balance',
-        headerName: t('ledger:field.balance'),
-        type: 'number',
-        width: 140,
-        valueGetter: (_value, row) => row.balance.posted,
-        valueFormatter: (_value, row) => format(row.balance.posted, row.currency),
-        renderCell: ({ row }) => <Money minor={row.balance.posted} currency={row.currency} sx={{ fontWeight: 500 }} />,
-      },
+      amountColumn({ field: 'debitsPosted', headerName: t('ledger:field.debits'), rows, amountOf: (row) => ({ minor: row.debitsPosted, currency: row.currency }) }),
+      amountColumn({ field: 'creditsPosted', headerName: t('ledger:field.credits'), rows, amountOf: (row) => ({ minor: row.creditsPosted, currency: row.currency }) }),
+      amountColumn({ field: 'balance', headerName: t('ledger:field.balance'), rows, amountOf: (row) => ({ minor: row.balance.posted, currency: row.currency }), strong: true }),
       {
         field: 'flags',
         headerName: t('ledger:field.flags'),
-        width: 120,
+        width: 112,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', height: '100%' }}>
@@ -55,9 +44,11 @@ function useAccountColumns(): GridColDef<AccountWithBalance>[] {
         ),
       },
     ],
-    [t, nameOf, format],
+    [t, nameOf, amountColumn, rows],
   );
 }
+
+const NO_ROWS: readonly AccountWithBalance[] = [];
 
 /** Every account with its running totals and balance, and the trial balance that proves they add up. */
 export function ChartOfAccountsScreen() {
@@ -67,7 +58,7 @@ export function ChartOfAccountsScreen() {
   const accounts = useChannelQuery('ledger.accounts', { ...accountQueryFrom(filters), ...paging.range }, { placeholderData: keepPreviousData });
   const trial = useChannelQuery('ledger.trialBalance', { ownerType: 'system' });
   const currencies = trial.data?.currencies.map((totals) => totals.currency) ?? [];
-  const columns = useAccountColumns();
+  const columns = useAccountColumns(accounts.data?.rows ?? NO_ROWS);
   const csvColumns = useAccountCsvColumns();
   const filtered = Object.values(filters).some(Boolean);
 

@@ -28,7 +28,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Typography variant="caption" color="text.secondary" component="dt">
         {label}
       </Typography>
-      <Typography variant="body2" component="dd" sx={{ m: 0 }}>
+      {/* A long email breaks anywhere rather than run into the next fact. */}
+      <Typography variant="body2" component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
     </Box>

@@ -23,12 +23,14 @@ function useMemberColumns(): GridColDef<MemberRow>[] {
   const { t } = useTranslation();
   return useMemo(
     () => [
-      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 150, valueFormatter: (value: string) => formatMemberNumber(value) },
-      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 160 },
-      { field: 'phone', headerName: t('members:field.phone'), width: 160, sortable: false },
-      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 180, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
-      { field: 'status', headerName: t('members:field.status'), width: 110, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
-      dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 180 }, (row) => row.createdAt),
+      // Name and email give way at 1024 px (cut short, their whole text the cell's title) so that
+      // Registered stays in view.
+      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 140, valueFormatter: (value: string) => formatMemberNumber(value) },
+      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 120 },
+      { field: 'phone', headerName: t('members:field.phone'), width: 130, sortable: false },
+      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 140, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
+      { field: 'status', headerName: t('members:field.status'), width: 100, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
+      dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 170 }, (row) => row.createdAt),
     ],
     [t],
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Chip, Paper, Stack } from '@mui/material';
+import { Box, Chip, Paper, Stack } from '@mui/material';
 import Undo from '@mui/icons-material/Undo';
 import ReceiptLong from '@mui/icons-material/ReceiptLongOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
@@ -12,7 +12,7 @@ import { useSession } from '../../session/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
-import { Money } from '../../ui/Money';
+import { useAmountColumn } from '../../ui/amount-column';
 import { isReversedRange } from '../../ui/DateRangeFields';
 import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
 import { ReceiptDialog } from './ReceiptDialog';
@@ -22,35 +22,42 @@ function canBeReversed(row: WalletHistoryRow): row is WalletHistoryRow & { recei
   return row.receiptNumber !== null && !row.reversed && row.kind !== 'reversal';
 }
 
-function useHistoryColumns(currency: string, canReverse: boolean, onReceipt: (number: string) => void, onReverse: (number: string) => void): GridColDef<WalletHistoryRow>[] {
+interface HistoryColumnsInput {
+  currency: string;
+  rows: readonly WalletHistoryRow[];
+  canReverse: boolean;
+  onReceipt: (number: string) => void;
+  onReverse: (number: string) => void;
+}
+
+// At 1024 px the memo gives way (its whole text is the cell's title), so that the amount,
+// the receipt number and the row's actions always stay in view, whole.
+function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }: HistoryColumnsInput): GridColDef<WalletHistoryRow>[] {
   const { t } = useTranslation();
+  const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<WalletHistoryRow>[] = [
-      dateTimeColumn<WalletHistoryRow>('at', t('wallets:history.at'), { width: 180 }, (row) => row.at),
+      dateTimeColumn<WalletHistoryRow>('at', t('wallets:history.at'), { width: 170 }, (row) => row.at),
       {
         field: 'kind',
         headerName: t('wallets:history.kind'),
-        width: 170,
-        renderCell: ({ row }) => (
-          <Stack direction="row" sx={{ gap: 1, alignItems: 'center', height: '100%' }}>
-            {t(`wallets:kind.${row.kind}`, { defaultValue: row.kind })}
-            {row.reversed && <Chip size="small" variant="outlined" color="warning" label={t('wallets:history.reversed')} />}
-          </Stack>
-        ),
+        width: 150,
+        renderCell: ({ row }) => {
+          const kind = t(`wallets:kind.${row.kind}`, { defaultValue: row.kind });
+          return (
+            <Stack direction="row" title={kind} sx={{ gap: 1, alignItems: 'center', height: '100%', minWidth: 0 }}>
+              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{kind}</Box>
+              {row.reversed && <Chip size="small" variant="outlined" color="warning" label={t('wallets:history.reversed')} />}
+            </Stack>
+          );
+        },
       },
-      {
-        field: 'amount',
-        headerName: t('wallets:history.amount'),
-        width: 160,
-        align: 'right',
-        headerAlign: 'right',
-        renderCell: ({ row }) => <Money minor={row.amount} currency={currency} direction={row.direction} />,
-      },
-      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 160, valueFormatter: (value: string | null) => value ?? '' },
+      amountColumn({ field: 'amount', headerName: t('wallets:history.amount'), rows, amountOf: (row) => ({ minor: row.amount, currency, direction: row.direction }) }),
+      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 120, valueFormatter: (value: string | null) => value ?? '' },
       { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 170, valueFormatter: (value: string | null) => value ?? '—' },
     ];
     columns.push(
-      actionsColumn<WalletHistoryRow>(t('common:actions.label'), 100, ({ row }) => [
+      actionsColumn<WalletHistoryRow>(t('common:actions.label'), 96, ({ row }) => [
         <GridActionsCellItem key="receipt" icon={<ReceiptLong />} label={t('wallets:history.openReceipt')} disabled={row.receiptNumber === null} onClick={() => row.receiptNumber && onReceipt(row.receiptNumber)} />,
         ...(canReverse && canBeReversed(row)
           ? [<GridActionsCellItem key="reverse" icon={<Undo />} label={t('wallets:reverse.action')} onClick={() => onReverse(row.receiptNumber)} />]
@@ -58,8 +65,10 @@ function useHistoryColumns(currency: string, canReverse: boolean, onReceipt: (nu
       ]),
     );
     return columns;
-  }, [t, currency, canReverse, onReceipt, onReverse]);
+  }, [t, amountColumn, currency, rows, canReverse, onReceipt, onReverse]);
 }
+
+const NO_ROWS: readonly WalletHistoryRow[] = [];
 
 /** A member's wallet transfers, newest first, filtered by date and kind; each row opens its receipt. */
 export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; currencies: string[] }) {
@@ -71,7 +80,7 @@ export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; 
   const [reversing, setReversing] = useState<string | null>(null);
   const input = { memberId, ...historyQueryFrom(filters), ...paging.range };
   const history = useChannelQuery('wallets.history', input, { placeholderData: keepPreviousData, enabled: !isReversedRange(filters) });
-  const columns = useHistoryColumns(filters.currency, canReverse, setReceipt, setReversing);
+  const columns = useHistoryColumns({ currency: filters.currency, rows: history.data?.rows ?? NO_ROWS, canReverse, onReceipt: setReceipt, onReverse: setReversing });
   const filtered = Boolean(filters.from || filters.to || filters.kinds.length > 0);
 
   return (
