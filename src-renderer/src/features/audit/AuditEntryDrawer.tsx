@@ -14,7 +14,14 @@ export function AuditEntryDrawer({ entry, onClose }: { entry: AuditEntry | null;
   const { t } = useTranslation();
   const words = useAuditWords();
   return (
-    <Drawer anchor="right" open={entry !== null} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 520 } } } }}>
+    // Above the app bar (which sits above the sidebar's drawer), as a dialog would be.
+    <Drawer
+      anchor="right"
+      open={entry !== null}
+      onClose={onClose}
+      sx={{ zIndex: (theme) => theme.zIndex.modal }}
+      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 520 } } } }}
+    >
       {entry && (
         <Stack component="section" aria-label={t('audit:detail.title', { id: entry.id })} data-testid="audit-entry" sx={{ p: 3, gap: 2 }}>
           <Stack direction="row" sx={{ alignItems: 'flex-start', justifyContent: 'space-between', gap: 2 }}>

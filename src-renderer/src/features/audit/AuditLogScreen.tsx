@@ -16,7 +16,7 @@ import { isReversedRange } from '../../ui/DateRangeFields';
 import { AuditFilters, NO_FILTERS, auditQueryFrom, type AuditFilterValues } from './AuditFilters';
 import { AUDIT_CSV_SUBJECT, allAuditRows, useAuditCsvColumns } from './audit-csv';
 import { AuditEntryDrawer } from './AuditEntryDrawer';
-import { actionName, entityText, type Words } from './audit-words';
+import { actionName, entityIdText, entityTypeName, type Words } from './audit-words';
 import { ChainStatus } from './ChainStatus';
 import { describeChange, summarizeDetail } from './describe-change';
 import { useAuditWords } from './use-audit-words';
@@ -37,31 +37,36 @@ function ActionCell({ action, words }: { action: string; words: Words }) {
   );
 }
 
+/** The entity's type in words, and the member number, receipt or name that identifies it beneath. */
+function EntityCell({ entry, words }: { entry: AuditEntry; words: Words }) {
+  return (
+    <Stack sx={{ minWidth: 0 }}>
+      <Typography variant="body2" component="span" sx={wrapping}>
+        {entityTypeName(entry.entityType, words)}
+      </Typography>
+      {entry.entityId && (
+        <Typography variant="caption" component="span" sx={{ whiteSpace: 'nowrap' }}>
+          {entityIdText(entry)}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
 function useAuditColumns(words: Words, onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] {
   const { t } = useTranslation();
   return useMemo(
     () => [
-      { field: 'id', headerName: '#', width: 60, type: 'number' },
-      dateTimeColumn<AuditEntry>('at', t('audit:field.at'), { width: 170 }, (row) => row.at),
-      { field: 'actor', headerName: t('audit:field.actor'), width: 110 },
-      { field: 'action', headerName: t('audit:field.action'), width: 210, renderCell: ({ row }) => <ActionCell action={row.action} words={words} /> },
-      {
-        field: 'entity',
-        headerName: t('audit:field.entity'),
-        flex: 0.8,
-        minWidth: 150,
-        valueGetter: (_value, row) => entityText(row, words),
-        renderCell: ({ value }) => (
-          <Typography variant="body2" component="span" sx={wrapping}>
-            {value}
-          </Typography>
-        ),
-      },
+      { field: 'id', headerName: '#', width: 56, type: 'number' },
+      dateTimeColumn<AuditEntry>('at', t('audit:field.at'), { width: 150 }, (row) => row.at),
+      { field: 'actor', headerName: t('audit:field.actor'), width: 100 },
+      { field: 'action', headerName: t('audit:field.action'), width: 190, renderCell: ({ row }) => <ActionCell action={row.action} words={words} /> },
+      { field: 'entity', headerName: t('audit:field.entity'), flex: 0.7, minWidth: 130, renderCell: ({ row }) => <EntityCell entry={row} words={words} /> },
       {
         field: 'change',
         headerName: t('audit:field.change'),
         flex: 2,
-        minWidth: 260,
+        minWidth: 220,
         sortable: false,
         valueGetter: (_value, row) => summarizeDetail(describeChange(row, words), words),
         renderCell: ({ value }) => (
@@ -70,7 +75,7 @@ function useAuditColumns(words: Words, onOpen: (entry: AuditEntry) => void): Gri
           </Typography>
         ),
       },
-      actionsColumn<AuditEntry>(t('audit:field.details'), 80, ({ row }) => [
+      actionsColumn<AuditEntry>(t('audit:field.details'), 72, ({ row }) => [
         <GridActionsCellItem key="open" icon={<OpenInFull fontSize="small" />} label={t('audit:detail.open')} onClick={() => onOpen(row)} />,
       ]),
     ],

@@ -29,10 +29,16 @@ export function entityTypeName(entityType: string, words: Words): string {
   return textOf(words, `audit:entity.${entityType}`) ?? entityType;
 }
 
+type Entity = { entityType: string; entityId: string | null };
+
+/** The entity's id as people read it: a member number grouped, anything else as recorded. */
+export function entityIdText({ entityType, entityId }: Entity): string {
+  if (entityId === null) return '';
+  return entityType === 'member' && isValidMemberNumber(entityId) ? formatMemberNumber(entityId) : entityId;
+}
+
 /** "Member 1000 0001 7", "Receipt R20261201-000002", or the type alone when no entity is named. */
-export function entityText(entry: { entityType: string; entityId: string | null }, words: Words): string {
+export function entityText(entry: Entity, words: Words): string {
   const type = entityTypeName(entry.entityType, words);
-  if (entry.entityId === null) return type;
-  const id = entry.entityType === 'member' && isValidMemberNumber(entry.entityId) ? formatMemberNumber(entry.entityId) : entry.entityId;
-  return `${type} ${id}`;
+  return entry.entityId === null ? type : `${type} ${entityIdText(entry)}`;
 }
