@@ -94,7 +94,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['cli'], 'api')] }] },
   },
   {
-    files: ['src-main/cli/**', 'test/**', 'bench/**', 'scripts/**'],
+    files: ['src-main/cli/**', 'src-main/preview/**', 'test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
 );
