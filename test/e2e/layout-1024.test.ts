@@ -217,6 +217,7 @@ describe('the screens at 1024×700', () => {
       if (language === 'zh') {
         await switchLanguage(page, '简体中文');
         await page.getByRole('button', { name: '切换到深色主题' }).click();
+        await page.mouse.move(600, 600);
       }
       for (const screen of SCREENS) {
         await visit(page, screen.path);
@@ -235,7 +236,8 @@ describe('the screens at 1024×700', () => {
       expect(await pageScrollsSideways(page)).toBe(false);
       await screenshot(page, `layout-1024-${language}-teller-member`);
       await page.getByRole('button', { name: language === 'en' ? 'Expand navigation' : '展开导航' }).click();
-      await screenshot(page, `layout-1024-${language}-member-detail-navigation-open`);
+      await page.mouse.move(600, 600);
+      await screenshot(page, `layout-1024-${language}-teller-member-navigation-open`);
       await page.getByRole('button', { name: language === 'en' ? 'Collapse navigation' : '收起导航' }).click();
     });
   }

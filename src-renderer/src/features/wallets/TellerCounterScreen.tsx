@@ -20,8 +20,9 @@ function PickedMemberCard({ member }: { member: PickedMember }) {
   const { t } = useTranslation();
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, justifyContent: 'space-between' }}>
-        <Stack>
+      {/* In a narrow column (1024 px, or the navigation open) status and link go under a long name. */}
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1, justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Stack sx={{ minWidth: 0 }}>
           <Typography variant="h6" component="h2">
             {member.name}
           </Typography>
@@ -31,7 +32,7 @@ function PickedMemberCard({ member }: { member: PickedMember }) {
         </Stack>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
           <MemberStatusChip status={member.status} />
-          <Button size="small" component={Link} to={memberPath(member.id)} endIcon={<OpenInNew />}>
+          <Button size="small" component={Link} to={memberPath(member.id)} endIcon={<OpenInNew />} sx={{ whiteSpace: 'nowrap' }}>
             {t('wallets:counter.openMember')}
           </Button>
         </Stack>
