@@ -7,14 +7,16 @@ import { CLOSING_REASONS, canonicalCheckpoint, type CheckpointReason, type Check
 import { replayCertificates, type CertificateBook } from './staff-certificates';
 import { checkpointHeadsFault, checkpointSignatureFault } from './checkpoint-holds';
 import { Coverage, sessionsOf } from './session-spans';
+import { RECOVERY_USERNAME } from '../staff/passphrase';
 
 // verify's trust checks (issue 7, item 3):
 // - trust.certificates: every staff certificate chains to the root and is signed by an admin
 //   current at the time; each staff row's role and status are its person's certificate's.
-// - trust.checkpoints: every checkpoint extends its chain, is signed by its signer under the
-//   certificate current for them at its moment, and the heads it signed are still the rows'
-//   hashes today. That last part is what holds against a key holder: recomputing the chains
-//   after an edit changes hashes that somebody else signed.
+// - trust.checkpoints: every checkpoint extends its chain; each person's newest, and every
+//   opening and closing one, is signed by its signer under the certificate current for them at
+//   its moment; and the heads the newest ones signed are still the rows' hashes today. That last
+//   part is what holds against a key holder: recomputing the chains after an edit changes hashes
+//   that somebody else signed.
 // - trust.sessions: every row in someone's name lies in one of their signed sessions, so a key
 //   holder cannot add rows in the name of someone who was not signed in.
 
@@ -38,7 +40,7 @@ function checkCertificates(store: Store, book: CertificateBook): CheckResult {
     }
   }
   const known = new Set(staff.map((row) => row.username));
-  const stray = [...book.current.values()].find((certificate) => certificate.username !== 'recovery' && !known.has(certificate.username));
+  const stray = [...book.current.values()].find((certificate) => certificate.username !== RECOVERY_USERNAME && !known.has(certificate.username));
   if (stray) return failed(name, `certificate #${stray.id} names ${stray.username}, who is not on the staff`, counts, 'staff_certificates', stray.id);
   return passed(name, `${book.count} certificates chain to the trust fingerprint ${book.fingerprint ?? '(none yet)'}`, counts);
 }
