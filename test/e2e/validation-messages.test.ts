@@ -206,6 +206,25 @@ describe('validation messages after set-up', () => {
     await page.getByRole('textbox', { name: '附言' }).fill('m'.repeat(200));
     await page.getByRole('button', { name: '核对', exact: true }).click();
     await page.getByTestId('operation-confirmation').waitFor();
+  });
+
+  it('states the 500-character limit of a freeze reason, and does not send 501 characters', async () => {
+    const { page, router } = app;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('operation-confirmation').waitFor({ state: 'detached' });
+    await switchLanguage(page, 'English');
+    await openScreen(page, 'Members');
+    await page.locator('[role="gridcell"][data-field="name"]', { hasText: MEMBER_NAME }).click();
+    await page.getByRole('heading', { level: 1, name: MEMBER_NAME }).waitFor();
+    await page.getByRole('button', { name: 'Freeze' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectText(fieldAround(page, dialog, 'Reason'), 'At most 500 characters.0/500');
+    await dialog.getByLabel('Reason').fill('r'.repeat(501));
+    await expectText(fieldErrors(dialog), 'At most 500 characters.501/500');
+    expect(await dialog.getByRole('button', { name: 'Freeze' }).isDisabled()).toBe(true);
+    await screenshot(page, 'validation-freeze-reason-en');
+    const member = await router.invoke('members.search', { query: MEMBER_NAME });
+    expect(member.ok && member.value.rows[0]?.status).toBe('active');
     expect(app.problems).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
+import { hintWithLimit, limitedHelperText } from './form';
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -13,31 +14,46 @@ export interface ReasonDialogProps {
   busy?: boolean;
   /** A refusal of the last attempt, shown in the dialog so the reason can be corrected or the action cancelled. */
   error?: unknown;
+  /** The contract's limit on the reason's length: stated under the field, counted, and refused above it. */
+  maxLength?: number;
 }
 
 /** For actions that must say why (revealing a card number, reversing a transfer): the reason is audited. */
-export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false, error = null }: ReasonDialogProps) {
-  const { t } = useTranslation();
+export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false, error = null, maxLength }: ReasonDialogProps) {
+  const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
+  const tooLong = maxLength !== undefined && trimmed.length > maxLength;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (trimmed) onConfirm(trimmed);
+    if (trimmed && !tooLong) onConfirm(trimmed);
   };
+  // Over the limit, the same words turn red: the limit is the problem.
+  const limit = maxLength !== undefined ? limitedHelperText(hintWithLimit(undefined, maxLength, t, i18n.language), trimmed.length, maxLength, t) : undefined;
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setReason('') } }}>
       <form onSubmit={submit} noValidate>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <DialogContentText>{explanation}</DialogContentText>
-          <TextField autoFocus required multiline minRows={2} label={t('common:reason.label')} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <TextField
+            autoFocus
+            required
+            multiline
+            minRows={2}
+            label={t('common:reason.label')}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            error={tooLong}
+            helperText={limit}
+          />
           <ErrorAlert error={error} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={busy}>
             {t('common:actions.cancel')}
           </Button>
-          <Button type="submit" variant="contained" disabled={busy || !trimmed}>
+          <Button type="submit" variant="contained" disabled={busy || !trimmed || tooLong}>
             {confirmLabel}
           </Button>
         </DialogActions>

@@ -4,7 +4,7 @@ import AcUnit from '@mui/icons-material/AcUnit';
 import LockOpen from '@mui/icons-material/LockOpenOutlined';
 import PersonOff from '@mui/icons-material/PersonOffOutlined';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../../src-shared/contract/members';
+import { memberStatusChangeInput, type Member } from '../../../../src-shared/contract/members';
 import { useChannelMutation } from '../../api/queries';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 
@@ -55,6 +55,7 @@ export function MemberStatusActions({ member, onError }: { member: Member; onErr
         busy={action !== null && mutations[action].isPending}
         onClose={() => setAction(null)}
         onConfirm={(reason) => action && mutations[action].mutate({ id: member.id, reason })}
+        maxLength={memberStatusChangeInput.shape.reason.maxLength ?? undefined}
       />
     </>
   );
