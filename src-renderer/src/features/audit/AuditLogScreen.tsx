@@ -60,7 +60,7 @@ function useAuditColumns(words: Words, onOpen: (entry: AuditEntry) => void): Gri
       { field: 'id', headerName: '#', width: 56, type: 'number' },
       dateTimeColumn<AuditEntry>('at', t('audit:field.at'), { width: 150 }, (row) => row.at),
       { field: 'actor', headerName: t('audit:field.actor'), width: 100 },
-      { field: 'action', headerName: t('audit:field.action'), width: 190, renderCell: ({ row }) => <ActionCell action={row.action} words={words} /> },
+      { field: 'action', headerName: t('audit:field.action'), width: 200, renderCell: ({ row }) => <ActionCell action={row.action} words={words} /> },
       { field: 'entity', headerName: t('audit:field.entity'), flex: 0.7, minWidth: 130, renderCell: ({ row }) => <EntityCell entry={row} words={words} /> },
       {
         field: 'change',

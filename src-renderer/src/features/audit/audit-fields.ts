@@ -92,7 +92,7 @@ export const FIELD_FORMATS: Record<string, Format> = {
   intoEmptyFolder: yesNo,
   fingerprint: plain,
   previousFingerprint: plain,
-  resealedSlots: list,
+  resealedSlots: count,
   detail: plain,
   // settings
   idleLockMinutes: minutes,
