@@ -93,6 +93,10 @@ describe('validation messages after set-up', () => {
     expect(await fieldErrors(page).allTextContents()).toEqual(['请填写此项。', '请填写此项。']);
     await expectNoZodWords(page.locator('body'));
     await screenshot(page, 'validation-unlock-empty-zh');
+    // A user name that breaks the contract's pattern is told by our description, not the contract's English.
+    await page.locator('input[name="username"]').fill('Ada');
+    await page.getByRole('button', { name: '解锁', exact: true }).click();
+    await expectText(fieldErrors(page), '2–32 个字符：小写字母、数字、点、短横线或下划线。');
     await switchLanguage(page, 'English');
     await unlock(page, ADMIN.username, ADMIN.passphrase);
     await page.getByTestId('user-menu').waitFor();

@@ -10,12 +10,13 @@ import { useErrorText } from '../api/error-text';
 import { joinSentences } from './format';
 
 // react-hook-form glue: fields show our messages for zod's checks (i18n/validation-message.ts),
-// a format hint when a pattern fails (the contract describes its patterns in English for the CLI),
+// a format hint when a pattern fails (the contract describes its patterns in English for the CLI,
+// so a field with a pattern gives a hint or a formatHint),
 // our own words for a name with control characters, and refusals from the main process on the
 // field they name. A field with a length limit states it and counts what is typed.
 
 function fieldErrorText(error: Pick<FieldError, 'type' | 'message'>, hint: string | undefined, t: TFunction): string | undefined {
-  if (error.type === 'invalid_format') return hint ?? t('validation:format');
+  if (error.type === 'invalid_format' && hint) return hint;
   if (error.type === 'custom' && error.message === CONTROL_CHARACTERS_MESSAGE) return t('common:validation.controlCharacters');
   return error.message;
 }
@@ -54,18 +55,28 @@ type FormTextFieldProps<T extends FieldValues> = Omit<TextFieldProps, 'name' | '
   label: string;
   /** Shown under the field, and instead of the contract's text when the value does not match a pattern. */
   hint?: string;
+  /** Shown only when the value does not match the contract's pattern, for a field that needs no hint until then. */
+  formatHint?: string;
   /** The contract's limit on the field's length (INPUT_LIMITS): stated under the field, with a count. */
   maxLength?: number;
 };
 
-function helperText(error: FieldError | undefined, hint: string | undefined, value: unknown, maxLength: number | undefined, t: TFunction, language: string): ReactNode {
-  const problem = error ? fieldErrorText(error, hint, t) : undefined;
+interface HelperTextOptions {
+  error: FieldError | undefined;
+  hint: string | undefined;
+  formatHint: string | undefined;
+  value: unknown;
+  maxLength: number | undefined;
+}
+
+function helperText({ error, hint, formatHint, value, maxLength }: HelperTextOptions, t: TFunction, language: string): ReactNode {
+  const problem = error ? fieldErrorText(error, hint ?? formatHint, t) : undefined;
   if (maxLength === undefined) return problem ?? hint;
   const length = typeof value === 'string' ? value.trim().length : 0;
   return limitedHelperText(problem ?? hintWithLimit(hint, maxLength, t, language), length, maxLength, t);
 }
 
-export function FormTextField<T extends FieldValues>({ control, name, hint, maxLength, ...rest }: FormTextFieldProps<T>) {
+export function FormTextField<T extends FieldValues>({ control, name, hint, formatHint, maxLength, ...rest }: FormTextFieldProps<T>) {
   const { t, i18n } = useTranslation();
   return (
     <Controller
@@ -80,7 +91,7 @@ export function FormTextField<T extends FieldValues>({ control, name, hint, maxL
           onBlur={field.onBlur}
           inputRef={field.ref}
           error={fieldState.error !== undefined}
-          helperText={helperText(fieldState.error, hint, field.value, maxLength, t, i18n.language)}
+          helperText={helperText({ error: fieldState.error, hint, formatHint, value: field.value, maxLength }, t, i18n.language)}
         />
       )}
     />

@@ -46,7 +46,7 @@ export function PassphraseUnlockForm() {
 
   return (
     <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
-      <FormTextField control={form.control} name="username" label={t('session:unlock.username')} autoComplete="username" autoFocus={!remembered} />
+      <FormTextField control={form.control} name="username" label={t('session:unlock.username')} formatHint={t('common:validation.username')} autoComplete="username" autoFocus={!remembered} />
       <FormTextField control={form.control} name="passphrase" label={t('session:unlock.passphrase')} type="password" autoComplete="current-password" autoFocus={Boolean(remembered)} />
       {lockedUntil ? <LockoutNotice lockedUntil={lockedUntil} onOver={lockoutOver} /> : <ErrorAlert error={server.formError} />}
       <Box>
