@@ -71,7 +71,7 @@ describe('validation messages after set-up', () => {
     app = await openPaydesk({
       prepare: async (router) => {
         await router.invoke('setup.init', ADMIN);
-        await router.invoke('members.create', { name: MEMBER_NAME, phone: '13800138000' });
+        await router.invoke('members.create', { name: MEMBER_NAME, phone: '13800138000', idDocumentNumber: '110101199003078515' });
         await router.invoke('session.lock', {});
       },
     });
@@ -227,8 +227,22 @@ describe('validation messages after set-up', () => {
     await expectText(fieldErrors(dialog), 'At most 500 characters.501/500');
     expect(await dialog.getByRole('button', { name: 'Freeze' }).isDisabled()).toBe(true);
     await screenshot(page, 'validation-freeze-reason-en');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     const member = await router.invoke('members.search', { query: MEMBER_NAME });
     expect(member.ok && member.value.rows[0]?.status).toBe('active');
+  });
+
+  it('states the reveal channel\'s 500-character limit on the reason for showing an ID document', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectText(fieldAround(page, dialog, 'Reason'), 'At most 500 characters.0/500');
+    await dialog.getByLabel('Reason').fill('r'.repeat(501));
+    await expectText(fieldErrors(dialog), 'At most 500 characters.501/500');
+    expect(await dialog.locator('button[type="submit"]').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     expect(app.problems).toEqual([]);
   });
 });

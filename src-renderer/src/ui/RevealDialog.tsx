@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../src-shared/contract';
+import { z } from 'zod';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../src-shared/contract';
 import { useChannelMutation } from '../api/queries';
 import { DetailRow } from './DetailRow';
 import { ReasonDialog } from './ReasonDialog';
@@ -29,6 +30,13 @@ export interface RevealDialogProps<C extends RevealChannel> {
   onClose: () => void;
 }
 
+/** The channel's own limit on the reason's length, stated in the reason step. */
+function reasonLimit(channel: RevealChannel): number | undefined {
+  const input: unknown = contract[channel].input;
+  const reason: unknown = input instanceof z.ZodObject ? input.shape.reason : undefined;
+  return reason instanceof z.ZodString ? (reason.maxLength ?? undefined) : undefined;
+}
+
 /**
  * Revealing a sealed value: ask for the reason (the main process audits it), show the clear
  * values for as long as the answer allows with a countdown, then hide them. The values live only
@@ -53,6 +61,7 @@ export function RevealDialog<C extends RevealChannel>({ open, channel, input, ti
         error={reveal.error}
         onClose={hide}
         onConfirm={(reason) => reveal.mutate({ ...input, reason } as ChannelInput<C>)}
+        maxLength={reasonLimit(channel)}
       />
       {open && answer !== undefined && (
         <RevealedValues title={title} rows={rows(answer)} visibleForSeconds={(answer as { visibleForSeconds: number }).visibleForSeconds} onHide={hide} />
