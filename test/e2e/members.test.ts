@@ -107,7 +107,7 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await revealed.waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain('110101199003078515');
     await expectText(page.locator('main'), '••••8515');
-    await expectText(page.getByRole('grid', { name: 'Change history' }), 'ID document revealed');
+    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Revealed an ID document number');
     const history = await app.router.invoke('members.history', { id: memberId });
     expect(history.ok && history.value.rows[0]).toMatchObject({
       action: 'member.revealIdDocument',
@@ -175,7 +175,7 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await expectText(page.getByTestId('wallet-CNY'), 'CN¥1,234.50');
     const depositRow = page.getByRole('row').filter({ hasText: '+CN¥1,234.50' });
     await expectText(depositRow, 'Deposit');
-    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Registered');
+    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Registered a member');
     await screenshot(page, 'member-detail');
     await page.getByRole('heading', { level: 2, name: 'Change history' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'member-detail-history');
@@ -272,7 +272,7 @@ describe('members, the teller counter and the chart of accounts in browser mode'
     await page.getByRole('dialog').getByLabel('Reason').fill('Card reported stolen');
     await page.getByRole('dialog').getByRole('button', { name: 'Freeze' }).click();
     await expectText(page.getByRole('main').getByRole('alert').filter({ hasText: 'Frozen:' }), 'Frozen: Card reported stolen');
-    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Frozen');
+    await expectText(page.getByRole('grid', { name: 'Change history' }), 'Froze a member');
     await screenshot(page, 'member-frozen');
     expect((await memberByName(app, MEMBER_NAME)).status).toBe('frozen');
 

@@ -5,25 +5,29 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../src-shared/contract/audit';
 import { useChannelQuery } from '../../api/queries';
-import { summarizeChange } from '../audit/summarize-change';
+import { describeChange, summarizeDetail } from '../audit/describe-change';
+import { actionName } from '../audit/audit-words';
+import { useAuditWords } from '../audit/use-audit-words';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 
+/** The audit log's own words: translated action names and the change in labels and formatted values. */
 function useHistoryColumns(): GridColDef<AuditEntry>[] {
   const { t } = useTranslation();
+  const words = useAuditWords();
   return useMemo(
     () => [
       dateTimeColumn<AuditEntry>('at', t('members:history.at'), { width: 180 }, (row) => row.at),
       { field: 'actor', headerName: t('members:history.actor'), width: 120 },
-      { field: 'action', headerName: t('members:history.action'), width: 140, valueFormatter: (value: string) => t(`members:history.actions.${value}`, { defaultValue: value }) },
+      { field: 'action', headerName: t('members:history.action'), width: 160, valueFormatter: (value: string) => actionName(value, words) },
       {
         field: 'change',
         headerName: t('members:history.change'),
         flex: 1,
         minWidth: 240,
         renderCell: ({ row }) => {
-          const summary = summarizeChange(row.before, row.after);
+          const summary = summarizeDetail(describeChange(row, words), words);
           return (
             <Tooltip title={summary} placement="bottom-start">
               <Typography variant="body2" noWrap component="span">
@@ -34,7 +38,7 @@ function useHistoryColumns(): GridColDef<AuditEntry>[] {
         },
       },
     ],
-    [t],
+    [t, words],
   );
 }
 
