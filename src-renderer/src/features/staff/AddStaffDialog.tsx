@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { addStaffInput, type StaffMember } from '../../../../src-shared/contract/staff';
 import { ROLES } from '../../../../src-shared/permissions';
+import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormTextField, useServerError } from '../../ui/form';
@@ -32,7 +33,7 @@ function AddStaffForm({ onClose, onAdded }: { onClose: () => void; onAdded: (mem
       <DialogContent>
         <Stack sx={{ gap: 2, pt: 1 }}>
           <FormTextField control={form.control} name="username" label={t('staff:field.username')} hint={t('common:validation.username')} autoFocus autoComplete="off" />
-          <FormTextField control={form.control} name="displayName" label={t('staff:field.displayName')} autoComplete="off" />
+          <FormTextField control={form.control} name="displayName" label={t('staff:field.displayName')} maxLength={INPUT_LIMITS.name} autoComplete="off" />
           <FormTextField control={form.control} name="role" label={t('staff:field.role')} select>
             {ROLES.map((role) => (
               <MenuItem key={role} value={role}>
