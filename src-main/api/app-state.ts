@@ -63,18 +63,15 @@ export class AppState {
   }
 
   requireStore(): Store {
-    if (!this.unlocked) throw new AppError('LOCKED', 'Paydesk is locked.');
-    return this.unlocked.store;
+    return this.requireUnlocked().store;
   }
 
   requireSession(): Session {
-    if (!this.unlocked) throw new AppError('LOCKED', 'Paydesk is locked.');
-    return this.unlocked.session;
+    return this.requireUnlocked().session;
   }
 
   requireSigner(): Signer {
-    if (!this.unlocked) throw new AppError('LOCKED', 'Paydesk is locked.');
-    return this.unlocked.signer;
+    return this.requireUnlocked().signer;
   }
 
   /**
