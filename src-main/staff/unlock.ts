@@ -17,6 +17,7 @@ import { finishInterruptedSwap } from '../store/swap';
 import { execute } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 import type { Signer } from '../trust/signer';
+import type { SigningIdentity } from '../store/signing-keys';
 import { findStaff } from './staff-repo';
 import { staffSql } from './tables';
 import { putSlot, replaceRecoverySlot } from './keyslot-edits';
@@ -131,7 +132,7 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
   return closeOnError(store, async () => {
     const row = findStaff(store, username);
     if (!row) throw new AppError('AUTH_FAILED', 'The name or passphrase is not right.');
-    const founding = { role: row.role as Role, sealInto: async (identity: Parameters<typeof withStaffSigning>[2]) => {
+    const founding = { role: row.role as Role, sealInto: async (identity: SigningIdentity) => {
       const slot = await withStaffSigning(opened.slot, passphrase, identity);
       return () => putSlot(store, slot);
     } };
@@ -229,7 +230,7 @@ async function unlockWithRecoverySecret(dataDir: string, secret: Buffer, options
     // A version 1 folder's recovery key is the master key, which every staff slot gives: it gets
     // no role until a rekey gives it a slot of its own (`founding.role` null).
     const slot = opened.slot;
-    const founding = { role: slot ? ('admin' as const) : null, sealInto: async (identity: Parameters<typeof withRecoverySigning>[2]) => {
+    const founding = { role: slot ? ('admin' as const) : null, sealInto: async (identity: SigningIdentity) => {
       const sealed = withRecoverySigning(slot!, secret, identity);
       return () => replaceRecoverySlot(store, sealed);
     } };
