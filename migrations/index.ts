@@ -4,6 +4,7 @@ import * as ledger from './0002_ledger';
 import * as members from './0003_members';
 import * as jobs from './0004_jobs';
 import * as trust from './0005_trust';
+import * as counterDay from './0006_counter_day';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_members': members,
   '0004_jobs': jobs,
   '0005_trust': trust,
+  '0006_counter_day': counterDay,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

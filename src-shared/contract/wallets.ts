@@ -106,8 +106,17 @@ export const walletHistoryInput = z.object({
 }).superRefine(timeRangeInOrder);
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
 
-/** What moving a member's money makes stale: their wallets and history, and the ledger's accounts and totals. */
-const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers'] as const;
+export const counterDayInput = z.object({ from: isoTimeSchema, to: isoTimeSchema }).superRefine(timeRangeInOrder);
+
+/** The signed-in person's own operations in a window, and the cash that crossed their counter, per currency. */
+export const counterDaySchema = z.object({
+  operations: z.number().int(),
+  currencies: z.array(z.object({ currency: z.string(), operations: z.number().int(), cashIn: z.number().int(), cashOut: z.number().int() })),
+});
+export type CounterDay = z.infer<typeof counterDaySchema>;
+
+/** What moving a member's money makes stale: their wallets and history, the ledger's accounts and totals, and the counter's day. */
+const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'wallets.counterDay'] as const;
 
 export const walletChannels = {
   'wallets.summary': channel({
@@ -135,5 +144,7 @@ export const walletChannels = {
     access: 'ledger.reverse',
     invalidates: [...MONEY_MOVED, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
   }),
+  /** Home's figures: everyone sees their own counter's, so it needs a session and no permission. */
+  'wallets.counterDay': channel({ input: counterDayInput, output: counterDaySchema, access: 'session' }),
   'wallets.receipt': channel({ input: z.object({ receiptNumber: z.string().trim().min(1).max(INPUT_LIMITS.code) }), output: receiptSchema, access: 'members.read' }),
 };

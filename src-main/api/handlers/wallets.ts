@@ -4,6 +4,7 @@ import { deposit, pay, transferBetweenMembers, withdraw } from '../../wallets/te
 import { reverseOperation } from '../../wallets/wallet-reversal';
 import { walletHistory, walletSummary } from '../../wallets/wallet-queries';
 import { getReceipt, type Teller } from '../../wallets/receipts';
+import { counterDay } from '../../wallets/counter-day';
 
 type WalletChannel =
   | 'wallets.summary'
@@ -13,7 +14,8 @@ type WalletChannel =
   | 'wallets.pay'
   | 'wallets.transfer'
   | 'wallets.reverse'
-  | 'wallets.receipt';
+  | 'wallets.receipt'
+  | 'wallets.counterDay';
 
 /** The receipt names the signed-in person as the teller. */
 function teller(session: Session): Teller {
@@ -29,4 +31,5 @@ export const walletHandlers: HandlerMap<WalletChannel> = {
   'wallets.transfer': (input, { store, session, now }) => transferBetweenMembers(store, teller(session), input, now),
   'wallets.reverse': (input, { store, session, now }) => reverseOperation(store, teller(session), input, now),
   'wallets.receipt': (input, { store }) => getReceipt(store, input.receiptNumber),
+  'wallets.counterDay': (input, { store, session }) => counterDay(store, session.username, input.from, input.to),
 };

@@ -7,8 +7,10 @@ import { DateTime } from '../../ui/DateTime';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageFrame } from '../../ui/PageFrame';
 import { RoleChip } from '../../ui/StatusChip';
+import { can } from '../../../../src-shared/permissions';
+import { CounterToday } from './CounterToday';
 
-/** Where everyone lands: who is signed in, and the screens their role opens. */
+/** Where everyone lands: who is signed in, their counter today (those who work one), and the screens their role opens. */
 export function HomeScreen() {
   const { t } = useTranslation();
   const session = useSession();
@@ -24,6 +26,7 @@ export function HomeScreen() {
           </Typography>
         </Stack>
       </Paper>
+      {can(session.role, 'wallet.deposit') && <CounterToday />}
       {screens.length === 0 ? (
         <Paper variant="outlined">
           <EmptyState title={t('home:noScreens.title')} hint={t('home:noScreens.hint')} />
