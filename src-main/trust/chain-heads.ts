@@ -10,10 +10,10 @@ export interface Head {
   hash: string;
 }
 
-export const CHAINED_TABLES = { journal: 'transfers', audit: 'audit_log', certificates: 'staff_certificates', checkpoints: 'checkpoints' } as const;
+export const CHAINED_TABLES = { journal: 'transfers', audit: 'audit_log', certificates: 'staff_certificates' } as const;
 export type ChainName = keyof typeof CHAINED_TABLES;
 
-export const EMPTY_HEAD: Head = { id: 0, hash: GENESIS_HASH };
+const EMPTY_HEAD: Head = { id: 0, hash: GENESIS_HASH };
 
 export function headOf(sqlite: SqliteDatabase, chain: ChainName): Head {
   return (prepare(sqlite, `SELECT id, hash FROM ${CHAINED_TABLES[chain]} ORDER BY id DESC LIMIT 1`).get() as Head | undefined) ?? EMPTY_HEAD;

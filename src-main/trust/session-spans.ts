@@ -11,8 +11,6 @@ export interface Span {
   to: number;
 }
 
-export type ChainOf = (row: CheckpointRow) => number;
-
 interface OpenSession {
   signer: string;
   audit: Span;
