@@ -21,7 +21,7 @@ import type { SigningIdentity } from '../store/signing-keys';
 import { findStaff } from './staff-repo';
 import { staffSql } from './tables';
 import { putSlot, replaceRecoverySlot } from './keyslot-edits';
-import { signerAtSignIn } from './signing';
+import { signerAtSignIn, type SignedIn } from './signing';
 import { RECOVERY_USERNAME } from './passphrase';
 
 export interface Unlocked {
@@ -136,20 +136,20 @@ export async function unlockWithPassphrase(dataDir: string, username: string, pa
       const slot = await withStaffSigning(opened.slot, passphrase, identity);
       return () => putSlot(store, slot);
     } };
-    // The role and the status are the certificate's, never the staff row's (which a key holder could edit).
-    const { signer, certificate } = await signerAtSignIn(store, username, opened, founding, now);
-    const session: Session = {
-      staffId: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: certificate.role as Role,
-      recovery: false,
-      unlockedAt: now.toISOString(),
-      trustFingerprint: signer.trustFingerprint,
-    };
-    recordSignIn(store, session, now);
-    return { store, session, signer };
+    const signedIn = await signerAtSignIn(store, username, opened, founding, now);
+    return startSession(store, { staffId: row.id, username: row.username, displayName: row.display_name, recovery: false }, signedIn, now);
   });
+}
+
+/**
+ * The session of someone whose sign-in was proven: the role and the trust fingerprint are their
+ * certificate's and their keyslot's, never the staff row's (which a key holder could edit). The
+ * sign-in is recorded in the audit log.
+ */
+function startSession(store: Store, who: Pick<Session, 'staffId' | 'username' | 'displayName' | 'recovery'>, { signer, certificate }: SignedIn, now: Date): Unlocked {
+  const session: Session = { ...who, role: certificate.role as Role, unlockedAt: now.toISOString(), trustFingerprint: signer.trustFingerprint };
+  recordSignIn(store, session, now);
+  return { store, session, signer };
 }
 
 /** Runs the checks after the store opened; any refusal closes it again, so the key leaves memory. */
@@ -234,17 +234,7 @@ async function unlockWithRecoverySecret(dataDir: string, secret: Buffer, options
       const sealed = withRecoverySigning(slot!, secret, identity);
       return () => replaceRecoverySlot(store, sealed);
     } };
-    const { signer, certificate } = await signerAtSignIn(store, RECOVERY_USERNAME, opened, founding, now);
-    const session: Session = {
-      staffId: null,
-      username: RECOVERY_USERNAME,
-      displayName: 'Recovery admin',
-      role: certificate.role as Role,
-      recovery: true,
-      unlockedAt: now.toISOString(),
-      trustFingerprint: signer.trustFingerprint,
-    };
-    recordSignIn(store, session, now);
-    return { store, session, signer };
+    const signedIn = await signerAtSignIn(store, RECOVERY_USERNAME, opened, founding, now);
+    return startSession(store, { staffId: null, username: RECOVERY_USERNAME, displayName: 'Recovery admin', recovery: true }, signedIn, now);
   });
 }
