@@ -5,22 +5,15 @@ import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
 import type { AuditEntry } from '../../src-shared/contract/audit';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, openScreen, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, expectText, openScreen, switchLanguage, unlock } from './support/app-actions';
 
 // The audit log written for the people who read it (issue 8, defect 6): actions, fields and values
 // in their language, a before/after table with money as money and times in the local zone, a
 // reversal that reads as what it undid (not as a deletion), and the filtered log as a CSV file.
 // The activity is loaded through the real router, as the counter and the settings screen would.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const REASON = 'Keyed the wrong member';
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await reply;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.value;
-}
 
 interface Activity {
   deposit: string;

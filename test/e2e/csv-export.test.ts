@@ -3,14 +3,13 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { openScreen, setUpFirstAdmin, switchLanguage, type Person } from './support/app-actions';
+import { ADMIN, openScreen, setUpFirstAdmin, switchLanguage } from './support/app-actions';
 
 // Every CSV Paydesk writes (issue 8, defect 1): the chart of accounts and the staff list, exported
 // from their screens as a person would, the download caught and read byte by byte. Amounts are
 // plain decimals in major units, the file is UTF-8 with a BOM and named for what it holds and the
 // day, and the grid's own "Download as CSV" (formatted amounts, Paydesk.csv) is gone.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const FORMULA_NAME = '-Eve Example';
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 

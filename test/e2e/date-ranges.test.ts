@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, openScreen, unlock, type Person } from './support/app-actions';
+import { ADMIN, expectText, openScreen, unlock } from './support/app-actions';
 
 // Issue 8, smaller defects: a From date after To showed 0 rows without a word. The To field now
 // says what is wrong, and no query is made until the range is in order.
-
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 
 afterAll(async () => {
   await closeBrowser();

@@ -2,25 +2,17 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { chooseRowAction, expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, chooseRowAction, expectText, fieldErrors, lock, navigation, openScreen, setUpFirstAdmin, switchLanguage, TELLER, unlock } from './support/app-actions';
 
 // The foundation as a person meets it (issue 2): first run, staff, lock and unlock, roles,
 // languages, backup and the audit log, on a real encrypted data folder behind the real router.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
-const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
 const RECOVERY_KEY_FORMAT = /^([0-9A-F]{4}-){15}[0-9A-F]{4}$/;
 const TRUST_FINGERPRINT_FORMAT = /^([0-9A-F]{4}-){7}[0-9A-F]{4}$/;
 
 afterAll(async () => {
   await closeBrowser();
 });
-
-async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await reply;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.value;
-}
 
 /** The trust fingerprint the signed-in person's keyslot holds, as the router says. */
 async function heldFingerprint(router: Router): Promise<string> {

@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, navigation, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, expectText, navigation, switchLanguage, TELLER, unlock } from './support/app-actions';
 
 // Issue 8, Home: until the dashboard, the signed-in person's own counter today.
-
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
-const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
 
 afterAll(async () => {
   await closeBrowser();
 });
-
-async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await reply;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.value;
-}
 
 describe('home', () => {
   let app: PaydeskPage;

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, navigation, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, expectText, navigation, switchLanguage, unlock } from './support/app-actions';
 
 // Issue 8, defect 3: at 1024×700 every screen fits. The navigation folds to an icon rail (by
 // default below 1100 px, by keyboard, and it stays as left across a reload), amounts are never
 // cut off, long text is cut with its full text on hover, and the wallet history's Receipt and
 // Reverse stay in view, all on demo data with a wallet of tens of millions.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const DEMO = { members: 300, transfers: 3_000, seed: 8 };
 const RICH_MEMBER = { name: 'Wilhelmina Featherstonehaugh-Worthington', phone: '13700137000', email: 'wilhelmina.featherstonehaugh-worthington@example-cooperative.org' };
 /** CN¥60,957,591.50, the balance the walk saw cut to "CN¥60,957,591…." in the chart of accounts. */

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MemberRow } from '../../src-shared/contract/members';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, openScreen, unlock, type Person } from './support/app-actions';
+import { ADMIN, expectText, openScreen, unlock } from './support/app-actions';
 
 // Issue 8, defect 4: the members list keeps what the reader chose (status, sort, page size, page,
 // search) in the URL, so opening a member and coming back, by the browser's Back or the page's
 // own "All members", finds the list exactly as it was left.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 /** Enough members that the demo's one-in-a-hundred frozen ones fill more than one page of 25. */
 const DEMO = { members: 4_000, transfers: 0, seed: 8 };
 

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, navigation, openScreen, setUpFirstAdmin, switchLanguage, type Person } from './support/app-actions';
+import { ADMIN, expectText, navigation, openScreen, setUpFirstAdmin, switchLanguage } from './support/app-actions';
 
 // Members and their wallets as the counter meets them (issue 3, section 4): registering a member
 // with a Chinese name, finding them by a piece of it, a deposit posted with the keyboard alone, a
 // refused withdrawal, the member's page, a reversal and the chart of accounts, on a real encrypted
 // data folder behind the real router.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 const MEMBER_NAME = '欧阳小明';
 const OTHER_NAME = '李四';
 

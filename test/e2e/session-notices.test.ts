@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { expectText, lock, openScreen, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, expectText, lock, openScreen, TELLER, unlock } from './support/app-actions';
 
 // Issue 8, smaller defects: what the screen says and where it lands when the session changes
 // hands: another person unlocking starts at home, not on the page the last one left open; after a
 // restore the unlock screen says what happened; a recovery key of the wrong form is told as such.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
-const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
-
 afterAll(async () => {
   await closeBrowser();
 });
-
-async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await reply;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.value;
-}
 
 describe('when the session changes hands', () => {
   let app: PaydeskPage;

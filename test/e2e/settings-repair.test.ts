@@ -1,11 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPaydesk, screenshot } from './harness';
-import { openScreen, unlock, type Person } from './support/app-actions';
+import { ADMIN, openScreen, unlock } from './support/app-actions';
 
 // A setting changed outside Paydesk (a SQLCipher shell, say) to a value its domain's schema
 // refuses: the Settings screen names the problem in the user's language and saving repairs it.
-
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 
 afterAll(async () => {
   await closeBrowser();

@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { chooseRowAction, expectText, openScreen, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, chooseRowAction, expectText, openScreen, switchLanguage, TELLER, unlock } from './support/app-actions';
 
 // Issue 8, "Staff": change a person's role (an admin signs a new certificate) and enable a
 // disabled person again; every row action is chosen by its visible label, by keyboard too.
 
-const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
-const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
-
 afterAll(async () => {
   await closeBrowser();
 });
-
-async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await reply;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.value;
-}
 
 describe('staff administration', () => {
   let app: PaydeskPage;

@@ -68,3 +68,14 @@ export async function chooseRowAction(page: Page, rowText: string, action: strin
   await page.getByRole('row').filter({ hasText: rowText }).getByRole('button', { name: /^(more|更多)$/i }).click();
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }
+
+/** The people most e2e tests set up: the founding admin and a teller with a Chinese display name. */
+export const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
+export const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
+
+/** The value of a router call made by a test itself (set-up in `prepare`, a check after the page acted); a refusal fails the test. */
+export async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
+  const settled = await reply;
+  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
+  return settled.value;
+}
