@@ -18,35 +18,48 @@ export interface ReasonDialogProps {
   maxLength?: number;
 }
 
+/** Whether a reason, as it will be sent (trimmed), is longer than the contract allows. */
+export function reasonTooLong(reason: string, maxLength: number | undefined): boolean {
+  return maxLength !== undefined && reason.trim().length > maxLength;
+}
+
+/** The reason of an action that must say why: required, with the contract's limit stated and counted under it. */
+export function ReasonField({ value, onChange, maxLength }: { value: string; onChange: (value: string) => void; maxLength: number | undefined }) {
+  const { t, i18n } = useTranslation();
+  // Over the limit, the same words turn red: the limit is the problem.
+  const limit = maxLength !== undefined ? limitedHelperText(hintWithLimit(undefined, maxLength, t, i18n.language), value.trim().length, maxLength, t) : undefined;
+  return (
+    <TextField
+      autoFocus
+      required
+      multiline
+      minRows={2}
+      label={t('common:reason.label')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={reasonTooLong(value, maxLength)}
+      helperText={limit}
+    />
+  );
+}
+
 /** For actions that must say why (revealing a card number, reversing a transfer): the reason is audited. */
 export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onClose, busy = false, error = null, maxLength }: ReasonDialogProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const trimmed = reason.trim();
-  const tooLong = maxLength !== undefined && trimmed.length > maxLength;
+  const tooLong = reasonTooLong(reason, maxLength);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (trimmed && !tooLong) onConfirm(trimmed);
   };
-  // Over the limit, the same words turn red: the limit is the problem.
-  const limit = maxLength !== undefined ? limitedHelperText(hintWithLimit(undefined, maxLength, t, i18n.language), trimmed.length, maxLength, t) : undefined;
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth slotProps={{ transition: { onExited: () => setReason('') } }}>
       <form onSubmit={submit} noValidate>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <DialogContentText>{explanation}</DialogContentText>
-          <TextField
-            autoFocus
-            required
-            multiline
-            minRows={2}
-            label={t('common:reason.label')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={tooLong}
-            helperText={limit}
-          />
+          <ReasonField value={reason} onChange={setReason} maxLength={maxLength} />
           <ErrorAlert error={error} />
         </DialogContent>
         <DialogActions>

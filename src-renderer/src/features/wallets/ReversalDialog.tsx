@@ -1,30 +1,30 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { reverseInput } from '../../../../src-shared/contract/ledger';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { hintWithLimit, limitedHelperText } from '../../ui/form';
+import { ReasonField, reasonTooLong } from '../../ui/ReasonDialog';
 import { ReceiptView } from './ReceiptView';
 import { PrintAndClose } from './PrintAndClose';
+
+/** The contract's limit on a reversal's reason, stated under the field and checked before it is sent. */
+const REASON_LIMIT = reverseInput.shape.reason.maxLength ?? Number.POSITIVE_INFINITY;
 
 /**
  * Reverses a whole wallet operation (a payment with its fee) with a reason. It shows what will be
  * undone first, and the reversal's own receipt after. One idempotency key per opened dialog, so a
  * second click or a retry after an error never reverses twice.
  */
-/** The contract's limit on a reversal's reason, stated under the field and checked before it is sent. */
-const REASON_LIMIT = reverseInput.shape.reason.maxLength ?? Number.POSITIVE_INFINITY;
-
 function ReversalForm({ receiptNumber, onClose }: { receiptNumber: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const original = useChannelQuery('wallets.receipt', { receiptNumber });
   const [reason, setReason] = useState('');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const reverse = useChannelMutation('wallets.reverse');
   const transferId = original.data?.transferIds[0];
   const trimmed = reason.trim();
-  const tooLong = trimmed.length > REASON_LIMIT;
+  const tooLong = reasonTooLong(reason, REASON_LIMIT);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (transferId !== undefined && trimmed && !tooLong) reverse.mutate({ transferId, reason: trimmed, idempotencyKey });
@@ -53,17 +53,7 @@ function ReversalForm({ receiptNumber, onClose }: { receiptNumber: string; onClo
           <DialogContentText>{t('wallets:reverse.explanation')}</DialogContentText>
           {original.isPending && <CircularProgress aria-label={t('common:loading')} />}
           {original.data && <ReceiptView receipt={original.data} printable={false} />}
-          <TextField
-            autoFocus
-            required
-            multiline
-            minRows={2}
-            label={t('common:reason.label')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            error={tooLong}
-            helperText={limitedHelperText(hintWithLimit(undefined, REASON_LIMIT, t, i18n.language), trimmed.length, REASON_LIMIT, t)}
-          />
+          <ReasonField value={reason} onChange={setReason} maxLength={REASON_LIMIT} />
           <ErrorAlert error={original.error ?? reverse.error} />
         </Stack>
       </DialogContent>
