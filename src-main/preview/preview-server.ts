@@ -13,9 +13,11 @@ import type { Router } from '../api/router';
 // call, must carry that cookie. Calls are POSTs of JSON from the page's own origin, so another
 // site open in the same browser can neither read the pages nor make calls.
 
-const CONTENT_TYPES: Record<string, string> = {
+/** What the built renderer holds, by extension (the browser-mode test harness serves it with the same). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
