@@ -22,7 +22,14 @@ function settingsRows(router: Awaited<ReturnType<typeof withStoredSetting>>) {
 describe('settings', () => {
   it('answers the defaults of every domain before anything is saved', async () => {
     const { router } = await setUpRouter();
-    expect(await ok(router, 'settings.get', {})).toEqual({ idleLockMinutes: 10, enabledCurrencies: ['CNY'], paymentFeeBps: 50 });
+    expect(await ok(router, 'settings.get', {})).toEqual({
+      idleLockMinutes: 10,
+      enabledCurrencies: ['CNY'],
+      paymentFeeBps: 50,
+      paymentFeeBpsByCurrency: {},
+      operationLimits: { teller: { CNY: 5_000_000 } },
+      approvalThresholds: { CNY: 1_000_000 },
+    });
   });
 
   it('names a stored idleLockMinutes of -5 with SETTINGS_INVALID, and the counter still works', async () => {
