@@ -11,6 +11,7 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./ledger-verify-singles'),
   () => import('./members-search'),
   () => import('./scrypt-guesses'),
+  () => import('./ui-screens'),
 ];
 
 async function main(): Promise<void> {
