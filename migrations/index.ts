@@ -5,6 +5,7 @@ import * as members from './0003_members';
 import * as jobs from './0004_jobs';
 import * as trust from './0005_trust';
 import * as counterDay from './0006_counter_day';
+import * as journalBrowse from './0007_journal_browse';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_jobs': jobs,
   '0005_trust': trust,
   '0006_counter_day': counterDay,
+  '0007_journal_browse': journalBrowse,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
