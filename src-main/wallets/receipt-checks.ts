@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckResult } from '../../src-shared/contract/verify';
+import { systemMemo, type SystemMemoCode } from '../../src-shared/system-memo';
 import { FirstFault } from '../audit/audit-replay';
 import type { Store } from '../store/store';
 import type { ReceiptRow } from './receipts';
@@ -103,6 +104,19 @@ function foreignLeg(receipt: ReceiptRow, named: ReceiptRow, leg: Leg): boolean {
   return (leg.idempotency_key !== key && !leg.idempotency_key.startsWith(`${key}:`)) || leg.cause_ref !== `receipt:${named.receipt_number}`;
 }
 
+/** The English sentences builds before system-memo.ts stored; their folders must keep verifying. */
+const LEGACY_PAYMENT_MEMOS: Record<SystemMemoCode, (merchant: string) => string> = {
+  payment: (merchant) => `Payment to ${merchant}`,
+  payment_fee: (merchant) => `Fee on payment to ${merchant}`,
+};
+
+/** A payment leg's memo: what staff typed on the payment leg, else the system memo naming the receipt's merchant. */
+function isPaymentMemo(memo: string | null, receipt: ReceiptRow, code: SystemMemoCode): boolean {
+  if (code === 'payment' && receipt.memo !== null) return memo === receipt.memo;
+  const merchant = receipt.merchant ?? '';
+  return memo === systemMemo({ memo: code, merchant }) || memo === LEGACY_PAYMENT_MEMOS[code](merchant);
+}
+
 /** The movements an operation posts (wallet-legs.ts), checked against the receipt's columns. */
 function legsDiffer(receipt: ReceiptRow, legs: Leg[], ctx: Context, reversed: ReceiptRow | undefined): string | null {
   const wallet = ctx.wallets.get(`${receipt.member_id}:${receipt.currency}`);
@@ -124,7 +138,7 @@ function legsDiffer(receipt: ReceiptRow, legs: Leg[], ctx: Context, reversed: Re
   const counterparty = receipt.operation === 'transfer' ? ctx.wallets.get(`${receipt.counterparty_member_id}:${receipt.currency}`) : undefined;
   if (receipt.operation === 'transfer' ? main.credit_account_id !== counterparty : receipt.counterparty_member_id !== null) return 'counterparty_member_id';
   if (receipt.operation === 'payment') {
-    if (main.memo !== (receipt.memo ?? `Payment to ${receipt.merchant}`) || fees.some((fee) => fee.memo !== `Fee on payment to ${receipt.merchant}`)) return 'merchant';
+    if (!isPaymentMemo(main.memo, receipt, 'payment') || fees.some((fee) => !isPaymentMemo(fee.memo, receipt, 'payment_fee'))) return 'merchant';
   } else if (receipt.merchant !== null || receipt.fee !== 0 || main.memo !== receipt.memo) {
     return receipt.merchant !== null ? 'merchant' : receipt.fee !== 0 ? 'fee' : 'memo';
   }

@@ -1,3 +1,4 @@
+import { systemMemo } from '../../src-shared/system-memo';
 import { systemAccount, type TransferRequest } from '../ledger';
 import type { Store } from '../store/store';
 
@@ -7,6 +8,7 @@ import type { Store } from '../store/store';
 // - withdrawal: debit the wallet,                        credit branch cash
 // - payment:    debit the wallet, credit merchant settlement; and, linked, the fee:
 //               debit the wallet, credit fee income
+//               (their memos, unless staff typed one, are stored as parts: src-shared/system-memo.ts)
 // - transfer:   debit the payer's wallet,                credit the payee's wallet
 
 export interface OperatorAccounts {
@@ -62,9 +64,9 @@ export function withdrawalLegs(ctx: LegContext, accounts: OperatorAccounts, wall
 }
 
 export function paymentLegs(ctx: LegContext, accounts: OperatorAccounts, wallet: number, amount: number, fee: number, merchant: string): TransferRequest[] {
-  const payment = leg(ctx, undefined, 'payment', wallet, accounts.merchantSettlement, amount, ctx.memo ?? `Payment to ${merchant}`);
+  const payment = leg(ctx, undefined, 'payment', wallet, accounts.merchantSettlement, amount, ctx.memo ?? systemMemo({ memo: 'payment', merchant }));
   if (fee === 0) return [payment];
-  return [payment, leg(ctx, 'fee', 'fee', wallet, accounts.feeIncome, fee, `Fee on payment to ${merchant}`)];
+  return [payment, leg(ctx, 'fee', 'fee', wallet, accounts.feeIncome, fee, systemMemo({ memo: 'payment_fee', merchant }))];
 }
 
 export function memberTransferLegs(ctx: LegContext, fromWallet: number, toWallet: number, amount: number): TransferRequest[] {

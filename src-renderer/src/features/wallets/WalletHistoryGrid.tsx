@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { useAmountColumn } from '../../ui/amount-column';
 import { isReversedRange } from '../../ui/DateRangeFields';
+import { memoText } from '../../ui/memo-text';
 import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
 import { ReceiptDialog } from './ReceiptDialog';
 import { ReversalDialog } from './ReversalDialog';
@@ -53,7 +54,7 @@ function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }:
         },
       },
       amountColumn({ field: 'amount', headerName: t('wallets:history.amount'), rows, amountOf: (row) => ({ minor: row.amount, currency, direction: row.direction }) }),
-      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 120, valueFormatter: (value: string | null) => value ?? '' },
+      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 120, valueFormatter: (value: string | null) => memoText(t, value) },
       { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 170, valueFormatter: (value: string | null) => value ?? '—' },
     ];
     columns.push(
