@@ -6,6 +6,7 @@ import * as jobs from './0004_jobs';
 import * as trust from './0005_trust';
 import * as counterDay from './0006_counter_day';
 import * as journalBrowse from './0007_journal_browse';
+import * as memberBalance from './0008_member_balance';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_trust': trust,
   '0006_counter_day': counterDay,
   '0007_journal_browse': journalBrowse,
+  '0008_member_balance': memberBalance,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
