@@ -50,6 +50,10 @@ export const ERROR_MESSAGES: Record<'en' | 'zh-CN', Record<ErrorCode, string>> =
     MEMBER_HAS_BALANCE: 'A member with a balance cannot be closed.',
     MEMBER_DUPLICATE: 'A member with this phone number already exists.',
     RECEIPT_NOT_FOUND: 'No such receipt.',
+    OVER_LIMIT: 'The amount is above the limit your role may take in one operation.',
+    APPROVAL_REQUIRED: 'An amount this large needs a second person (finance or admin) to approve it with their passphrase.',
+    SELF_APPROVAL: 'A second person must approve: you cannot approve your own operation.',
+    APPROVER_NOT_ALLOWED: 'Only finance or an admin can approve an operation above the threshold.',
   },
   'zh-CN': {
     INVALID_INPUT: '部分输入无效。',
@@ -98,5 +102,9 @@ export const ERROR_MESSAGES: Record<'en' | 'zh-CN', Record<ErrorCode, string>> =
     MEMBER_HAS_BALANCE: '会员仍有余额，不能注销。',
     MEMBER_DUPLICATE: '已存在使用该手机号的会员。',
     RECEIPT_NOT_FOUND: '找不到该凭条。',
+    OVER_LIMIT: '金额超过您的角色单笔业务的限额。',
+    APPROVAL_REQUIRED: '此金额需要第二人（财务或管理员）输入其口令批准。',
+    SELF_APPROVAL: '须由另一人批准：您不能批准自己的业务。',
+    APPROVER_NOT_ALLOWED: '只有财务或管理员可以批准超过阈值的业务。',
   },
 };

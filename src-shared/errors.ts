@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'MEMBER_HAS_BALANCE',
   'MEMBER_DUPLICATE',
   'RECEIPT_NOT_FOUND',
+  'OVER_LIMIT',
+  'APPROVAL_REQUIRED',
+  'SELF_APPROVAL',
+  'APPROVER_NOT_ALLOWED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
