@@ -30,6 +30,11 @@ export function canonicalCertificate(certificate: Omit<AnchorCertificate, 'signa
     chain(chains.journal), chain(chains.audit), chain(chains.certificates), chain(chains.checkpoints)]);
 }
 
+/** Whether verify read the chains a certificate anchors; a damaged page can stop it before (database.readable). */
+export function chainsWereRead(report: VerifyReport): boolean {
+  return report.chains.journal !== undefined && report.chains.audit !== undefined;
+}
+
 /** The certificate of `report`, just verified on `store`, signed by whoever ran it. */
 export function certifyReport(store: Store, report: VerifyReport, { takenAt, takenBy, sign }: CertificateContext): VerificationCertificate {
   const { journal, audit, certificates, checkpoints } = report.chains;

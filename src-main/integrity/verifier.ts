@@ -27,6 +27,37 @@ export interface Verifier {
 }
 
 /**
+ * One verify in progress: the checks, chains and trust fingerprint of the verifiers run so far,
+ * and what they leave each other. `runVerifiers` drives it in one go, `verifyInSteps` one
+ * verifier at a time, so both make the same report from the same verifiers.
+ */
+export class VerifyPass {
+  private readonly checks: CheckResult[] = [];
+  private readonly chains: Record<string, ChainTip> = {};
+  private trustFingerprint: string | null = null;
+  private readonly context: VerifyContext = {};
+
+  run(verifier: Verifier, store: Store): void {
+    const result = verifier.run(store, this.context);
+    this.checks.push(...result.checks);
+    Object.assign(this.chains, result.chains ?? {});
+    this.trustFingerprint = result.trustFingerprint ?? this.trustFingerprint;
+  }
+
+  /** A page SQLite cannot read ends the pass as `database.readable` failing; any other error is a bug and is thrown on. */
+  stopUnreadable(error: unknown): void {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !UNREADABLE.test(code)) throw error;
+    this.checks.push({ name: 'database.readable', ok: false, detail: `a damaged page stopped verify: ${(error as Error).message}`, counts: {}, firstViolation: null });
+  }
+
+  report(): VerifyReport {
+    const heads = Object.fromEntries(Object.entries(this.chains).map(([name, tip]) => [name, tip.head]));
+    return { ok: this.checks.every((c) => c.ok), checks: this.checks, heads, chains: this.chains, trustFingerprint: this.trustFingerprint };
+  }
+}
+
+/**
  * Runs every verifier in order, all in one read transaction: the verifiers compare tables with
  * each other (staff with the audit log, receipts with the journal), so they must all see one
  * snapshot, not one where another process's sign-in landed between two of them. The report is
@@ -37,24 +68,15 @@ export interface Verifier {
  * failing, never a crash.
  */
 export function runVerifiers(store: Store, verifiers: readonly Verifier[]): VerifyReport {
-  const report = { checks: [] as CheckResult[], chains: {} as Record<string, ChainTip>, trustFingerprint: null as string | null };
-  const context: VerifyContext = {};
+  const pass = new VerifyPass();
   try {
     store.sqlite.transaction(() => {
-      for (const verifier of verifiers) {
-        const result = verifier.run(store, context);
-        report.checks.push(...result.checks);
-        Object.assign(report.chains, result.chains ?? {});
-        report.trustFingerprint = result.trustFingerprint ?? report.trustFingerprint;
-      }
+      for (const verifier of verifiers) pass.run(verifier, store);
     }).deferred();
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== 'string' || !UNREADABLE.test(code)) throw error;
-    report.checks.push({ name: 'database.readable', ok: false, detail: `a damaged page stopped verify: ${(error as Error).message}`, counts: {}, firstViolation: null });
+    pass.stopUnreadable(error);
   }
-  const heads = Object.fromEntries(Object.entries(report.chains).map(([name, tip]) => [name, tip.head]));
-  return { ok: report.checks.every((c) => c.ok), checks: report.checks, heads, chains: report.chains, trustFingerprint: report.trustFingerprint };
+  return pass.report();
 }
 
 // SQLite's codes for pages it cannot read.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { emptyInput, INPUT_LIMITS, isoTimeSchema, pathSchema } from './common';
+import { jobStarted } from './jobs';
 
 export const checkResultSchema = z.object({
   name: z.string(),
@@ -98,8 +99,18 @@ export type AnchorComparison = z.infer<typeof anchorComparisonSchema>;
 
 const certifiedReportSchema = verifyReportSchema.extend({ certificate: verificationCertificateSchema });
 
+/**
+ * What a verify job ends with (the `result` of its `jobs.get`): the report, and its certificate,
+ * null when a damaged page stopped verify before it read the chains (there is nothing to certify;
+ * the report says why).
+ */
+export const verifyJobResultSchema = verifyReportSchema.extend({ certificate: verificationCertificateSchema.nullable() });
+export type VerifyJobResult = z.infer<typeof verifyJobResultSchema>;
+
 export const verifyChannels = {
   'system.verify': channel({ input: emptyInput, output: certifiedReportSchema, access: 'audit.read' }),
+  /** The same verify as a job with progress (the Integrity screen); its result is a VerifyJobResult. */
+  'system.startVerify': channel({ input: emptyInput, output: jobStarted, access: 'audit.read' }),
   /** Verify, then whether today's chains extend an anchor: a certificate, or the one in a backup's header. */
   'system.verifyAnchor': channel({
     input: z.union([

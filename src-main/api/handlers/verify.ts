@@ -1,17 +1,41 @@
 import { AppError } from '../../../src-shared/errors';
-import type { AnchorCertificate } from '../../../src-shared/contract/verify';
+import type { AnchorCertificate, VerifyJobResult, VerifyReport } from '../../../src-shared/contract/verify';
 import type { ParsedInput } from '../../../src-shared/contract';
 import type { HandlerMap, CallContext } from '../handler';
 import { compareWithAnchor, readAnchoredRows } from '../../integrity/anchor';
-import { certifyReport } from '../../integrity/certificate';
+import { certifyReport, chainsWereRead } from '../../integrity/certificate';
+import { verifyInSteps } from '../../integrity/verify-in-steps';
 import { anchorTrustFindings } from '../../trust/anchor-trust';
-import { verifyStore } from '../../registry';
+import { VERIFIERS, verifyStore } from '../../registry';
 import { identifyBackup } from '../../store/restore';
 
+/** The certificate of a report, signed by whoever ran verify. */
+function certify({ store, session, signer, now }: CallContext, report: VerifyReport) {
+  return certifyReport(store, report, { takenAt: now, takenBy: session.username, sign: (text) => signer.signVerification(text) });
+}
+
 /** Every domain's checks, with the certificate an auditor keeps. */
-function certifiedVerify({ store, session, signer, now }: CallContext) {
-  const report = verifyStore(store);
-  return { ...report, certificate: certifyReport(store, report, { takenAt: now, takenBy: session.username, sign: (text) => signer.signVerification(text) }) };
+function certifiedVerify(ctx: CallContext) {
+  const report = verifyStore(ctx.store);
+  return { ...report, certificate: certify(ctx, report) };
+}
+
+/**
+ * The same verify as a job, one domain after another (progress is domains done of all); the
+ * certificate is signed as the job ends. The session, signer and store are the ones that started it.
+ */
+function startVerifyJob(ctx: CallContext): { jobId: string } {
+  const { app, store, session, signer, now } = ctx;
+  const started: CallContext = { app, store, session, signer, now };
+  const jobId = app.jobs.start(
+    'system.verify',
+    async ({ report: onProgress, signal }): Promise<VerifyJobResult> => {
+      const report = await verifyInSteps(store, VERIFIERS, { onProgress, signal, nativeBinding: app.options.nativeBinding });
+      return { ...report, certificate: chainsWereRead(report) ? certify(started, report) : null };
+    },
+    { cancellable: true, now },
+  );
+  return { jobId };
 }
 
 /** The certificate handed in, or the one in a backup's header (checked under the master key it was made with). */
@@ -27,8 +51,9 @@ async function anchorOf(input: ParsedInput<'system.verifyAnchor'>, { store }: Ca
   return backup.header.certificate;
 }
 
-export const verifyHandlers: HandlerMap<'system.verify' | 'system.verifyAnchor'> = {
+export const verifyHandlers: HandlerMap<'system.verify' | 'system.startVerify' | 'system.verifyAnchor'> = {
   'system.verify': (_input, ctx) => certifiedVerify(ctx),
+  'system.startVerify': (_input, ctx) => startVerifyJob(ctx),
   'system.verifyAnchor': async (input, ctx) => {
     const anchor = await anchorOf(input, ctx);
     const verified = certifiedVerify(ctx);
