@@ -8,6 +8,8 @@ import type { AppState } from './app-state';
 export interface CallContext {
   app: AppState;
   now: Date;
+  /** True in a dry run of a previewable channel: the handler must answer synchronously, and everything it writes is rolled back. */
+  dryRun?: boolean;
   /** Throws LOCKED when nobody is signed in; public channels must not touch it. */
   readonly store: Store;
   readonly session: Session;

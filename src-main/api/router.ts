@@ -88,6 +88,7 @@ async function dispatch(state: AppState, channel: string, rawInput: unknown): Pr
   const ctx: CallContext = {
     app: state,
     now: state.now(),
+    dryRun,
     get store() {
       return state.requireStore();
     },
