@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../src-shared/errors';
-import type { BackupFile } from '../../src-shared/contract/backup';
+import type { BackupFile, BackupListing } from '../../src-shared/contract/backup';
 import type { ReportProgress } from '../../src-shared/contract/jobs';
 import type { VerificationCertificate } from '../../src-shared/contract/verify';
 import { fsyncDirectory } from './atomic-file';
+import { assertUsableBackupFolder } from './backup-location';
 import { assertBackupHeader, chooseBackupKey, extractBackupDatabase, invalidBackup, readBackupHeader, writeBackupFile, type ParsedBackup } from './backup-file';
 import { snapshotDatabase, yieldToEventLoop } from './database-copy';
 import { assertKeyslotMac, readKeyslotFile, type KeyslotFile } from './keyslots';
-import type { DataPaths } from './paths';
 import { openStore, type Store } from './store';
 
 // A backup is an encrypted copy of the database under the same master key, plus the keyslots,
@@ -22,8 +22,10 @@ export const BACKUP_EXTENSION = '.pdbk';
 export type InspectCopy = (copy: Store) => void;
 
 export interface BackupRequest {
-  /** Where to write; a new file in <dataDir>/backups/ when absent. */
+  /** Where to write; a new file in `folder` when absent. */
   destination?: string;
+  /** A folder for a new file (checked, never created: see backup-location.ts); <dataDir>/backups/ when absent. */
+  folder?: string;
   /** Added to the default file name: paydesk-20260102-030405-before-restore.pdbk. */
   label?: string;
   now: Date;
@@ -110,8 +112,15 @@ function liveKeyslots(store: Store): KeyslotFile {
 /** Snapshot, write, verify, rename: a backup job reports these four steps as its items. */
 export const BACKUP_STEPS = 4;
 
+function destinationOf(store: Store, request: BackupRequest): string {
+  if (request.destination) return resolve(request.destination);
+  if (request.folder === undefined) return defaultBackupPath(store.paths.backups, request.now, request.label);
+  assertUsableBackupFolder(request.folder);
+  return defaultBackupPath(request.folder, request.now, request.label);
+}
+
 export async function createBackup(store: Store, request: BackupRequest): Promise<BackupFile> {
-  const destination = request.destination ? resolve(request.destination) : defaultBackupPath(store.paths.backups, request.now, request.label);
+  const destination = destinationOf(store, request);
   assertBackupDestinationFree(destination);
   mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
   const workDir = mkdtempSync(join(dirname(destination), '.paydesk-backup-'));
@@ -141,17 +150,41 @@ export async function createBackup(store: Store, request: BackupRequest): Promis
   }
 }
 
-/** The backups in <dataDir>/backups/, newest first; files that are not backups are left out. */
-export async function listBackups(paths: DataPaths): Promise<BackupFile[]> {
-  if (!existsSync(paths.backups)) return [];
-  const found: BackupFile[] = [];
-  for (const name of readdirSync(paths.backups)) {
-    const path = join(paths.backups, name);
-    if (!name.endsWith(BACKUP_EXTENSION) || !statSync(path).isFile()) continue;
-    try {
-      found.push(describeBackup(await readBackupHeader(path)));
-    } catch {
-      // A damaged or foreign file is not a backup to offer; restore would refuse it anyway.
+/** A .pdbk file found in a backup folder, and whether its header proves it ours and unedited. */
+async function describeListedFile(path: string, keys: Buffer[]): Promise<BackupListing> {
+  try {
+    const backup = await readBackupHeader(path);
+    const key = chooseBackupKey(backup, keys);
+    let verified = false;
+    if (key) {
+      try {
+        assertBackupHeader(backup, key);
+        verified = true;
+      } catch {
+        // An edited header: listed, so the person sees it, but not offered for restore.
+      }
+    }
+    return { ...describeBackup(backup), verified };
+  } catch {
+    // Cut short, not a backup, or from a newer Paydesk: the file's own name, size and time.
+    const stat = statSync(path);
+    return { name: basename(path), path, size: stat.size, createdAt: stat.mtime.toISOString(), verified: false };
+  }
+}
+
+/**
+ * The .pdbk files in each folder (a folder that is not there, such as a drive not connected,
+ * lists nothing), newest first. `keys` are the master keys this data folder knows: a backup whose
+ * header verifies under one of them is marked verified.
+ */
+export async function listBackups(folders: string[], keys: Buffer[]): Promise<BackupListing[]> {
+  const found: BackupListing[] = [];
+  for (const folder of new Set(folders.map((f) => resolve(f)))) {
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (!name.endsWith(BACKUP_EXTENSION) || !statSync(path).isFile()) continue;
+      found.push(await describeListedFile(path, keys));
     }
   }
   return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));

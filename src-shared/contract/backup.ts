@@ -11,6 +11,19 @@ export const backupFileSchema = z.object({
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
+/** A .pdbk file in a backup folder; verified when its header proves it made under a key this data knows, unedited. */
+export const backupListingSchema = backupFileSchema.extend({ verified: z.boolean() });
+export type BackupListing = z.infer<typeof backupListingSchema>;
+
+/** Where this workstation's backups go: a chosen folder, or the data folder's backups/ (null). */
+export const backupLocationSchema = z.object({
+  folder: z.string().nullable(),
+  defaultFolder: z.string(),
+  /** False when the chosen folder cannot take a backup now (a drive not connected). */
+  usable: z.boolean(),
+});
+export type BackupLocation = z.infer<typeof backupLocationSchema>;
+
 /**
  * What a finished rekey job holds in its result: a new recovery key, shown once, when the rekey
  * made the recovery slot (a folder from before it); null when the recovery key is unchanged.
@@ -20,8 +33,20 @@ export const rekeyResultSchema = z.object({ recoveryKey: z.string().nullable() }
 export const backupResultSchema = backupFileSchema;
 
 export const backupChannels = {
-  'backup.list': channel({ input: emptyInput, output: z.array(backupFileSchema), access: 'backup.run' }),
-  /** Writes an encrypted, verified copy; without a path it goes to the data folder's backups/. */
+  /** The backups in the data folder's backups/ and in the chosen backup folder, newest first. */
+  'backup.list': channel({ input: emptyInput, output: z.array(backupListingSchema), access: 'backup.run' }),
+  'backup.location': channel({ input: emptyInput, output: backupLocationSchema, access: 'backup.run' }),
+  /**
+   * Remembers, for this workstation, the folder new backups go to (null: the data folder's
+   * backups/). A folder that is missing, not a folder or not writable is BACKUP_FOLDER_UNUSABLE.
+   */
+  'backup.chooseLocation': channel({
+    input: z.object({ folder: pathSchema.nullable() }).strict(),
+    output: backupLocationSchema,
+    access: 'backup.run',
+    invalidates: ['backup.location', 'backup.list'],
+  }),
+  /** Writes an encrypted, verified copy; without a path it goes to the chosen backup folder. */
   'backup.create': channel({
     input: z.object({ path: pathSchema.optional() }),
     output: jobStarted,

@@ -27,7 +27,7 @@ describe('backup', () => {
 
     expect(file.name).toMatch(/^paydesk-\d{8}-\d{6}\.pdbk$/);
     expect(file.path).toBe(join(dataDir, 'backups', file.name));
-    expect(await ok(router, 'backup.list', {})).toEqual([file]);
+    expect(await ok(router, 'backup.list', {})).toEqual([{ ...file, verified: true }]);
     const bytes = readFileSync(file.path);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('PDBK');
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors';
 import { contract, type ParsedInput } from '../../../src-shared/contract';
 import { ROLES, can, type Role } from '../../../src-shared/permissions';
-import type { BackupFile } from '../../../src-shared/contract/backup';
+import type { BackupFile, BackupLocation } from '../../../src-shared/contract/backup';
 import type { HandlerMap, CallContext } from '../handler';
 import type { ReportProgress } from '../../../src-shared/contract/jobs';
 import { sameAsLive, verifiesClean } from '../../registry/copy-checks';
@@ -10,9 +10,11 @@ import { verifyStore } from '../../registry';
 import { certifyReport } from '../../integrity/certificate';
 import { recordAudit } from '../../audit/record-audit';
 import { assertBackupDestinationFree, BACKUP_STEPS, createBackup, defaultBackupPath, listBackups } from '../../store/backup';
+import { assertUsableBackupFolder, chooseBackupFolder, chosenBackupFolder, isUsableBackupFolder } from '../../store/backup-location';
 import { acquireExclusiveAccess } from '../../store/data-lock';
 import { changeCount } from '../../store/database-copy';
 import { stageRekey } from '../../store/rekey';
+import { readRetiredKeys } from '../../store/retired-keys';
 import { backupKeyFromPassphrase, backupKeyFromRecoveryKey, identifyBackup, RESTORE_STEPS, restoreIntoEmptyFolder, stageRestore } from '../../store/restore';
 import { certificateBook, issueCertificate } from '../../trust/staff-certificates';
 import { newSigningIdentity } from '../../trust/signer';
@@ -35,9 +37,9 @@ function certifiedCopy({ session, signer, now }: CallContext, live: Store) {
   return { certificate, inspect: sameAsLive(live, 'BACKUP_INVALID', expected) };
 }
 
-async function runBackup(ctx: CallContext, live: Store, destination: string | undefined, report: ReportProgress) {
+async function runBackup(ctx: CallContext, live: Store, target: { destination?: string; folder?: string }, report: ReportProgress) {
   const { session, now } = ctx;
-  const file = await createBackup(live, { destination, now, ...certifiedCopy(ctx, live), onProgress: report });
+  const file = await createBackup(live, { ...target, now, ...certifiedCopy(ctx, live), onProgress: report });
   if (!live.sqlite.open) throw new AppError('LOCKED', `Paydesk was locked before the backup was recorded; ${file.path} was written and verified.`);
   live.sqlite.transaction(() => {
     recordAudit(live, { actor: session.username, action: 'backup.create', entityType: 'backup', entityId: file.name, after: { path: file.path, size: file.size } }, now);
@@ -194,15 +196,49 @@ async function restoreIntoNewFolder(input: ParsedInput<'backup.restoreIntoNewFol
   }
 }
 
-type BackupChannels = 'backup.list' | 'backup.create' | 'backup.restore' | 'backup.restoreIntoNewFolder' | 'keys.rekey';
+function backupLocation(live: Store): BackupLocation {
+  const folder = chosenBackupFolder(live.paths);
+  return { folder, defaultFolder: live.paths.backups, usable: folder === null || isUsableBackupFolder(folder) };
+}
+
+/** The choice is this workstation's, kept beside the data; the audit log still says who moved the backups where. */
+function chooseLocation(input: ParsedInput<'backup.chooseLocation'>, { store, session, now }: CallContext): BackupLocation {
+  const before = backupLocation(store);
+  chooseBackupFolder(store.paths, input.folder);
+  const after = backupLocation(store);
+  store.sqlite.transaction(() => {
+    recordAudit(store, {
+      actor: session.username,
+      action: 'backup.chooseLocation',
+      entityType: 'backup',
+      before: { backupFolder: before.folder ?? before.defaultFolder },
+      after: { backupFolder: after.folder ?? after.defaultFolder },
+    }, now);
+  }).immediate();
+  return after;
+}
+
+type BackupChannels = 'backup.list' | 'backup.location' | 'backup.chooseLocation' | 'backup.create' | 'backup.restore' | 'backup.restoreIntoNewFolder' | 'keys.rekey';
 
 export const backupHandlers: HandlerMap<BackupChannels> = {
-  'backup.list': (_input, { store }) => listBackups(store.paths),
+  'backup.list': (_input, { store }) => {
+    const folder = chosenBackupFolder(store.paths);
+    const keys = [store.masterKey, ...readRetiredKeys(store.paths.dataDir, store.masterKey).map((entry) => Buffer.from(entry.key, 'hex'))];
+    return listBackups(folder === null ? [store.paths.backups] : [store.paths.backups, folder], keys);
+  },
 
+  'backup.location': (_input, { store }) => backupLocation(store),
+
+  'backup.chooseLocation': chooseLocation,
+
+  /** A path names the file; otherwise a new file goes to the chosen folder, which must be there now. */
   'backup.create': (input, ctx) => {
     const live = ctx.store;
+    const folder = chosenBackupFolder(live.paths) ?? undefined;
     if (input.path) assertBackupDestinationFree(resolve(input.path));
-    return { jobId: ctx.app.jobs.start('backup.create', ({ report }) => runBackup(ctx, live, input.path, report), { now: ctx.now }) };
+    else if (folder !== undefined) assertUsableBackupFolder(folder);
+    const target = input.path ? { destination: input.path } : folder === undefined ? {} : { folder };
+    return { jobId: ctx.app.jobs.start('backup.create', ({ report }) => runBackup(ctx, live, target, report), { now: ctx.now }) };
   },
 
   'backup.restore': async (input, ctx) => {

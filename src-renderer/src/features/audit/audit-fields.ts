@@ -90,6 +90,7 @@ export const FIELD_FORMATS: Record<string, Format> = {
   backupCreatedAt: moment,
   safetyBackup: plain,
   intoEmptyFolder: yesNo,
+  backupFolder: plain,
   fingerprint: plain,
   previousFingerprint: plain,
   resealedSlots: count,
