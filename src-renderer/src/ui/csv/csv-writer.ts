@@ -50,7 +50,8 @@ export function neutralizeFormula(text: string): string {
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-function localDate(at: Date): string {
+/** The day in the local zone as YYYY-MM-DD, for file names. */
+export function localDate(at: Date): string {
   return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
