@@ -7,7 +7,7 @@ import { useJob } from './jobs';
 import { invalidateAfter } from './queries';
 
 /** Channels that answer with a job id and do their work in the background. */
-export type JobChannel = 'backup.create' | 'backup.restore' | 'keys.rekey';
+export type JobChannel = 'backup.create' | 'backup.restore' | 'keys.rekey' | 'system.startVerify';
 
 /**
  * Starts a job through its channel, polls it, and calls `onDone` once when it finishes. The
