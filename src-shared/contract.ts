@@ -7,6 +7,7 @@ import { settingsChannels } from './contract/settings';
 import { verifyChannels } from './contract/verify';
 import { backupChannels } from './contract/backup';
 import { ledgerChannels } from './contract/ledger';
+import { journalChannels } from './contract/journal';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
 import { demoChannels } from './contract/demo';
@@ -21,6 +22,7 @@ export const contract = {
   ...verifyChannels,
   ...backupChannels,
   ...ledgerChannels,
+  ...journalChannels,
   ...memberChannels,
   ...walletChannels,
   ...demoChannels,

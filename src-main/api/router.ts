@@ -14,6 +14,7 @@ import { settingsHandlers } from './handlers/settings';
 import { verifyHandlers } from './handlers/verify';
 import { backupHandlers } from './handlers/backup';
 import { ledgerHandlers } from './handlers/ledger';
+import { journalHandlers } from './handlers/journal';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
 import { demoHandlers } from './handlers/demo';
@@ -32,6 +33,7 @@ const handlers: HandlerMap = {
   ...verifyHandlers,
   ...backupHandlers,
   ...ledgerHandlers,
+  ...journalHandlers,
   ...memberHandlers,
   ...walletHandlers,
   ...demoHandlers,
