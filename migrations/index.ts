@@ -7,6 +7,7 @@ import * as trust from './0005_trust';
 import * as counterDay from './0006_counter_day';
 import * as journalBrowse from './0007_journal_browse';
 import * as memberBalance from './0008_member_balance';
+import * as receiptApprover from './0009_receipt_approver';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_counter_day': counterDay,
   '0007_journal_browse': journalBrowse,
   '0008_member_balance': memberBalance,
+  '0009_receipt_approver': receiptApprover,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
