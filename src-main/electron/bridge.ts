@@ -10,3 +10,17 @@ export function buildPaydeskBridge(channels: readonly string[], invoke: (channel
   for (const channel of channels) bridge[channel] = (input?: unknown) => invoke(channel, input);
   return Object.freeze(bridge);
 }
+
+/** The IPC channel of the native folder picker; not a contract channel, as it touches no data. */
+export const CHOOSE_FOLDER_CHANNEL = 'desktop.chooseFolder';
+
+/** What the preload puts on `window.paydeskDesktop`: what only a desktop window can do. */
+export interface DesktopBridge {
+  /** Opens the system's folder dialog; the folder the person picked, or null when they cancelled. */
+  chooseFolder(): Promise<string | null>;
+}
+
+/** Builds `window.paydeskDesktop`; like the contract bridge, the page names no channel and sends no argument. */
+export function buildDesktopBridge(invoke: (channel: string) => Promise<unknown>): DesktopBridge {
+  return Object.freeze({ chooseFolder: () => invoke(CHOOSE_FOLDER_CHANNEL) as Promise<string | null> });
+}

@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { CHANNEL_NAMES } from '../../src-shared/contract';
 import { createRouter, type Router } from '../api/router';
+import { CHOOSE_FOLDER_CHANNEL } from './bridge';
 import { bindContractChannels } from './contract-ipc';
 import { resolveDataDir } from './data-dir';
+import { folderPickerAnswerer } from './folder-picker';
 import { hardenSession, hardenWebContents } from './harden';
 import { resolveNativeBinding } from './native-binding';
 import { rendererPage, type RendererPage } from './renderer-page';
@@ -54,6 +56,11 @@ function openPaydesk(dataDir: string, page: RendererPage): void {
   router = createRouter({ dataDir, nativeBinding });
   hardenSession(session.defaultSession, page);
   bindContractChannels(ipcMain, CHANNEL_NAMES, { router, page });
+  const answerFolderPick = folderPickerAnswerer({
+    page,
+    showDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+  });
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, (event) => answerFolderPick(event));
   mainWindow = openMainWindow(page);
 }
 
