@@ -34,7 +34,7 @@ const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'm
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'settings.read'],
+  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer'],
   finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run'],
   auditor: READ_ONLY,
 };

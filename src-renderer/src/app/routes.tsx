@@ -36,7 +36,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/verify', labelKey: 'verify:nav', descriptionKey: 'verify:description', icon: <VerifiedUser />, access: 'audit.read', section: 'oversight', element: <VerifyScreen /> },
   { path: '/admin/staff', labelKey: 'staff:nav', descriptionKey: 'staff:description', icon: <Group />, access: 'staff.read', section: 'admin', element: <StaffScreen /> },
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },
-  { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.manage', section: 'admin', element: <SettingsScreen /> },
+  { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.read', section: 'admin', element: <SettingsScreen /> },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
