@@ -43,6 +43,30 @@ export function isValidMemberNumber(input: string): boolean {
   return luhnCheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
 }
 
+/**
+ * The member numbers among the first `issued` that end with `digits` (spaces and dashes ignored),
+ * e.g. `0007 4` → 100000074: what a teller reads off the end of a card. Numbers are issued in
+ * sequence, so they are counted out rather than searched for. Null when more than `limit`
+ * numbers would need checking: too few digits to narrow the search.
+ */
+export function memberNumbersEndingWith(input: string, issued: number, limit: number): string[] | null {
+  const digits = normalizeMemberNumber(input);
+  if (!/^\d{1,9}$/.test(digits) || issued < 1) return null;
+  const check = Number(digits.slice(-1));
+  // Every body ending in `tail`: the first at or after FIRST_BODY, then one every `step`.
+  const tail = Number(digits.slice(0, -1) || '0');
+  const step = 10 ** (digits.length - 1);
+  const last = Math.min(LAST_BODY, FIRST_BODY + issued - 1);
+  const first = FIRST_BODY + ((((tail - FIRST_BODY) % step) + step) % step);
+  if (first > last) return [];
+  if ((last - first) / step + 1 > limit) return null;
+  const numbers: string[] = [];
+  for (let body = first; body <= last; body += step) {
+    if (luhnCheckDigit(String(body)) === check) numbers.push(`${body}${check}`);
+  }
+  return numbers;
+}
+
 /** Groups a member number for reading aloud and printing: `1000 0001 7`. */
 export function formatMemberNumber(memberNumber: string): string {
   return `${memberNumber.slice(0, 4)} ${memberNumber.slice(4, 8)} ${memberNumber.slice(8)}`;

@@ -1,9 +1,14 @@
 import type { MemberRow as MemberListRow, MemberSearch } from '../../src-shared/contract/members';
+import { memberNumbersEndingWith } from '../../src-shared/member-number';
 import type { Store } from '../store/store';
+import { enabledCurrencies } from './member-wallets';
+import { balancePageIds, walletBalances } from './member-balances';
 
 // Member search, the teller's busiest screen, on raw prepared statements. Each query picks the
 // cheapest way to the candidate ids, then sorts and pages those:
-// - digits (and an optional leading +): member-number prefix or phone prefix, both index ranges;
+// - digits (and an optional leading +): member-number prefix or phone prefix, both index ranges,
+//   and the member numbers that end with the digits (`0007 4` finds 1000 0007 4), counted out
+//   from the sequence they were issued in and looked up by the member-number index;
 // - text of 3 or more characters: the FTS5 trigram index, so any substring of a name matches;
 // - text of 1 or 2 characters (trigrams cannot match it): the members_grams index, which holds
 //   every 1- and 2-character substring of each name as a token.
@@ -13,11 +18,14 @@ interface Candidates {
   params: unknown[];
 }
 
-const ORDER_BY: Record<MemberSearch['sort'], string> = {
+const ORDER_BY: Record<Exclude<MemberSearch['sort'], 'balance'>, string> = {
   memberNumber: 'm.id',
   name: 'm.name',
   createdAt: 'm.created_at',
 };
+
+/** A number's ending narrows no further than this many numbers to look up: too few digits were typed. */
+const ENDINGS_LIMIT = 2_000;
 
 const DIGITS = /^\+?[\d\s-]+$/;
 
@@ -31,16 +39,19 @@ function phrase(query: string): string {
   return `"${query.replace(/"/g, '""')}"`;
 }
 
-function candidatesFor(query: string): Candidates | null {
+/** `issued`: how many member numbers were ever given out (the highest member id). */
+function candidatesFor(query: string, issued: number): Candidates | null {
   if (query === '') return null;
   if (DIGITS.test(query)) {
     const digits = query.replace(/[\s-]/g, '');
     const byPhone = 'SELECT id FROM members WHERE phone >= ? AND phone < ?';
     if (digits.startsWith('+')) return { sql: byPhone, params: [digits, afterPrefix(digits)] };
-    return {
-      sql: `SELECT id FROM members WHERE member_number >= ? AND member_number < ? UNION ${byPhone}`,
-      params: [digits, afterPrefix(digits), digits, afterPrefix(digits)],
-    };
+    const byNumber = 'SELECT id FROM members WHERE member_number >= ? AND member_number < ?';
+    const prefixes = { sql: `${byNumber} UNION ${byPhone}`, params: [digits, afterPrefix(digits), digits, afterPrefix(digits)] };
+    const endings = memberNumbersEndingWith(digits, issued, ENDINGS_LIMIT);
+    if (!endings?.length) return prefixes;
+    const byEnding = 'SELECT id FROM members WHERE member_number IN (SELECT value FROM json_each(?))';
+    return { sql: `${prefixes.sql} UNION ${byEnding}`, params: [...prefixes.params, JSON.stringify(endings)] };
   }
   if ([...query].length >= 3) {
     return { sql: 'SELECT rowid AS id FROM members_fts WHERE members_fts MATCH ?', params: [phrase(query)] };
@@ -66,8 +77,11 @@ function source(candidates: Candidates | null): string {
   return candidates ? `(${candidates.sql}) c CROSS JOIN members m ON m.id = c.id` : 'members m';
 }
 
-function pageIds(store: Store, search: MemberSearch, candidates: Candidates | null, filter: string, params: unknown[]): number[] {
+function pageIds(store: Store, search: MemberSearch, candidates: Candidates | null, filter: string, params: unknown[], currency: string): number[] {
   const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
+  if (search.sort === 'balance') {
+    return balancePageIds(store, { search, source: source(candidates), sourceParams: candidates?.params ?? [], everyone: candidates === null, currency });
+  }
   // In member-number order without a status filter the candidate ids alone decide the page.
   const sql =
     candidates && !search.status && search.sort === 'memberNumber'
@@ -76,20 +90,27 @@ function pageIds(store: Store, search: MemberSearch, candidates: Candidates | nu
   return store.sqlite.prepare(sql).pluck().all(...params, search.limit, search.offset) as number[];
 }
 
-export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number } {
-  const candidates = candidatesFor(search.query.trim());
+/** Each row's balance is in `currency`, the first enabled wallet currency. */
+export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number; currency: string } {
+  const currency = enabledCurrencies(store)[0]!;
+  const issued = store.sqlite.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
+  const candidates = candidatesFor(search.query.trim(), issued);
   const params: unknown[] = [...(candidates?.params ?? [])];
   const filter = search.status ? 'WHERE m.status = ?' : '';
   if (search.status) params.push(search.status);
-  const ids = pageIds(store, search, candidates, filter, params);
+  const ids = pageIds(store, search, candidates, filter, params, currency);
   const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(candidates)} ${filter}`).get(...params) as { total: number };
-  if (ids.length === 0) return { rows: [], total };
+  if (ids.length === 0) return { rows: [], total, currency };
   const found = store.sqlite
     .prepare(`SELECT id, member_number, name, phone, email, status, created_at FROM members WHERE id IN (${ids.map(() => '?').join(', ')})`)
     .all(...ids) as SearchRow[];
   const byId = new Map(found.map((r) => [r.id, r]));
+  const balances = walletBalances(store, ids, currency);
   return {
-    rows: ids.map((id) => byId.get(id)!).map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at })),
+    rows: ids
+      .map((id) => byId.get(id)!)
+      .map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at, balance: balances.get(r.id) ?? 0 })),
     total,
+    currency,
   };
 }

@@ -2,6 +2,7 @@ import type { Wallet, WalletHistoryQuery, WalletHistoryRow } from '../../src-sha
 import { accountTransfers, balanceOf, reversedAmong } from '../ledger';
 import { getMemberRow } from '../members/member-repo';
 import { enabledCurrencies, findWalletAccountId, memberWallets } from '../members/member-wallets';
+import { walletHistoryContext } from '../members/wallet-history-context';
 import type { Store } from '../store/store';
 import { selectAll } from '../store/sql';
 import { walletSql } from './tables';
@@ -33,7 +34,7 @@ function receiptNumbers(store: Store, transferIds: number[]): Map<number, string
   return new Map(rows.map((r) => [r.transfer_id, r.receipt_number]));
 }
 
-/** The wallet's transfers, newest first, each with the receipt it was posted under. */
+/** The wallet's transfers, newest first, each with the receipt it was posted under, the balance after it and its other side. */
 export function walletHistory(store: Store, query: WalletHistoryQuery): { rows: WalletHistoryRow[]; total: number } {
   getMemberRow(store, query.memberId, 'memberId');
   const accountId = findWalletAccountId(store, query.memberId, query.currency);
@@ -48,6 +49,7 @@ export function walletHistory(store: Store, query: WalletHistoryQuery): { rows: 
   const ids = page.rows.map((t) => t.id);
   const receipts = receiptNumbers(store, ids);
   const reversed = reversedAmong(store, ids);
+  const context = walletHistoryContext(store, accountId, page.rows);
   return {
     rows: page.rows.map((t) => ({
       transferId: t.id,
@@ -58,6 +60,8 @@ export function walletHistory(store: Store, query: WalletHistoryQuery): { rows: 
       memo: t.memo,
       receiptNumber: receipts.get(t.id) ?? null,
       reversed: reversed.has(t.id),
+      balanceAfter: context.balanceAfter(t.id),
+      counterparty: context.counterparty(t),
     })),
     total: page.total,
   };

@@ -51,13 +51,19 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const memberRowSchema = memberSchema.pick({ id: true, memberNumber: true, name: true, phone: true, email: true, status: true, createdAt: true });
+export const memberRowSchema = memberSchema.pick({ id: true, memberNumber: true, name: true, phone: true, email: true, status: true, createdAt: true }).extend({
+  /** The posted balance of the member's wallet in the list's currency, in its minor units (0 before the wallet opens). */
+  balance: z.number().int(),
+});
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
-export const MEMBER_SORTS = ['memberNumber', 'name', 'createdAt'] as const;
+export const MEMBER_SORTS = ['memberNumber', 'name', 'createdAt', 'balance'] as const;
 
 export const memberSearchInput = z.object({
-  /** A name substring, a member number (or its prefix), or a phone prefix; empty lists everyone. */
+  /**
+   * A name substring; a member number's prefix, or 4 or more of its digits from anywhere in it
+   * (spaces and dashes ignored: `0007 4` finds 1000 0007 4); or a phone prefix. Empty lists everyone.
+   */
   query: z.string().trim().max(INPUT_LIMITS.name).default(''),
   status: memberStatusSchema.optional(),
   sort: z.enum(MEMBER_SORTS).default('memberNumber'),
@@ -96,6 +102,17 @@ export const memberLookupInput = z
 export const memberStatusChangeInput = z.object({ id: idSchema, reason: reasonSchema });
 export const memberUnfreezeInput = z.object({ id: idSchema, reason: reasonSchema.optional() });
 
+/** Who stood on the other side of a wallet transfer. */
+export const walletCounterpartySchema = z.discriminatedUnion('kind', [
+  /** Another member's wallet: a transfer between members, or its reversal. */
+  z.object({ kind: z.literal('member'), member: memberRefSchema }),
+  /** The merchant a payment went to, as its receipt names it. */
+  z.object({ kind: z.literal('merchant'), name: z.string() }),
+  /** One of the operator's own accounts by its chart role: branch cash for a deposit or withdrawal, fee income for a fee. */
+  z.object({ kind: z.literal('operator'), role: z.string() }),
+]);
+export type WalletCounterparty = z.infer<typeof walletCounterpartySchema>;
+
 export const memberHistoryInput = z.object({
   id: idSchema,
   ...pageFields(500, 100),
@@ -105,7 +122,12 @@ export const memberHistoryInput = z.object({
 const MEMBER_CHANGED = ['members.search', 'members.get', 'members.history', 'audit.list'] as const;
 
 export const memberChannels = {
-  'members.search': channel({ input: memberSearchInput, output: z.object({ rows: z.array(memberRowSchema), total: z.number().int() }), access: 'members.read' }),
+  /** `currency` is the one each row's balance is in: the first enabled wallet currency. */
+  'members.search': channel({
+    input: memberSearchInput,
+    output: z.object({ rows: z.array(memberRowSchema), total: z.number().int(), currency: z.string() }),
+    access: 'members.read',
+  }),
   'members.get': channel({ input: memberLookupInput, output: memberSchema, access: 'members.read' }),
   /** Opens the member's wallets, so the ledger's account list grows. */
   'members.create': channel({

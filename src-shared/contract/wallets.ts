@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, transferHistoryFields, timeRangeInOrder } from './common';
-import { memberRefSchema } from './members';
+import { memberRefSchema, walletCounterpartySchema } from './members';
 import { idempotencyKeySchema, reverseInput } from './ledger';
 
 // Teller operations on member wallets. Amounts are integer minor units; the service, not the
@@ -72,6 +72,10 @@ export const walletHistoryRowSchema = z.object({
   receiptNumber: z.string().nullable(),
   /** True once a reversal undid this transfer. */
   reversed: z.boolean(),
+  /** The wallet's posted balance just after this transfer (a hold leaves it as it was). */
+  balanceAfter: z.number().int(),
+  /** Null only for an account the wallet history cannot name. */
+  counterparty: walletCounterpartySchema.nullable(),
 });
 export type WalletHistoryRow = z.infer<typeof walletHistoryRowSchema>;
 
@@ -115,8 +119,8 @@ export const counterDaySchema = z.object({
 });
 export type CounterDay = z.infer<typeof counterDaySchema>;
 
-/** What moving a member's money makes stale: their wallets and history, the ledger's accounts and totals, and the counter's day. */
-const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'wallets.counterDay'] as const;
+/** What moving a member's money makes stale: their wallets and history, the members list's balances, the ledger's accounts and totals, and the counter's day. */
+const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'members.search', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'wallets.counterDay'] as const;
 
 export const walletChannels = {
   'wallets.summary': channel({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMemberNumber, isValidMemberNumber, luhnCheckDigit, memberNumberFor, normalizeMemberNumber } from '../../src-shared/member-number';
+import { formatMemberNumber, isValidMemberNumber, luhnCheckDigit, memberNumberFor, memberNumbersEndingWith, normalizeMemberNumber } from '../../src-shared/member-number';
 
 describe('member numbers', () => {
   it('computes the Luhn check digit of the ISO/IEC 7812-1 worked example', () => {
@@ -56,5 +56,23 @@ describe('member numbers', () => {
 
   it('groups a number for printing', () => {
     expect(formatMemberNumber('100000017')).toBe('1000 0001 7');
+  });
+
+  it('counts out exactly the issued numbers that end with the digits typed, spaces ignored', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: 3, max: 9 }), fc.nat(), (issued, length, pick) => {
+        const target = memberNumberFor(1 + (pick % issued));
+        const ending = target.slice(-length);
+        const all = Array.from({ length: issued }, (_, i) => memberNumberFor(i + 1));
+        expect(memberNumbersEndingWith(ending, issued, 10_000)).toEqual(all.filter((number) => number.endsWith(ending)));
+      }),
+    );
+    expect(memberNumbersEndingWith('0007 4', 100, 100)).toEqual(['100000074']);
+  });
+
+  it('gives up on an ending that would need more than the limit of numbers checked', () => {
+    expect(memberNumbersEndingWith('74', 100_000, 2_000)).toBeNull();
+    expect(memberNumbersEndingWith('074', 100_000, 2_000)).toHaveLength(100);
+    expect(memberNumbersEndingWith('x1', 100, 2_000)).toBeNull();
   });
 });

@@ -90,7 +90,8 @@ export function FormTextField<T extends FieldValues>({ control, name, hint, form
           onChange={field.onChange}
           onBlur={field.onBlur}
           inputRef={field.ref}
-          error={fieldState.error !== undefined}
+          // Over its limit a field turns red as it is typed, before any check: the limit is the problem.
+          error={fieldState.error !== undefined || (maxLength !== undefined && typeof field.value === 'string' && field.value.trim().length > maxLength)}
           helperText={helperText({ error: fieldState.error, hint, formatHint, value: field.value, maxLength }, t, i18n.language)}
         />
       )}

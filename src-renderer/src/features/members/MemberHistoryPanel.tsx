@@ -51,7 +51,8 @@ export function MemberHistoryPanel({ memberId }: { memberId: number }) {
   return (
     <>
       <ErrorAlert error={history.error} />
-      <Paper variant="outlined" sx={{ height: 320 }}>
+      {/* As tall as the window once scrolled to, so a long history reads without paging after six rows. */}
+      <Paper variant="outlined" sx={{ height: 'calc(100vh - 160px)', minHeight: 320 }}>
         <DataGrid
           {...serverPagedProps(history, paging)}
           columns={columns}

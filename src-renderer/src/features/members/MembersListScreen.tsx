@@ -8,7 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberRow, type MemberStatus } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
+import { call } from '../../api/call';
 import { useSession } from '../../session/session';
+import { useAmountColumn } from '../../ui/amount-column';
+import { ExportCsvButton } from '../../ui/csv/ExportCsvButton';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { dateTimeColumn, serverPagedProps } from '../../ui/grid';
@@ -16,24 +19,37 @@ import { PageFrame } from '../../ui/PageFrame';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
 import { memberPathFromList } from './member-paths';
-import { MEMBER_PAGE_SIZES } from './member-list-view';
+import { MEMBERS_CSV_SUBJECT, allMatchingMembers, memberCsvColumns } from './member-csv';
+import { MEMBER_PAGE_SIZES, type MemberListView } from './member-list-view';
 import { useMemberList } from './use-member-list';
 
-function useMemberColumns(): GridColDef<MemberRow>[] {
+const NO_ROWS: readonly MemberRow[] = [];
+
+function useMemberColumns(rows: readonly MemberRow[], currency: string): GridColDef<MemberRow>[] {
   const { t } = useTranslation();
+  const amountColumn = useAmountColumn();
   return useMemo(
     () => [
       // Name and email give way at 1024 px (cut short, their whole text the cell's title) so that
-      // Registered stays in view.
-      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 140, valueFormatter: (value: string) => formatMemberNumber(value) },
-      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 120 },
+      // the balance and Registered stay in view.
+      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 130, valueFormatter: (value: string) => formatMemberNumber(value) },
+      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 100 },
       { field: 'phone', headerName: t('members:field.phone'), width: 130, sortable: false },
-      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 140, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
-      { field: 'status', headerName: t('members:field.status'), width: 100, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
-      dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 170 }, (row) => row.createdAt),
+      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 100, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
+      { field: 'status', headerName: t('members:field.status'), width: 96, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
+      amountColumn({ field: 'balance', headerName: t('members:field.balanceIn', { currency }), rows, amountOf: (row) => ({ minor: row.balance, currency }) }),
+      dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 160 }, (row) => row.createdAt),
     ],
-    [t],
+    [t, amountColumn, rows, currency],
   );
+}
+
+/** Every member the list's search and status select, in its order, as a CSV file. */
+function ExportMembers({ view, currency }: { view: MemberListView; currency: string }) {
+  const { t } = useTranslation();
+  const columns = useMemo(() => memberCsvColumns(t, currency), [t, currency]);
+  const query = { query: view.query.trim(), ...(view.status ? { status: view.status } : {}), sort: view.sort, direction: view.direction };
+  return <ExportCsvButton fileSubject={MEMBERS_CSV_SUBJECT} columns={columns} rows={async () => (await allMatchingMembers(query, (input) => call('members.search', input))).rows} />;
 }
 
 function MembersEmpty({ searching, canWrite, onAdd }: { searching: boolean; canWrite: boolean; onAdd: () => void }) {
@@ -96,7 +112,8 @@ export function MembersListScreen() {
   const [params] = useSearchParams();
   const list = useMemberList();
   const [adding, setAdding] = useState(false);
-  const columns = useMemberColumns();
+  const currency = list.members.data?.currency;
+  const columns = useMemberColumns(list.members.data?.rows ?? NO_ROWS, currency ?? '');
   const open = (id: number) => void navigate(memberPathFromList(params, id));
 
   return (
@@ -104,16 +121,19 @@ export function MembersListScreen() {
       title={t('members:title')}
       subtitle={t('members:subtitle')}
       actions={
-        canWrite && (
-          <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
-            {t('members:add')}
-          </Button>
-        )
+        <>
+          {currency && <ExportMembers view={list.view} currency={currency} />}
+          {canWrite && (
+            <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
+              {t('members:add')}
+            </Button>
+          )}
+        </>
       }
     >
       <MemberSearchBar query={list.view.query} status={list.view.status} onQuery={list.setQuery} onStatus={list.setStatus} />
       <ErrorAlert error={list.members.error} />
-      <Paper variant="outlined" sx={{ height: 560 }}>
+      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 360 }}>
         <DataGrid
           {...serverPagedProps(list.members, list)}
           columns={columns}

@@ -18,6 +18,7 @@ import { memoText } from '../../ui/memo-text';
 import { HistoryFilters, historyQueryFrom, type HistoryFilterValues } from './HistoryFilters';
 import { ReceiptDialog } from './ReceiptDialog';
 import { ReversalDialog } from './ReversalDialog';
+import { counterpartyText } from '../members/counterparty-text';
 
 function canBeReversed(row: WalletHistoryRow): row is WalletHistoryRow & { receiptNumber: string } {
   return row.receiptNumber !== null && !row.reversed && row.kind !== 'reversal';
@@ -31,18 +32,19 @@ interface HistoryColumnsInput {
   onReverse: (number: string) => void;
 }
 
-// At 1024 px the memo gives way (its whole text is the cell's title), so that the amount,
-// the receipt number and the row's actions always stay in view, whole.
+// At 1024 px the counterparty and the memo give way (each whole text is the cell's title), so
+// that the amount, the balance after it, the receipt number and the row's actions always stay
+// in view, whole.
 function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }: HistoryColumnsInput): GridColDef<WalletHistoryRow>[] {
   const { t } = useTranslation();
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<WalletHistoryRow>[] = [
-      dateTimeColumn<WalletHistoryRow>('at', t('wallets:history.at'), { width: 170 }, (row) => row.at),
+      dateTimeColumn<WalletHistoryRow>('at', t('wallets:history.at'), { width: 160 }, (row) => row.at),
       {
         field: 'kind',
         headerName: t('wallets:history.kind'),
-        width: 150,
+        width: 140,
         renderCell: ({ row }) => {
           const kind = t(`wallets:kind.${row.kind}`, { defaultValue: row.kind });
           return (
@@ -54,8 +56,10 @@ function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }:
         },
       },
       amountColumn({ field: 'amount', headerName: t('wallets:history.amount'), rows, amountOf: (row) => ({ minor: row.amount, currency, direction: row.direction }) }),
-      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 120, valueFormatter: (value: string | null) => memoText(t, value) },
-      { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 170, valueFormatter: (value: string | null) => value ?? '—' },
+      amountColumn({ field: 'balanceAfter', headerName: t('members:walletHistory.balance'), rows, amountOf: (row) => ({ minor: row.balanceAfter, currency }) }),
+      { field: 'counterparty', headerName: t('members:walletHistory.counterparty'), flex: 1, minWidth: 100, valueGetter: (_value, row) => counterpartyText(row.counterparty, t) },
+      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 90, valueFormatter: (value: string | null) => memoText(t, value) },
+      { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 160, valueFormatter: (value: string | null) => value ?? '—' },
     ];
     columns.push(
       actionsColumn<WalletHistoryRow>(t('common:actions.label'), 96, ({ row }) => [
@@ -95,7 +99,8 @@ export function WalletHistoryGrid({ memberId, currencies }: { memberId: number; 
         }}
       />
       <ErrorAlert error={history.error} />
-      <Paper variant="outlined" sx={{ height: 420 }}>
+      {/* The grid fills what the window shows below the filters once the section is scrolled to, never fewer than about six rows. */}
+      <Paper variant="outlined" sx={{ height: 'calc(100vh - 200px)', minHeight: 380 }}>
         <DataGrid
           {...serverPagedProps(history, paging)}
           getRowId={(row) => row.transferId}

@@ -1,0 +1,60 @@
+import type { MemberSearch } from '../../src-shared/contract/members';
+import type { Store } from '../store/store';
+
+// The members list's balance column: each member's wallet in one currency, read from the ledger's
+// running totals (a wallet is a liability, so its balance is credits less debits, posted only).
+//
+// Sorting by it uses accounts_member_balance (migration 0007), an index on the member accounts'
+// currency and balance: a page walks the index in order and stops, so 100,000 members are never
+// read and sorted for one page. That walk only sees members who hold a wallet in the currency, so
+// when some do not (a currency enabled after they joined, whose wallet opens at their first
+// operation in it), or when a search narrows the list, the page is sorted from the candidates
+// with a missing wallet counted as zero.
+
+export interface BalancePage {
+  search: Pick<MemberSearch, 'status' | 'direction' | 'limit' | 'offset'>;
+  /** The FROM clause of the candidates (aliasing members as m) and its parameters. */
+  source: string;
+  sourceParams: unknown[];
+  /** True when the source is every member, not a search's matches. */
+  everyone: boolean;
+  currency: string;
+}
+
+const BALANCE = 'a.credits_posted - a.debits_posted';
+
+function everyoneHasWallet(store: Store, currency: string): boolean {
+  const wallets = store.sqlite.prepare('SELECT count(*) FROM member_wallets WHERE currency = ?').pluck().get(currency) as number;
+  const members = store.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number;
+  return wallets === members;
+}
+
+/** The member ids of one page in balance order; ties go by registration, in the same direction. */
+export function balancePageIds(store: Store, page: BalancePage): number[] {
+  const { search, currency } = page;
+  const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
+  const status = search.status ? [search.status] : [];
+  if (page.everyone && everyoneHasWallet(store, currency)) {
+    // The WHERE repeats the index's own condition (owner_type = 'member') so the planner may use it.
+    const byStatus = search.status ? 'JOIN members m ON m.id = w.member_id AND m.status = ?' : '';
+    const sql = `SELECT w.member_id FROM accounts a JOIN member_wallets w ON w.account_id = a.id ${byStatus}
+      WHERE a.owner_type = 'member' AND a.currency = ? ORDER BY ${BALANCE} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`;
+    return store.sqlite.prepare(sql).pluck().all(...status, currency, search.limit, search.offset) as number[];
+  }
+  const sql = `SELECT m.id FROM ${page.source}
+    LEFT JOIN member_wallets w ON w.member_id = m.id AND w.currency = ? LEFT JOIN accounts a ON a.id = w.account_id
+    ${search.status ? 'WHERE m.status = ?' : ''} ORDER BY coalesce(${BALANCE}, 0) ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
+  return store.sqlite.prepare(sql).pluck().all(...page.sourceParams, currency, ...status, search.limit, search.offset) as number[];
+}
+
+/** The posted balance in `currency` of each listed member who holds a wallet in it. */
+export function walletBalances(store: Store, memberIds: readonly number[], currency: string): Map<number, number> {
+  if (memberIds.length === 0) return new Map();
+  const rows = store.sqlite
+    .prepare(
+      `SELECT w.member_id AS memberId, ${BALANCE} AS balance FROM member_wallets w JOIN accounts a ON a.id = w.account_id
+       WHERE w.currency = ? AND w.member_id IN (${memberIds.map(() => '?').join(', ')})`,
+    )
+    .all(currency, ...memberIds) as { memberId: number; balance: number }[];
+  return new Map(rows.map((row) => [row.memberId, row.balance]));
+}

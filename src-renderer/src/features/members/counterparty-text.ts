@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { WalletCounterparty } from '../../../../src-shared/contract/members';
+import { formatMemberNumber } from '../../../../src-shared/member-number';
+
+/**
+ * Who stood on the other side of a wallet transfer, as a teller says it: the other member with
+ * their number, the merchant, or the operator's account in plain words ("Cash" for branch cash).
+ */
+export function counterpartyText(counterparty: WalletCounterparty | null, t: TFunction): string {
+  if (counterparty === null) return '—';
+  switch (counterparty.kind) {
+    case 'member':
+      return `${counterparty.member.name} · ${formatMemberNumber(counterparty.member.memberNumber)}`;
+    case 'merchant':
+      return counterparty.name;
+    case 'operator':
+      return t(`members:counterparty.${counterparty.role}`, { defaultValue: t(`ledger:systemRole.${counterparty.role}`, { defaultValue: counterparty.role }) });
+  }
+}
