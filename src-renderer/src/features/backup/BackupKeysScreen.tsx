@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { JobProgress } from '../../ui/JobProgress';
 import { PageFrame } from '../../ui/PageFrame';
 import { BackupList } from './BackupList';
+import { BackupLocationPanel } from './BackupLocationPanel';
 import { RekeyPanel } from './RekeyPanel';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -50,6 +51,7 @@ export function BackupKeysScreen() {
         </Alert>
       )}
       <ErrorAlert error={backup.error ?? backups.error} />
+      <BackupLocationPanel />
       <Stack sx={{ gap: 1, flex: '1 1 0', minHeight: 300 }}>
         <Typography variant="subtitle1" component="h2">
           {t('backup:listTitle')}

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { Paper } from '@mui/material';
+import { Chip, Paper } from '@mui/material';
 import Restore from '@mui/icons-material/RestoreOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile } from '../../../../src-shared/contract/backup';
+import type { BackupFile, BackupListing } from '../../../../src-shared/contract/backup';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatFileSize } from '../../ui/format';
 import { actionsColumn, dateTimeColumn } from '../../ui/grid';
@@ -12,19 +12,32 @@ function folderOf(backup: BackupFile): string {
   return backup.path.endsWith(backup.name) ? backup.path.slice(0, backup.path.length - backup.name.length) : backup.path;
 }
 
-/** The verified backups in the data folder, newest first, each with a Restore action. */
-export function BackupList({ backups, loading, canRestore, onRestore }: { backups: BackupFile[]; loading: boolean; canRestore: boolean; onRestore: (backup: BackupFile) => void }) {
+/**
+ * The backups in the data folder and in the chosen backup folder, newest first. Those whose header
+ * verifies have a Restore action; the others are listed so a damaged or foreign file is seen.
+ */
+export function BackupList({ backups, loading, canRestore, onRestore }: { backups: BackupListing[]; loading: boolean; canRestore: boolean; onRestore: (backup: BackupFile) => void }) {
   const { t, i18n } = useTranslation();
-  const columns = useMemo<GridColDef<BackupFile>[]>(() => {
-    const list: GridColDef<BackupFile>[] = [
-      { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 220 },
-      dateTimeColumn<BackupFile>('createdAt', t('backup:field.createdAt'), { width: 200 }, (row) => row.createdAt),
-      { field: 'size', headerName: t('backup:field.size'), width: 120, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
-      { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 240, valueFormatter: (_value, row) => folderOf(row) },
+  const columns = useMemo<GridColDef<BackupListing>[]>(() => {
+    const list: GridColDef<BackupListing>[] = [
+      { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 250 },
+      dateTimeColumn<BackupListing>('createdAt', t('backup:field.createdAt'), { width: 180 }, (row) => row.createdAt),
+      { field: 'size', headerName: t('backup:field.size'), width: 100, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
+      {
+        field: 'verified',
+        headerName: t('backup:field.verified'),
+        width: 130,
+        renderCell: ({ row }) => (
+          <Chip size="small" variant="outlined" color={row.verified ? 'success' : 'warning'} label={t(row.verified ? 'backup:verified.yes' : 'backup:verified.no')} />
+        ),
+      },
+      { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 180, valueFormatter: (_value, row) => folderOf(row) },
     ];
     if (canRestore) {
       list.push(
-        actionsColumn<BackupFile>(t('common:actions.label'), 90, ({ row }) => [<GridActionsCellItem key="restore" icon={<Restore />} label={t('backup:restore.action')} onClick={() => onRestore(row)} />]),
+        actionsColumn<BackupListing>(t('common:actions.label'), 90, ({ row }) => [
+          <GridActionsCellItem key="restore" icon={<Restore />} label={t('backup:restore.action')} disabled={!row.verified} onClick={() => onRestore(row)} />,
+        ]),
       );
     }
     return list;
