@@ -101,5 +101,6 @@ describe('verify as a job', () => {
     expect(result.ok).toBe(false);
     expect(result.checks.find((check) => check.name === 'ledger.chain')).toMatchObject({ ok: false, firstViolation: 'transfers#3' });
     expect(result.certificate).toMatchObject({ ok: false, format: CERTIFICATE_FORMAT });
+    expect(router.state.session?.username).toBe('admin');
   });
 });

@@ -47,7 +47,7 @@ export function VerifyScreen() {
           {t('verify:damagedPages', { detail: damagedPages })}
         </Alert>
       )}
-      {job && job.state !== 'done' && <JobProgress job={job} label={t('verify:progress')} onCancel={verify.stop} />}
+      {(verify.running || (job && job.state !== 'done')) && <JobProgress job={job} label={t('verify:progress')} onCancel={verify.stop} />}
       <ErrorAlert error={verify.error} />
       {result ? (
         <VerifyResult result={result} trustedFingerprint={status.data?.session?.trustFingerprint ?? null} />
