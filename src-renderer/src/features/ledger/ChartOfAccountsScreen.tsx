@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Chip, Paper, Stack, Typography } from '@mui/material';
+import { Chip, Link, Paper, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import type { AccountWithBalance } from '../../../../src-shared/contract/ledger';
 import { useChannelQuery } from '../../api/queries';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,6 +13,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { serverPagedProps, useServerPage } from '../../ui/grid';
 import { useAmountColumn } from '../../ui/amount-column';
 import { PageFrame } from '../../ui/PageFrame';
+import { journalPathForAccount } from '../journal/journal-view';
 import { useAccountName } from './account-name';
 import { ACCOUNTS_CSV_SUBJECT, allAccounts, useAccountCsvColumns } from './accounts-csv';
 import { AccountFilters, accountQueryFrom, NO_ACCOUNT_FILTERS, type AccountFilterValues } from './AccountFilters';
@@ -24,7 +26,18 @@ function useAccountColumns(rows: readonly AccountWithBalance[]): GridColDef<Acco
   return useMemo(
     () => [
       // Code and name give way first: their whole text is the cell's title, on hover.
-      { field: 'code', headerName: t('ledger:field.code'), flex: 1.2, minWidth: 110 },
+      // Each account opens its journal: the code is the link (for the keyboard), the row a click target.
+      {
+        field: 'code',
+        headerName: t('ledger:field.code'),
+        flex: 1.2,
+        minWidth: 110,
+        renderCell: ({ row }) => (
+          <Link component={RouterLink} to={journalPathForAccount(row.code)} title={t('journal:detail.accountJournal')} onClick={(event) => event.stopPropagation()}>
+            {row.code}
+          </Link>
+        ),
+      },
       { field: 'name', headerName: t('ledger:field.name'), flex: 1, minWidth: 100, valueGetter: (_value, row) => nameOf(row) },
       { field: 'kind', headerName: t('ledger:field.kind'), width: 84, valueFormatter: (value: string) => t(`ledger:kind.${value}`) },
       { field: 'currency', headerName: t('ledger:field.currency'), width: 76 },
@@ -53,6 +66,7 @@ const NO_ROWS: readonly AccountWithBalance[] = [];
 /** Every account with its running totals and balance, and the trial balance that proves they add up. */
 export function ChartOfAccountsScreen() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<AccountFilterValues>(NO_ACCOUNT_FILTERS);
   const paging = useServerPage(100);
   const accounts = useChannelQuery('ledger.accounts', { ...accountQueryFrom(filters), ...paging.range }, { placeholderData: keepPreviousData });
@@ -92,9 +106,10 @@ export function ChartOfAccountsScreen() {
           showToolbar
           density="compact"
           label={t('ledger:accounts')}
+          onRowClick={({ row }) => navigate(journalPathForAccount(row.code))}
           slotProps={{ toolbar: TOOLBAR_WITHOUT_BUILT_IN_CSV }}
           slots={{ noRowsOverlay: () => <EmptyState title={filtered ? t('ledger:empty.filteredTitle') : t('ledger:empty.title')} hint={filtered ? t('ledger:empty.filteredHint') : t('ledger:empty.hint')} /> }}
-          sx={{ border: 0 }}
+          sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Paper>
     </PageFrame>
