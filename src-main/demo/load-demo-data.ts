@@ -8,6 +8,7 @@ import { readSettings } from '../settings/settings-service';
 import type { Store } from '../store/store';
 import type { Teller } from '../wallets/receipts';
 import { deposit, pay, transferBetweenMembers, withdraw } from '../wallets/teller-operations';
+import { DEMO_HISTORY } from '../wallets/counter-limits';
 import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdrawalLegs, type LegContext } from '../wallets/wallet-legs';
 import { DemoActivity, transfersOf, type DemoOperation } from './activity';
 import { samplePeople, seededRandom, type Random } from './sample-people';
@@ -92,10 +93,10 @@ function historyRequests(store: Store, teller: Teller, memberIds: number[], oper
 
 function counterOperation(store: Store, teller: Teller, memberIds: number[], op: DemoOperation, key: string, at: Date): void {
   const base = { memberId: memberIds[op.member]!, amount: op.amount, currency: 'CNY', idempotencyKey: key };
-  if (op.operation === 'deposit') deposit(store, teller, base, at);
-  else if (op.operation === 'withdrawal') withdraw(store, teller, base, at);
-  else if (op.operation === 'payment') pay(store, teller, { ...base, merchant: op.merchant }, at);
-  else transferBetweenMembers(store, teller, { fromMemberId: base.memberId, toMemberId: memberIds[op.payee]!, amount: op.amount, currency: 'CNY', idempotencyKey: key }, at);
+  if (op.operation === 'deposit') deposit(store, teller, base, at, DEMO_HISTORY);
+  else if (op.operation === 'withdrawal') withdraw(store, teller, base, at, DEMO_HISTORY);
+  else if (op.operation === 'payment') pay(store, teller, { ...base, merchant: op.merchant }, at, DEMO_HISTORY);
+  else transferBetweenMembers(store, teller, { fromMemberId: base.memberId, toMemberId: memberIds[op.payee]!, amount: op.amount, currency: 'CNY', idempotencyKey: key }, at, DEMO_HISTORY);
 }
 
 /** Runs the counter operations in chunks of one commit each; every operation is a savepoint inside. */

@@ -1,4 +1,16 @@
 import { AppError } from '../../src-shared/errors';
+import { walletSettings } from '../../src-shared/settings/wallet-settings';
+import { readSetting } from '../settings/settings-service';
+import type { Store } from '../store/store';
+
+/**
+ * The payment fee rate of a currency, in basis points: its own (settings.paymentFeeBpsByCurrency),
+ * else the general rate (settings.paymentFeeBps, which a folder from before rates per currency
+ * saved as its only rate). Only the key that decides is read, so a broken other one does not stop payments.
+ */
+export function paymentFeeRate(store: Store, currency: string): number {
+  return readSetting(store, walletSettings, 'paymentFeeBpsByCurrency')[currency] ?? readSetting(store, walletSettings, 'paymentFeeBps');
+}
 
 /**
  * The fee on a payment: `amount × bps / 10 000` minor units, rounded half up to a whole minor

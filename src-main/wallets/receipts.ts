@@ -15,6 +15,9 @@ export interface Teller {
   displayName: string;
 }
 
+/** The second person who approved an operation above the threshold, proven by their passphrase (counter-approval.ts). */
+export type Approver = Teller;
+
 /** The parts of a receipt the operation decides; numbering, time and balance come at write time. */
 export interface ReceiptDraft {
   operation: WalletOperation;
@@ -27,6 +30,7 @@ export interface ReceiptDraft {
   memo: string | null;
   reason: string | null;
   reversesReceiptId: number | null;
+  approver: Approver | null;
 }
 
 /** `R20260115-0000042`: the day it was issued, then a sequence that never repeats. */
@@ -68,6 +72,8 @@ export function insertReceipt(store: Store, write: ReceiptWrite): string {
     balance_after: write.balanceAfter,
     teller: write.teller.username,
     teller_name: write.teller.displayName,
+    approver: draft.approver?.username ?? null,
+    approver_name: draft.approver?.displayName ?? null,
     memo: draft.memo,
     reason: draft.reason,
     reverses_receipt_id: draft.reversesReceiptId,
@@ -118,6 +124,7 @@ export function toReceipt(store: Store, row: ReceiptRow): Receipt {
     operation: row.operation,
     direction: moneyIn ? 'in' : 'out',
     teller: { username: row.teller, displayName: row.teller_name },
+    approvedBy: row.approver === null ? null : { username: row.approver, displayName: row.approver_name ?? row.approver },
     member: memberRef(getMemberRow(store, row.member_id)),
     counterparty: row.counterparty_member_id === null ? null : memberRef(getMemberRow(store, row.counterparty_member_id)),
     merchant: row.merchant,
@@ -127,6 +134,7 @@ export function toReceipt(store: Store, row: ReceiptRow): Receipt {
     total: row.amount + row.fee,
     balanceAfter: row.balance_after,
     availableAfter: null,
+    approvalRequired: false,
     transferIds: receiptTransferIds(store, row.id),
     memo: row.memo,
     reason: row.reason,

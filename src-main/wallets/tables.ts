@@ -1,7 +1,7 @@
 import { queryBuilder } from '../store/sql';
 
 // The wallets domain's tables (migration 0003): the receipt of each teller operation and the
-// transfers it posted.
+// transfers it posted. Migration 0009 added who approved an operation above the threshold.
 
 export interface WalletReceiptsTable {
   id: number;
@@ -18,6 +18,9 @@ export interface WalletReceiptsTable {
   balance_after: number;
   teller: string;
   teller_name: string;
+  /** The second person who approved (counter-approval.ts); null when nobody had to. */
+  approver: string | null;
+  approver_name: string | null;
   memo: string | null;
   reason: string | null;
   reverses_receipt_id: number | null;

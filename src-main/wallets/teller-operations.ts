@@ -5,16 +5,15 @@ import { balanceOf, postLinked, reverseTransfer, type ReversalRequest, type Tran
 import { recordAudit, type AuditEvent } from '../audit/record-audit';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { findWalletAccountId, walletAccountFor } from '../members/member-wallets';
-import { readSetting } from '../settings/settings-service';
-import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import type { Store } from '../store/store';
-import { paymentFee, paymentTotal } from './fees';
+import { paymentFee, paymentFeeRate, paymentTotal } from './fees';
+import { clearCounterOperation, type Cleared, type CounterClearance } from './counter-limits';
 import { findReceiptRowByKey, getReceipt, insertReceipt, nextReceiptId, receiptNumberFor, replayReceipt, type ReceiptDraft, type Teller } from './receipts';
 import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdrawalLegs, type LegContext } from './wallet-legs';
 
 // Deposits, withdrawals, payments and transfers at the counter. Each runs as one synchronous
-// transaction: the replay check, the member checks, the ledger transfers and the receipt commit
-// together or not at all.
+// transaction: the replay check, the member checks, the counter's limits (counter-limits.ts), the
+// ledger transfers and the receipt commit together or not at all.
 
 /** What the ledger posts for an operation: new transfers as one linked group, or reversals of earlier ones. */
 export type Postings = { linked: TransferRequest[] } | { reversals: ReversalRequest[] };
@@ -31,6 +30,8 @@ export interface OperationPlan {
   postings: Postings;
   /** Recorded with the receipt; the ids of the posted transfers are added to its `after`. */
   audit?: AuditEvent;
+  /** A preview of an operation above the approval threshold that came without an approval. */
+  approvalRequired: boolean;
 }
 
 function post(store: Store, postings: Postings): Transfer[] {
@@ -74,7 +75,7 @@ export function performOperation(
       const wallet = balanceOf(store, operation.walletAccountId);
       const receipt = getReceipt(store, insertReceipt(store, { id, idempotencyKey, request, draft: operation.draft, balanceAfter: wallet.posted, teller, at: now, transferIds }));
       if (operation.audit) recordAudit(store, { ...operation.audit, after: { ...(operation.audit.after as object), transferIds } }, now);
-      return { ...receipt, availableAfter: wallet.available };
+      return { ...receipt, availableAfter: wallet.available, approvalRequired: operation.approvalRequired };
     })
     .immediate();
 }
@@ -92,8 +93,29 @@ export function assertMaySpend(member: MemberRow, field: string): void {
   }
 }
 
-function baseDraft(operation: ReceiptDraft['operation'], member: MemberRow, currency: string, amount: number, memo: string | undefined): ReceiptDraft {
-  return { operation, memberId: member.id, counterpartyMemberId: null, merchant: null, currency, amount, fee: 0, memo: memo ?? null, reason: null, reversesReceiptId: null };
+function baseDraft(operation: ReceiptDraft['operation'], member: MemberRow, currency: string, amount: number, memo: string | undefined, cleared: Cleared): ReceiptDraft {
+  return {
+    operation, memberId: member.id, counterpartyMemberId: null, merchant: null, currency, amount, fee: 0, memo: memo ?? null, reason: null, reversesReceiptId: null,
+    approver: cleared.approver,
+  };
+}
+
+/** An operation a second person approved is audited with their name; their passphrase never is. */
+function approvalAudit(ctx: PlanContext, draft: ReceiptDraft): AuditEvent | undefined {
+  if (!draft.approver) return undefined;
+  return {
+    actor: ctx.actor,
+    action: 'wallet.approve',
+    entityType: 'receipt',
+    entityId: ctx.receiptNumber,
+    after: { operation: draft.operation, amount: draft.amount, currency: draft.currency, approvedBy: draft.approver.username },
+  };
+}
+
+/** The parts of a plan every counter operation shares once its draft is made. */
+function counterPlan(ctx: PlanContext, draft: ReceiptDraft, cleared: Cleared, walletAccountId: number, linked: TransferRequest[]): OperationPlan {
+  const audit = approvalAudit(ctx, draft);
+  return { draft, walletAccountId, postings: { linked }, approvalRequired: cleared.approvalRequired, ...(audit ? { audit } : {}) };
 }
 
 function operationRequest(operation: string, req: DepositRequest): Record<string, unknown> {
@@ -109,46 +131,48 @@ function cashOperation(
   operation: 'deposit' | 'withdrawal',
   assertMayUse: (member: MemberRow, field: string) => void,
   legs: typeof depositLegs,
+  clearance: CounterClearance,
 ): Receipt {
   return performOperation(store, teller, req.idempotencyKey, operationRequest(operation, req), now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
+    const cleared = clearCounterOperation(store, clearance, req.currency, amount);
     const member = getMemberRow(store, req.memberId, 'memberId');
     assertMayUse(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
-    return { draft: baseDraft(operation, member, req.currency, amount, req.memo), postings: { linked: legs(ctx, operatorAccounts(store, req.currency), wallet, amount) }, walletAccountId: wallet };
+    const draft = baseDraft(operation, member, req.currency, amount, req.memo, cleared);
+    return counterPlan(ctx, draft, cleared, wallet, legs(ctx, operatorAccounts(store, req.currency), wallet, amount));
   });
 }
 
-export function deposit(store: Store, teller: Teller, req: DepositRequest, now = new Date()): Receipt {
-  return cashOperation(store, teller, req, now, 'deposit', assertMayReceive, depositLegs);
+export function deposit(store: Store, teller: Teller, req: DepositRequest, now: Date, clearance: CounterClearance): Receipt {
+  return cashOperation(store, teller, req, now, 'deposit', assertMayReceive, depositLegs, clearance);
 }
 
-export function withdraw(store: Store, teller: Teller, req: DepositRequest, now = new Date()): Receipt {
-  return cashOperation(store, teller, req, now, 'withdrawal', assertMaySpend, withdrawalLegs);
+export function withdraw(store: Store, teller: Teller, req: DepositRequest, now: Date, clearance: CounterClearance): Receipt {
+  return cashOperation(store, teller, req, now, 'withdrawal', assertMaySpend, withdrawalLegs, clearance);
 }
 
-/** Pays a merchant; the fee (settings.paymentFeeBps) is a second transfer linked to the payment. */
-export function pay(store: Store, teller: Teller, req: PaymentRequest, now = new Date()): Receipt {
+/** Pays a merchant; the fee (the currency's rate, fees.ts) is a second transfer linked to the payment. */
+export function pay(store: Store, teller: Teller, req: PaymentRequest, now: Date, clearance: CounterClearance): Receipt {
   const request = { ...operationRequest('payment', req), merchant: req.merchant };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
-    const fee = paymentFee(amount, readSetting(store, walletSettings, 'paymentFeeBps'));
+    const fee = paymentFee(amount, paymentFeeRate(store, req.currency));
     paymentTotal(amount, fee);
+    const cleared = clearCounterOperation(store, clearance, req.currency, amount);
     const member = getMemberRow(store, req.memberId, 'memberId');
     assertMaySpend(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
-    return {
-      draft: { ...baseDraft('payment', member, req.currency, amount, req.memo), merchant: req.merchant, fee },
-      postings: { linked: paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant) },
-      walletAccountId: wallet,
-    };
+    const draft = { ...baseDraft('payment', member, req.currency, amount, req.memo, cleared), merchant: req.merchant, fee };
+    return counterPlan(ctx, draft, cleared, wallet, paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant));
   });
 }
 
-export function transferBetweenMembers(store: Store, teller: Teller, req: MemberTransferRequest, now = new Date()): Receipt {
+export function transferBetweenMembers(store: Store, teller: Teller, req: MemberTransferRequest, now: Date, clearance: CounterClearance): Receipt {
   const request = { operation: 'transfer', fromMemberId: req.fromMemberId, toMemberId: req.toMemberId, amount: req.amount, currency: req.currency, memo: req.memo ?? null };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
+    const cleared = clearCounterOperation(store, clearance, req.currency, amount);
     const payer = getMemberRow(store, req.fromMemberId, 'fromMemberId');
     const payee = getMemberRow(store, req.toMemberId, 'toMemberId');
     if (payer.id === payee.id) throw new AppError('SAME_ACCOUNT', 'A member cannot transfer to themselves.', { field: 'toMemberId' });
@@ -156,10 +180,7 @@ export function transferBetweenMembers(store: Store, teller: Teller, req: Member
     assertMayReceive(payee, 'toMemberId');
     const from = walletAccountFor(store, payer, req.currency, now);
     const to = walletAccountFor(store, payee, req.currency, now);
-    return {
-      draft: { ...baseDraft('transfer', payer, req.currency, amount, req.memo), counterpartyMemberId: payee.id },
-      postings: { linked: memberTransferLegs(ctx, from, to, amount) },
-      walletAccountId: from,
-    };
+    const draft = { ...baseDraft('transfer', payer, req.currency, amount, req.memo, cleared), counterpartyMemberId: payee.id };
+    return counterPlan(ctx, draft, cleared, from, memberTransferLegs(ctx, from, to, amount));
   });
 }

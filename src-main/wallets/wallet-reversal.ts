@@ -5,13 +5,16 @@ import { getMemberRow } from '../members/member-repo';
 import { findWalletAccountId } from '../members/member-wallets';
 import type { Store } from '../store/store';
 import { receiptRowForTransfer, receiptTransferIds, reversalRowOf, type Teller } from './receipts';
+import { requireApproval, type CounterClearance } from './counter-limits';
 import { assertMayReceive, performOperation } from './teller-operations';
 import { ledgerKey } from './wallet-legs';
 
 // Undoing a wallet operation. Naming any transfer of a receipt reverses the whole operation (a
 // payment and its fee together), each transfer by its opposite, never by an edit. A reversal is a
 // correction by admin or finance, so it also reaches a frozen member's wallet; it is refused only
-// when a member involved is closed.
+// when a member involved is closed. Above the approval threshold (the amount undone, its fee
+// aside) a second person approves it as at the counter; no role's per-operation limit applies,
+// since it only takes back what was within the limits when it was taken.
 
 export interface WalletReversalRequest {
   transferId: number;
@@ -28,7 +31,7 @@ function assertTransferExists(store: Store, transferId: number): void {
   }
 }
 
-export function reverseOperation(store: Store, teller: Teller, req: WalletReversalRequest, now = new Date()): Receipt {
+export function reverseOperation(store: Store, teller: Teller, req: WalletReversalRequest, now: Date, clearance: CounterClearance): Receipt {
   const request = { operation: 'reversal', transferId: req.transferId, reason: req.reason };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const original = receiptRowForTransfer(store, req.transferId);
@@ -49,7 +52,9 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
     const member = getMemberRow(store, original.member_id);
     assertMayReceive(member, 'transferId');
     if (original.counterparty_member_id !== null) assertMayReceive(getMemberRow(store, original.counterparty_member_id), 'transferId');
+    const cleared = requireApproval(store, clearance, original.currency, original.amount);
     const transferIds = receiptTransferIds(store, original.id);
+    const approvedBy = cleared.approver ? { approvedBy: cleared.approver.username } : {};
     return {
       draft: {
         operation: 'reversal',
@@ -62,7 +67,9 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
         memo: null,
         reason: req.reason,
         reversesReceiptId: original.id,
+        approver: cleared.approver,
       },
+      approvalRequired: cleared.approvalRequired,
       walletAccountId: findWalletAccountId(store, member.id, original.currency)!,
       postings: {
         reversals: transferIds.map((transferId, index) => ({
@@ -79,7 +86,7 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
         entityType: 'receipt',
         entityId: original.receipt_number,
         before: { receiptNumber: original.receipt_number, operation: original.operation, amount: original.amount, fee: original.fee, currency: original.currency },
-        after: { reversalReceipt: ctx.receiptNumber, reason: req.reason },
+        after: { reversalReceipt: ctx.receiptNumber, reason: req.reason, ...approvedBy },
       },
     };
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, transferHistoryFields, timeRangeInOrder } from './common';
+import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, passphraseSchema, transferHistoryFields, timeRangeInOrder, usernameSchema } from './common';
 import { memberRefSchema, walletCounterpartySchema } from './members';
 import { idempotencyKeySchema, reverseInput } from './ledger';
 
@@ -9,6 +9,9 @@ import { idempotencyKeySchema, reverseInput } from './ledger';
 // other money path. Every operation answers with a receipt that can be fetched again later.
 // The four counter operations are previewable: with `dryRun: true` the router runs them and rolls
 // back, so the confirmation shows the main process's fee, total and balance after.
+// Above the counter's approval threshold (settings.approvalThresholds) an operation or a reversal
+// carries `approval`: a second person's name and passphrase, typed at the same workstation. The
+// passphrase is checked against their keyslot and never stored, logged or audited.
 
 export const WALLET_OPERATIONS = ['deposit', 'withdrawal', 'payment', 'transfer', 'reversal'] as const;
 export type WalletOperation = (typeof WALLET_OPERATIONS)[number];
@@ -23,6 +26,13 @@ export const receiptSchema = z.object({
   /** Whether the money came into the member's wallet or left it. */
   direction: z.enum(['in', 'out']),
   teller: z.object({ username: z.string(), displayName: z.string() }),
+  /** The second person (finance or admin) who approved an operation above the approval threshold; null when nobody had to. */
+  approvedBy: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  /**
+   * Only a dry run answers true: the operation is above the approval threshold, so posting it
+   * needs `approval`. The confirmation asks for the second person up front.
+   */
+  approvalRequired: z.boolean(),
   member: memberRefSchema,
   /** The other member of a transfer. */
   counterparty: memberRefSchema.nullable(),
@@ -79,6 +89,10 @@ export const walletHistoryRowSchema = z.object({
 });
 export type WalletHistoryRow = z.infer<typeof walletHistoryRowSchema>;
 
+/** A second person's approval, given in the confirmation dialog: their staff name and their own passphrase. */
+export const approvalSchema = z.object({ username: usernameSchema, passphrase: passphraseSchema });
+export type ApprovalRequest = z.output<typeof approvalSchema>;
+
 const operationBase = {
   memberId: idSchema,
   amount: amountSchema,
@@ -86,6 +100,7 @@ const operationBase = {
   /** One per confirmed form: a replay returns the first receipt instead of moving money twice. */
   idempotencyKey: idempotencyKeySchema,
   memo: memoSchema.optional(),
+  approval: approvalSchema.optional(),
 };
 
 export const depositInput = z.object(operationBase);
@@ -100,6 +115,7 @@ export const memberTransferInput = z.object({
   currency: currencyCodeSchema,
   idempotencyKey: idempotencyKeySchema,
   memo: memoSchema.optional(),
+  approval: approvalSchema.optional(),
 });
 export type MemberTransferRequest = z.output<typeof memberTransferInput>;
 
@@ -109,6 +125,9 @@ export const walletHistoryInput = z.object({
   ...transferHistoryFields,
 }).superRefine(timeRangeInOrder);
 export type WalletHistoryQuery = z.output<typeof walletHistoryInput>;
+
+/** Undoing a wallet operation: the ledger's reversal input, and the approval a reversal above the threshold needs. */
+export const walletReverseInput = reverseInput.extend({ approval: approvalSchema.optional() });
 
 export const counterDayInput = z.object({ from: isoTimeSchema, to: isoTimeSchema }).superRefine(timeRangeInOrder);
 
@@ -135,18 +154,20 @@ export const walletChannels = {
   }),
   'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit', invalidates: MONEY_MOVED, previewable: true }),
   'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw', invalidates: MONEY_MOVED, previewable: true }),
-  /** Pays a merchant from the wallet, with the payment fee (settings.paymentFeeBps) as a linked transfer. */
+  /** Pays a merchant from the wallet, with the payment fee (the currency's rate in settings.paymentFeeBpsByCurrency, else paymentFeeBps) as a linked transfer. */
   'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: MONEY_MOVED, previewable: true }),
   'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer', invalidates: MONEY_MOVED, previewable: true }),
   /**
    * Undoes a wallet operation (all its transfers) with a reason; admin or finance. The original
-   * receipt and transfers then show their reversal, and the reason is audited.
+   * receipt and transfers then show their reversal, and the reason is audited. Above the approval
+   * threshold it needs a second person's approval, as a counter operation does; its dry run says so.
    */
   'wallets.reverse': channel({
-    input: reverseInput,
+    input: walletReverseInput,
     output: receiptSchema,
     access: 'ledger.reverse',
     invalidates: [...MONEY_MOVED, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
+    previewable: true,
   }),
   /** Home's figures: everyone sees their own counter's, so it needs a session and no permission. */
   'wallets.counterDay': channel({ input: counterDayInput, output: counterDaySchema, access: 'session' }),

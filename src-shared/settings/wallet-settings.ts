@@ -27,8 +27,3 @@ export const walletSettings = settingsSection({
   }),
   defaults: { enabledCurrencies: ['CNY'], paymentFeeBps: 50, paymentFeeBpsByCurrency: {} },
 });
-
-/** The payment fee rate that applies to a currency: its own rate, else the general one. */
-export function paymentFeeBpsFor(settings: { paymentFeeBps: number; paymentFeeBpsByCurrency: Partial<Record<string, number>> }, currency: string): number {
-  return settings.paymentFeeBpsByCurrency[currency] ?? settings.paymentFeeBps;
-}

@@ -24,6 +24,8 @@ describe('deposits', () => {
       operation: 'deposit',
       direction: 'in',
       teller: { username: 'tina', displayName: '张三丰' },
+      approvedBy: null,
+      approvalRequired: false,
       member: { id: member.id, memberNumber: member.memberNumber, name: '张三丰' },
       counterparty: null,
       merchant: null,

@@ -47,9 +47,13 @@ function unboundedPaths(schema: unknown, path: string, found: string[]): string[
     case 'union':
       for (const option of def.options as unknown[]) unboundedPaths(option, path, found);
       break;
-    case 'record':
-      found.push(`${path}: record`);
+    // Keyed by a closed set (an enum, or a string piped into one), a record holds at most one entry per member.
+    case 'record': {
+      const key = defOf(def.keyType);
+      if (key.type === 'enum' || (key.type === 'pipe' && defOf(key.out).type === 'enum')) unboundedPaths(def.valueType, `${path}{}`, found);
+      else found.push(`${path}: record`);
       break;
+    }
     case 'number':
     case 'boolean':
     case 'enum':
