@@ -2,9 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { Box, Button, CircularProgress, Drawer, IconButton, List, ListItemButton, ListItemText, Stack, Tooltip, Typography } from '@mui/material';
 import Close from '@mui/icons-material/Close';
 import ReceiptLong from '@mui/icons-material/ReceiptLongOutlined';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { JournalTransfer } from '../../../../src-shared/contract/journal';
-import { useChannelQuery } from '../../api/queries';
+import { channelKey, useChannelQuery } from '../../api/queries';
 import { DateTime } from '../../ui/DateTime';
 import { DetailRow } from '../../ui/DetailRow';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -55,8 +56,15 @@ function RelatedTransfers({ detail, words, onOpen }: { detail: JournalTransfer; 
 
 function TransferDetail({ detail, words, memo, onOpen, onShowAccount }: { detail: JournalTransfer } & Omit<TransferDrawerProps, 'openId' | 'onClose'>) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [receiptOpen, setReceiptOpen] = useState(false);
   const { transfer } = detail;
+  // Finance may reverse the operation from its receipt; the journal and this transfer then show the reversal.
+  const closeReceipt = () => {
+    setReceiptOpen(false);
+    void queryClient.invalidateQueries({ queryKey: channelKey('ledger.journal') });
+    void queryClient.invalidateQueries({ queryKey: channelKey('ledger.journalTransfer') });
+  };
   return (
     <>
       <Typography variant="h4" component="p" sx={{ fontWeight: 500 }}>
@@ -97,7 +105,7 @@ function TransferDetail({ detail, words, memo, onOpen, onShowAccount }: { detail
         <RelatedTransfers detail={detail} words={words} onOpen={onOpen} />
       </Section>
       <ChainLinkPanel chain={detail.chain} />
-      <ReceiptDialog receiptNumber={receiptOpen ? (detail.receipt?.receiptNumber ?? null) : null} onClose={() => setReceiptOpen(false)} />
+      <ReceiptDialog receiptNumber={receiptOpen ? (detail.receipt?.receiptNumber ?? null) : null} onClose={closeReceipt} />
     </>
   );
 }

@@ -46,18 +46,18 @@ export function useJournalColumns({ rows, accounts, words, memo }: JournalColumn
   const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'id', headerName: t('journal:field.sequence'), width: 64, type: 'number', align: 'left', headerAlign: 'left' },
-      dateTimeColumn<Transfer>('createdAt', t('journal:field.at'), { width: 160 }, (row) => row.createdAt),
+      { field: 'id', headerName: t('journal:field.sequence'), width: 56, type: 'number', align: 'left', headerAlign: 'left' },
+      dateTimeColumn<Transfer>('createdAt', t('journal:field.at'), { width: 150 }, (row) => row.createdAt),
       {
         field: 'kind',
         headerName: t('journal:field.kind'),
-        width: 120,
+        width: 130,
         renderCell: ({ row }) => <TwoLines primary={words.kind(row.kind)} secondary={HOLD_STATES.includes(row.state) ? words.state(row.state) : null} />,
       },
-      { field: 'debit', headerName: t('journal:field.debit'), flex: 1, minWidth: 140, renderCell: ({ row }) => <AccountCell account={accounts.get(row.debitAccountId)} words={words} /> },
-      { field: 'credit', headerName: t('journal:field.credit'), flex: 1, minWidth: 140, renderCell: ({ row }) => <AccountCell account={accounts.get(row.creditAccountId)} words={words} /> },
+      { field: 'debit', headerName: t('journal:field.debit'), flex: 1, minWidth: 130, renderCell: ({ row }) => <AccountCell account={accounts.get(row.debitAccountId)} words={words} /> },
+      { field: 'credit', headerName: t('journal:field.credit'), flex: 1, minWidth: 130, renderCell: ({ row }) => <AccountCell account={accounts.get(row.creditAccountId)} words={words} /> },
       amountColumn({ field: 'amount', headerName: t('journal:field.amount'), rows, amountOf: (row) => ({ minor: row.amount, currency: row.currency }) }),
-      { field: 'actor', headerName: t('journal:field.actor'), width: 88 },
+      { field: 'actor', headerName: t('journal:field.actor'), width: 84 },
       {
         field: 'memo',
         headerName: t('journal:field.memo'),
