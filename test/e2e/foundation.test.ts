@@ -362,13 +362,14 @@ describe('idle lock in browser mode', () => {
     const { page, router } = app;
     await unlock(page, ADMIN.username, ADMIN.passphrase);
     await openScreen(page, 'Settings');
-    const minutes = page.getByLabel('Lock after (minutes without input)');
+    const session = page.getByRole('region', { name: 'Session', exact: true });
+    const minutes = session.getByLabel('Lock after (minutes without input)');
     await minutes.fill('0');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await session.getByRole('button', { name: 'Save' }).click();
     await fieldErrors(page).waitFor();
     expect((await answer(router.invoke('settings.get', {}))).idleLockMinutes).toBe(10);
     await minutes.fill('1');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await session.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
     await screenshot(page, 'settings');
     expect((await answer(router.invoke('settings.get', {}))).idleLockMinutes).toBe(1);

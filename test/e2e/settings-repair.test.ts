@@ -3,7 +3,8 @@ import { closeBrowser, openPaydesk, screenshot } from './harness';
 import { ADMIN, openScreen, unlock } from './support/app-actions';
 
 // A setting changed outside Paydesk (a SQLCipher shell, say) to a value its domain's schema
-// refuses: the Settings screen names the problem in the user's language and saving repairs it.
+// refuses: the Settings screen names the setting in the user's language, shows its default in its
+// place (and every other setting as saved), and saving the section repairs it.
 
 afterAll(async () => {
   await closeBrowser();
@@ -23,11 +24,13 @@ describe('a broken setting', () => {
       const { page, router } = app;
       await unlock(page, ADMIN.username, ADMIN.passphrase, '解锁');
       await openScreen(page, '设置');
-      await page.getByText('某项已保存的设置无效，管理员可在“设置”中更正。').waitFor();
-      await screenshot(page, 'settings-invalid-zh');
-      await page.getByLabel('无操作多少分钟后锁定').fill('15');
-      await page.getByRole('button', { name: '保存' }).click();
-      await screenshot(page, 'settings-invalid-zh-after-save');
+      const session = page.getByRole('region', { name: '会话', exact: true });
+      await session.getByText('已保存的“无操作多少分钟后锁定”无效，因此显示默认值。保存本部分即可更正。').waitFor();
+      expect(await session.getByLabel('无操作多少分钟后锁定').inputValue()).toBe('10');
+      await screenshot(page, 'settings-broken-zh');
+      await session.getByLabel('无操作多少分钟后锁定').fill('15');
+      await session.getByRole('button', { name: '保存' }).click();
+      await screenshot(page, 'settings-broken-zh-after-save');
       await page.getByText('已保存。').waitFor();
       expect(await router.invoke('settings.get', {})).toMatchObject({ ok: true, value: { idleLockMinutes: 15 } });
       // The trust fingerprint below is the one the admin's keyslot holds, named in Chinese too.

@@ -132,13 +132,14 @@ describe('validation messages after set-up', () => {
   it('asks for a whole number of idle-lock minutes when 1.5 is typed, in English and in Chinese, and saves nothing', async () => {
     const { page, router } = app;
     await openScreen(page, 'Settings');
-    await page.getByLabel('Lock after (minutes without input)').fill('1.5');
-    await page.getByRole('button', { name: 'Save' }).click();
+    const session = page.getByRole('region', { name: /^(Session|会话)$/ });
+    await session.getByLabel('Lock after (minutes without input)').fill('1.5');
+    await session.getByRole('button', { name: 'Save' }).click();
     await expectText(fieldErrors(page), 'Enter a whole number.');
     await expectNoZodWords(page.locator('main'));
     await screenshot(page, 'validation-idle-lock-en');
     await switchLanguage(page, '简体中文');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await session.getByRole('button', { name: '保存', exact: true }).click();
     await expectText(fieldErrors(page), '请输入整数。');
     await expectNoZodWords(page.locator('main'));
     await screenshot(page, 'validation-idle-lock-zh');

@@ -30,8 +30,9 @@ function AmountCell({ control, name, currency, label, blank, readOnly }: AmountC
       name={name}
       defaultValue=""
       render={({ field, fieldState }) => {
+        // A blank cell's placeholder already says what blank means; the line below stays, so rows keep their height.
         const check = checkOptionalAmount(field.value ?? '', currency);
-        const worth = check.problem === null ? (check.minor === undefined ? blank : format(check.minor, currency)) : ' ';
+        const worth = check.problem === null && check.minor !== undefined ? format(check.minor, currency) : ' ';
         return (
           <TextField
             name={field.name}

@@ -26,7 +26,9 @@ export function SettingsScreen() {
   const session = useSession();
   const readOnly = !can(session.role, 'settings.manage');
   const overview = useChannelQuery('settings.overview', {});
-  const [savedSection, setSavedSection] = useState<string | null>(null);
+  // The notice keeps its words while it closes, so it does not go blank on its way out.
+  const [notice, setNotice] = useState<{ domain: string; open: boolean } | null>(null);
+  const close = () => setNotice((shown) => shown && { ...shown, open: false });
   return (
     <PageFrame title={t('settings:title')} subtitle={t('settings:subtitle')}>
       {readOnly && <Alert severity="info">{t('settings:readOnly')}</Alert>}
@@ -35,7 +37,7 @@ export function SettingsScreen() {
         SETTINGS_SECTIONS.map(({ domain }) => {
           const Section = SECTION_CARDS[domain];
           return Section ? (
-            <Section key={domain} saved={overview.data.values} invalid={overview.data.invalid} readOnly={readOnly} onSaved={() => setSavedSection(domain)} />
+            <Section key={domain} saved={overview.data.values} invalid={overview.data.invalid} readOnly={readOnly} onSaved={() => setNotice({ domain, open: true })} />
           ) : null;
         })}
       <Paper variant="outlined" component="section" aria-labelledby="trust-fingerprint-title" sx={{ p: 3 }}>
@@ -44,9 +46,9 @@ export function SettingsScreen() {
         </Typography>
         <TrustFingerprint fingerprint={session.trustFingerprint} />
       </Paper>
-      <Snackbar open={savedSection !== null} autoHideDuration={5000} onClose={() => setSavedSection(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
-        <Alert severity="success" variant="filled" onClose={() => setSavedSection(null)}>
-          {savedSection && t('settings:saved', { section: t(`settings:section.${savedSection}.title`) })}
+      <Snackbar open={notice?.open ?? false} autoHideDuration={5000} onClose={close} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+        <Alert severity="success" variant="filled" onClose={close}>
+          {notice && t('settings:saved', { section: t(`settings:section.${notice.domain}.title`) })}
         </Alert>
       </Snackbar>
     </PageFrame>

@@ -7,6 +7,9 @@ import { useChannelMutation } from '../../api/queries';
 import { useServerError } from '../../ui/form';
 import type { SectionForm } from './section-forms';
 
+/** A reset that drops what was typed: the form keeps typed values only when the saved ones refresh under it. */
+const DISCARD_CHANGES = { keepDirtyValues: false } as const;
+
 export interface SectionState {
   /** What is saved now (a broken key holds its default). */
   saved: Settings;
@@ -30,7 +33,7 @@ export function useSectionForm<Form extends FieldValues>(definition: SectionForm
   const server = useServerError(form.setError, keys as never[]);
   const update = useChannelMutation('settings.update', {
     onSuccess: (after) => {
-      form.reset(definition.toForm(after));
+      form.reset(definition.toForm(after), DISCARD_CHANGES);
       onSaved();
     },
     onError: server.report,
@@ -43,7 +46,7 @@ export function useSectionForm<Form extends FieldValues>(definition: SectionForm
   });
   const reset = () => {
     server.clear();
-    form.reset(values);
+    form.reset(values, DISCARD_CHANGES);
   };
   // The fields see the form's text; only submit sees what the schema makes of it.
   const control = form.control as Control<Form>;
