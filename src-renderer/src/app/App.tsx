@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { createQueryClient, useChannelQuery } from '../api/queries';
 import { useErrorText } from '../api/error-text';
 import { ColorModeProvider } from '../ui/preferences';
+import { DateLocalizationProvider } from '../ui/DateLocalization';
 import { buildTheme } from './theme';
 import { SessionContext } from '../session/session';
 import { AppFrame } from './AppFrame';
@@ -85,9 +86,11 @@ function ThemedRoot({ mode, language }: { mode: 'light' | 'dark'; language: stri
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <HashRouter>
-        <AppGate />
-      </HashRouter>
+      <DateLocalizationProvider language={language}>
+        <HashRouter>
+          <AppGate />
+        </HashRouter>
+      </DateLocalizationProvider>
     </ThemeProvider>
   );
 }

@@ -1,5 +1,8 @@
-import { TextField } from '@mui/material';
+import { useMemo } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DesktopDatePicker } from '@mui/x-date-pickers/DesktopDatePicker';
 import { useTranslation } from 'react-i18next';
+import { calendarMonthFormat } from './DateLocalization';
 
 /** Two date fields' days, yyyy-mm-dd or ''. */
 export interface DayRange {
@@ -20,22 +23,51 @@ export function dayRangeQuery({ from, to }: DayRange): { from?: string; to?: str
   };
 }
 
+const DAY = 'YYYY-MM-DD';
+
+interface DayFieldProps {
+  label: string;
+  day: string;
+  width: number;
+  problem?: string | undefined;
+  onDay: (day: string) => void;
+}
+
+/**
+ * One localized date field (DateLocalization.tsx sets the language): typed section by section
+ * or picked from the calendar. A date still being typed is not passed on, so the filter keeps
+ * its last whole day until the new one is complete; emptying the field clears the day.
+ */
+function DayField({ label, day, width, problem, onDay }: DayFieldProps) {
+  const { i18n } = useTranslation();
+  const value = useMemo(() => (day ? dayjs(day) : null), [day]);
+  const change = (next: Dayjs | null) => {
+    if (next === null) onDay('');
+    else if (next.isValid()) onDay(next.format(DAY));
+  };
+  return (
+    <DesktopDatePicker
+      label={label}
+      value={value}
+      onChange={change}
+      slotProps={{
+        calendarHeader: { format: calendarMonthFormat(i18n.language) },
+        // Clearing by mouse; from the keyboard, Backspace empties the section in focus.
+        actionBar: { actions: ['clear', 'today'] },
+        textField: { size: 'small', sx: { width }, ...(problem ? { error: true, helperText: problem } : {}) },
+      }}
+    />
+  );
+}
+
 /** The From and To date fields of a filter bar; a To before From is marked on To. */
 export function DateRangeFields({ value, labels, width, onChange }: { value: DayRange; labels: { from: string; to: string }; width: number; onChange: (next: DayRange) => void }) {
   const { t } = useTranslation();
   const reversed = isReversedRange(value);
-  const field = { size: 'small' as const, type: 'date', slotProps: { inputLabel: { shrink: true } }, sx: { width } };
   return (
     <>
-      <TextField {...field} label={labels.from} value={value.from} onChange={(event) => onChange({ ...value, from: event.target.value })} />
-      <TextField
-        {...field}
-        label={labels.to}
-        value={value.to}
-        onChange={(event) => onChange({ ...value, to: event.target.value })}
-        error={reversed}
-        helperText={reversed ? t('common:dateRange.reversed') : undefined}
-      />
+      <DayField label={labels.from} day={value.from} width={width} onDay={(from) => onChange({ ...value, from })} />
+      <DayField label={labels.to} day={value.to} width={width} problem={reversed ? t('common:dateRange.reversed') : undefined} onDay={(to) => onChange({ ...value, to })} />
     </>
   );
 }

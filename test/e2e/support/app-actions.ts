@@ -69,6 +69,27 @@ export async function chooseRowAction(page: Page, rowText: string, action: strin
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }
 
+/** A date field's section names (its spinbuttons' labels) in English and Chinese, and the part of yyyy-mm-dd each takes. */
+const DATE_SECTIONS: Record<string, 0 | 1 | 2> = { Year: 0, Month: 1, Day: 2, 年份: 0, 月份: 1, 日期: 2 };
+
+/**
+ * Types a day (yyyy-mm-dd) into the localized date field labelled `label`, from the keyboard,
+ * section by section in the order the field shows them (MM/DD/YYYY in English, 年/月/日 in
+ * Chinese); '' clears the field.
+ */
+export async function fillDate(page: Page, label: string, day: string): Promise<void> {
+  const sections = page.getByRole('group', { name: label, exact: true }).getByRole('spinbutton');
+  const names = await sections.evaluateAll((spans) => spans.map((span) => span.getAttribute('aria-label') ?? ''));
+  const parts = day === '' ? [] : day.split('-');
+  for (const [index, name] of names.entries()) {
+    const part = DATE_SECTIONS[name];
+    if (part === undefined) throw new Error(`fillDate: unknown date section "${name}" in ${label}`);
+    await sections.nth(index).click();
+    await page.keyboard.press('Backspace');
+    if (parts[part] !== undefined) await page.keyboard.type(parts[part]);
+  }
+}
+
 /** The people most e2e tests set up: the founding admin and a teller with a Chinese display name. */
 export const ADMIN: Person = { username: 'admin', displayName: 'Ada Admin', passphrase: 'correct horse battery 42' };
 export const TELLER: Person = { username: 'tina', displayName: '张三丰', passphrase: 'teller passphrase 2026' };
