@@ -19,7 +19,7 @@ async function runJob(router: Router, started: { jobId: string }): Promise<unkno
 export const backupCommand: CliCommand = {
   name: 'backup',
   summary: 'Write an encrypted, verified backup (database + keyslots) of the data folder.',
-  usage: 'backup --data DIR [--out FILE] [--user NAME | --recovery-key-stdin | --recovery] [--json]   (default: DIR/backups/paydesk-YYYYMMDD-HHMMSS.pdbk)',
+  usage: 'backup --data DIR [--out FILE] [--user NAME | --recovery-key-stdin | --recovery] [--json]   (default: paydesk-YYYYMMDD-HHMMSS.pdbk in the backup folder chosen in the app, else in DIR/backups/)',
   options: { ...UNLOCK_OPTIONS, out: { type: 'string' } },
   run: (ctx) =>
     withUnlockedRouter(ctx, async (router) => {
