@@ -25,6 +25,14 @@ import { useMemberList } from './use-member-list';
 
 const NO_ROWS: readonly MemberRow[] = [];
 
+/** Sorted and hovered, a header shows its sort arrow beside the menu icon: room for both, so "Balance (CNY)" stays whole. */
+const SORT_ARROW = 24;
+
+function sortableAmount(column: GridColDef<MemberRow>): GridColDef<MemberRow> {
+  const width = (column.width ?? 0) + SORT_ARROW;
+  return { ...column, width, minWidth: width };
+}
+
 function useMemberColumns(rows: readonly MemberRow[], currency: string): GridColDef<MemberRow>[] {
   const { t } = useTranslation();
   const amountColumn = useAmountColumn();
@@ -37,7 +45,7 @@ function useMemberColumns(rows: readonly MemberRow[], currency: string): GridCol
       { field: 'phone', headerName: t('members:field.phone'), width: 130, sortable: false },
       { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 100, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
       { field: 'status', headerName: t('members:field.status'), width: 96, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
-      amountColumn({ field: 'balance', headerName: t('members:field.balanceIn', { currency }), rows, amountOf: (row) => ({ minor: row.balance, currency }) }),
+      sortableAmount(amountColumn({ field: 'balance', headerName: t('members:field.balanceIn', { currency }), rows, amountOf: (row) => ({ minor: row.balance, currency }) })),
       dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 160 }, (row) => row.createdAt),
     ],
     [t, amountColumn, rows, currency],

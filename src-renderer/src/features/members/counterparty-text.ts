@@ -14,6 +14,7 @@ export function counterpartyText(counterparty: WalletCounterparty | null, t: TFu
     case 'merchant':
       return counterparty.name;
     case 'operator':
-      return t(`members:counterparty.${counterparty.role}`, { defaultValue: t(`ledger:systemRole.${counterparty.role}`, { defaultValue: counterparty.role }) });
+      // The counter's own word where it has one ("Cash"), else the account's name in the chart.
+      return t([`members:counterparty.${counterparty.role}`, `ledger:systemRole.${counterparty.role}`], { defaultValue: counterparty.role });
   }
 }

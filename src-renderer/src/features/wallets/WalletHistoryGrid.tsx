@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Box, Chip, Paper, Stack } from '@mui/material';
+import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import Undo from '@mui/icons-material/Undo';
 import ReceiptLong from '@mui/icons-material/ReceiptLongOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
@@ -32,9 +32,27 @@ interface HistoryColumnsInput {
   onReverse: (number: string) => void;
 }
 
-// At 1024 px the counterparty and the memo give way (each whole text is the cell's title), so
-// that the amount, the balance after it, the receipt number and the row's actions always stay
-// in view, whole.
+/** What moved and with whom: the kind (and whether it was reversed) over the counterparty, each whole in its title. */
+function KindAndCounterparty({ kind, reversed, counterparty }: { kind: string; reversed: boolean; counterparty: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack sx={{ justifyContent: 'center', height: '100%', minWidth: 0 }}>
+      <Stack direction="row" title={kind} sx={{ gap: 1, alignItems: 'center', minWidth: 0, lineHeight: 1.5 }}>
+        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {kind}
+        </Box>
+        {reversed && <Chip size="small" variant="outlined" color="warning" label={t('wallets:history.reversed')} sx={{ height: 20 }} />}
+      </Stack>
+      <Typography variant="caption" color="text.secondary" noWrap title={counterparty} data-testid="counterparty">
+        {counterparty}
+      </Typography>
+    </Stack>
+  );
+}
+
+// At 1024 px the kind and counterparty, and the memo, give way (each whole text is the title), so
+// that the amount, the balance after it, the receipt number and the row's actions always stay in
+// view, whole. The counterparty shares the kind's cell, under it, to leave the room for that.
 function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }: HistoryColumnsInput): GridColDef<WalletHistoryRow>[] {
   const { t } = useTranslation();
   const amountColumn = useAmountColumn();
@@ -44,25 +62,19 @@ function useHistoryColumns({ currency, rows, canReverse, onReceipt, onReverse }:
       {
         field: 'kind',
         headerName: t('wallets:history.kind'),
-        width: 140,
-        renderCell: ({ row }) => {
-          const kind = t(`wallets:kind.${row.kind}`, { defaultValue: row.kind });
-          return (
-            <Stack direction="row" title={kind} sx={{ gap: 1, alignItems: 'center', height: '100%', minWidth: 0 }}>
-              <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{kind}</Box>
-              {row.reversed && <Chip size="small" variant="outlined" color="warning" label={t('wallets:history.reversed')} />}
-            </Stack>
-          );
-        },
+        flex: 1,
+        minWidth: 140,
+        renderCell: ({ row }) => (
+          <KindAndCounterparty kind={t(`wallets:kind.${row.kind}`, { defaultValue: row.kind })} reversed={row.reversed} counterparty={counterpartyText(row.counterparty, t)} />
+        ),
       },
       amountColumn({ field: 'amount', headerName: t('wallets:history.amount'), rows, amountOf: (row) => ({ minor: row.amount, currency, direction: row.direction }) }),
       amountColumn({ field: 'balanceAfter', headerName: t('members:walletHistory.balance'), rows, amountOf: (row) => ({ minor: row.balanceAfter, currency }) }),
-      { field: 'counterparty', headerName: t('members:walletHistory.counterparty'), flex: 1, minWidth: 100, valueGetter: (_value, row) => counterpartyText(row.counterparty, t) },
-      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 90, valueFormatter: (value: string | null) => memoText(t, value) },
-      { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 160, valueFormatter: (value: string | null) => value ?? '—' },
+      { field: 'memo', headerName: t('wallets:history.memo'), flex: 1, minWidth: 76, valueFormatter: (value: string | null) => memoText(t, value) },
+      { field: 'receiptNumber', headerName: t('wallets:history.receipt'), width: 166, valueFormatter: (value: string | null) => value ?? '—' },
     ];
     columns.push(
-      actionsColumn<WalletHistoryRow>(t('common:actions.label'), 96, ({ row }) => [
+      actionsColumn<WalletHistoryRow>(t('common:actions.label'), 88, ({ row }) => [
         <GridActionsCellItem key="receipt" icon={<ReceiptLong />} label={t('wallets:history.openReceipt')} disabled={row.receiptNumber === null} onClick={() => row.receiptNumber && onReceipt(row.receiptNumber)} />,
         ...(canReverse && canBeReversed(row)
           ? [<GridActionsCellItem key="reverse" icon={<Undo />} label={t('wallets:reverse.action')} onClick={() => onReverse(row.receiptNumber)} />]
