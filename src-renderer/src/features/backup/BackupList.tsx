@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Chip, Paper } from '@mui/material';
+import { Box, Chip, Paper } from '@mui/material';
 import Restore from '@mui/icons-material/RestoreOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
@@ -20,18 +20,29 @@ export function BackupList({ backups, loading, canRestore, onRestore }: { backup
   const { t, i18n } = useTranslation();
   const columns = useMemo<GridColDef<BackupListing>[]>(() => {
     const list: GridColDef<BackupListing>[] = [
-      { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 250 },
-      dateTimeColumn<BackupListing>('createdAt', t('backup:field.createdAt'), { width: 180 }, (row) => row.createdAt),
-      { field: 'size', headerName: t('backup:field.size'), width: 100, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
+      { field: 'name', headerName: t('backup:field.name'), flex: 1, minWidth: 230 },
+      dateTimeColumn<BackupListing>('createdAt', t('backup:field.createdAt'), { width: 170 }, (row) => row.createdAt),
+      { field: 'size', headerName: t('backup:field.size'), width: 90, type: 'number', valueFormatter: (value: number) => formatFileSize(value, i18n.language) },
       {
         field: 'verified',
         headerName: t('backup:field.verified'),
-        width: 130,
+        width: 120,
         renderCell: ({ row }) => (
           <Chip size="small" variant="outlined" color={row.verified ? 'success' : 'warning'} label={t(row.verified ? 'backup:verified.yes' : 'backup:verified.no')} />
         ),
       },
-      { field: 'path', headerName: t('backup:field.path'), flex: 1.5, minWidth: 180, valueFormatter: (_value, row) => folderOf(row) },
+      {
+        field: 'path',
+        headerName: t('backup:field.path'),
+        flex: 1.5,
+        minWidth: 150,
+        // A long folder gives way; its whole path is the cell's title.
+        renderCell: ({ row }) => (
+          <Box component="span" title={folderOf(row)} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}>
+            {folderOf(row)}
+          </Box>
+        ),
+      },
     ];
     if (canRestore) {
       list.push(
