@@ -8,11 +8,13 @@ import type { WalletForm } from './section-forms';
 import { settingHint, settingLabel } from './setting-labels';
 import { checkPercent } from './setting-text';
 
-/** A typed percentage as a number field shows it: digits, with % after them. */
-export const percentSlots = (readOnly: boolean) => ({
-  htmlInput: { inputMode: 'decimal' as const, spellCheck: false, readOnly, style: { fontVariantNumeric: 'tabular-nums' } },
-  input: { endAdornment: <InputAdornment position="end">%</InputAdornment> },
-});
+/** A typed percentage as a number field shows it: digits, with % after them; `label` names a field without a visible label. */
+export function percentSlots(readOnly: boolean, label?: string) {
+  return {
+    htmlInput: { inputMode: 'decimal' as const, spellCheck: false, readOnly, 'aria-label': label, style: { fontVariantNumeric: 'tabular-nums' } },
+    input: { endAdornment: <InputAdornment position="end">%</InputAdornment> },
+  };
+}
 
 /** "Fee on CN¥100.00 = CN¥0.50" at the rate typed, or nothing while it is not a rate. */
 export function FeeExampleText({ percent, currency }: { percent: string; currency: string }) {
@@ -82,7 +84,7 @@ export function FeeRates({ control, readOnly }: { control: Control<WalletForm>; 
                           placeholder={general}
                           error={fieldState.error !== undefined}
                           helperText={fieldState.error?.message ?? (field.value?.trim() ? undefined : t('settings:fee.sameAsGeneral'))}
-                          slotProps={{ ...percentSlots(readOnly), htmlInput: { ...percentSlots(readOnly).htmlInput, 'aria-label': t('settings:fee.rateIn', { currency }) } }}
+                          slotProps={percentSlots(readOnly, t('settings:fee.rateIn', { currency }))}
                         />
                       )}
                     />

@@ -1,4 +1,4 @@
-import { useState, type ComponentType } from 'react';
+import { useState } from 'react';
 import { Alert, Paper, Snackbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../src-shared/permissions';
@@ -8,17 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageFrame } from '../../ui/PageFrame';
 import { TrustFingerprint } from '../../ui/TrustFingerprint';
 import { useSession } from '../../session/session';
-import { CounterSection } from './CounterSection';
-import { SessionSection } from './SessionSection';
-import { WalletSection } from './WalletSection';
-import type { SectionState } from './use-section-form';
-
-/** Each src-shared settings section's card, by its domain; test/unit/settings-sections.test.ts holds every section to one. */
-export const SECTION_CARDS: Record<string, ComponentType<SectionState>> = {
-  session: SessionSection,
-  wallets: WalletSection,
-  counter: CounterSection,
-};
+import { SECTION_CARDS } from './section-cards';
 
 /** Admin → Settings: every setting by section, editable with settings.manage and readable with settings.read. */
 export function SettingsScreen() {

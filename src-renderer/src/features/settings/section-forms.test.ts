@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTIONS, settingsSchema, type Settings } fr
 import { COUNTER_ROLES } from '../../../../src-shared/settings/counter-limits';
 import { resourcesFromFiles } from '../../i18n';
 import { validationErrorMap } from '../../i18n/validation-message';
+import { SECTION_CARDS } from './section-cards';
 import { SECTION_FORMS, type SectionForm } from './section-forms';
 
 // Every settings section of src-shared has a form on the Settings screen, with a label and a line
@@ -60,6 +61,7 @@ describe('the Settings forms', () => {
   it('cover every section of src-shared, and every setting in it has a label and a description', () => {
     for (const section of SETTINGS_SECTIONS) {
       expect(formOf(section.domain).section).toBe(section);
+      expect(SECTION_CARDS[section.domain], `${section.domain} card`).toBeTypeOf('function');
       for (const key of Object.keys(section.schema.shape)) {
         for (const part of ['label', 'hint']) expect(translator.exists(`settings:field.${key}.${part}`), `${key}.${part}`).toBe(true);
       }

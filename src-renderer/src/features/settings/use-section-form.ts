@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useForm, type Control, type FieldValues, type Resolver } from 'react-hook-form';
+import { useForm, type Control, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../src-shared/settings';
@@ -30,7 +30,7 @@ export function useSectionForm<Form extends FieldValues>(definition: SectionForm
   const resolver = useMemo(() => zodResolver(definition.schema(t)) as unknown as Resolver<Form, unknown, Partial<Settings>>, [definition, t]);
   const values = useMemo(() => definition.toForm(saved), [definition, saved]);
   const form = useForm<Form, unknown, Partial<Settings>>({ resolver, values, resetOptions: { keepDirtyValues: true } });
-  const server = useServerError(form.setError, keys as never[]);
+  const server = useServerError(form.setError, keys as Path<Form>[]);
   const update = useChannelMutation('settings.update', {
     onSuccess: (after) => {
       form.reset(definition.toForm(after), DISCARD_CHANGES);
