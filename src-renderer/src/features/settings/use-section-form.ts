@@ -52,5 +52,3 @@ export function useSectionForm<Form extends FieldValues>(definition: SectionForm
   const control = form.control as Control<Form>;
   return { form, control, submit, reset, busy: update.isPending, formError: server.formError, changed: dirtyKeys.length > 0, broken };
 }
-
-export type SectionFormState<Form extends FieldValues> = ReturnType<typeof useSectionForm<Form>>;
