@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ERROR_MESSAGES } from '../../../src-shared/error-messages';
+import { formatAmount } from '../../../src-shared/money';
 import type { PassphraseProblem } from '../../../src-shared/passphrase-policy';
 import { ApiError } from './call';
 import { formatDateTime, joinSentences } from '../ui/format';
@@ -27,6 +28,15 @@ function detailText(error: ApiError, t: TFunction, language: string): string | n
         : null;
     case 'INVALID_INPUT':
       return error.field ? invalidInputText(error.field, details, t) : null;
+    // The counter's limits are stated in the currency's format (src-main/wallets/counter-limits.ts).
+    case 'OVER_LIMIT':
+      return typeof details.limit === 'number' && typeof details.currency === 'string'
+        ? t('wallets:limits.overLimit', { limit: formatAmount(details.limit, details.currency, language) })
+        : null;
+    case 'APPROVAL_REQUIRED':
+      return typeof details.threshold === 'number' && typeof details.currency === 'string'
+        ? t('wallets:limits.threshold', { threshold: formatAmount(details.threshold, details.currency, language) })
+        : null;
     default:
       return null;
   }

@@ -107,7 +107,8 @@ export function OperationPanel(props: OperationPanelProps) {
   const form = useOperationForm(props, allowed[0] ?? 'deposit');
   const amountRef = useRef<HTMLInputElement>(null);
   const reviewError = form.flow.review.error;
-  const amountRefused = reviewError instanceof ApiError && reviewError.code === 'AMOUNT_INVALID';
+  // Refusals of the amount itself (not a valid amount, above the role's limit) go under the amount field.
+  const amountRefused = reviewError instanceof ApiError && (reviewError.code === 'AMOUNT_INVALID' || reviewError.code === 'OVER_LIMIT');
   const fieldRefused = refusedField(reviewError);
   const problems = fieldRefused ? { ...form.problems, [fieldRefused]: describe(reviewError) } : form.problems;
 

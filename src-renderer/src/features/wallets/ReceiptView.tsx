@@ -44,6 +44,7 @@ export function ReceiptView({ receipt, printable = true }: { receipt: Receipt; p
           <DateTime value={receipt.at} />
         </DetailRow>
         <DetailRow dense label={t('wallets:receipt.teller')}>{receipt.teller.displayName}</DetailRow>
+        {receipt.approvedBy && <DetailRow dense label={t('wallets:receipt.approvedBy')}>{receipt.approvedBy.displayName}</DetailRow>}
         <DetailRow dense label={t('wallets:receipt.member')}>{memberText(receipt.member)}</DetailRow>
         {receipt.counterparty && <DetailRow dense label={t(receipt.direction === 'out' ? 'wallets:receipt.payee' : 'wallets:receipt.payer')}>{memberText(receipt.counterparty)}</DetailRow>}
         {receipt.merchant && <DetailRow dense label={t('wallets:receipt.merchant')}>{receipt.merchant}</DetailRow>}

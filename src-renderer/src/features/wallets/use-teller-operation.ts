@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type ChannelInput, type PreviewableChannel } from '../../../../src-shared/contract';
-import type { Receipt } from '../../../../src-shared/contract/wallets';
+import type { ApprovalRequest, Receipt } from '../../../../src-shared/contract/wallets';
 import type { Access } from '../../../../src-shared/permissions';
 import { type ApiError, call } from '../../api/call';
 import { invalidateAfter } from '../../api/queries';
@@ -20,7 +20,7 @@ export const TELLER_OPERATIONS = Object.keys(OPERATION_CHANNEL) as TellerOperati
 /** Who may use each operation: the permission of the channel that posts it, read from the contract. */
 export const OPERATION_PERMISSION = Object.fromEntries(TELLER_OPERATIONS.map((operation) => [operation, contract[OPERATION_CHANNEL[operation]].access])) as Record<TellerOperation, Access>;
 
-type Typed<O extends TellerOperation> = { operation: O } & Omit<ChannelInput<(typeof OPERATION_CHANNEL)[O]>, 'idempotencyKey' | 'dryRun'>;
+type Typed<O extends TellerOperation> = { operation: O } & Omit<ChannelInput<(typeof OPERATION_CHANNEL)[O]>, 'idempotencyKey' | 'dryRun' | 'approval'>;
 /** What the teller typed, with the operation it is for. */
 export type OperationRequest = Typed<'deposit'> | Typed<'withdrawal'> | Typed<'payment'> | Typed<'transfer'>;
 
@@ -32,8 +32,8 @@ export interface Confirmation {
   idempotencyKey: string;
 }
 
-function send({ operation, ...input }: OperationRequest, idempotencyKey: string, dryRun: boolean): Promise<Receipt> {
-  return call(OPERATION_CHANNEL[operation], { ...input, idempotencyKey, dryRun } as never) as Promise<Receipt>;
+function send({ operation, ...input }: OperationRequest, idempotencyKey: string, dryRun: boolean, approval?: ApprovalRequest): Promise<Receipt> {
+  return call(OPERATION_CHANNEL[operation], { ...input, idempotencyKey, dryRun, ...(approval ? { approval } : {}) } as never) as Promise<Receipt>;
 }
 
 /** Review (the operation's own channel with dryRun, nothing written) → confirm → post, with one idempotency key per confirmation. */
@@ -47,8 +47,8 @@ export function useTellerOperation(onPosted: (receipt: Receipt) => void) {
     },
     onSuccess: setConfirmation,
   });
-  const posting = useMutation<Receipt, ApiError, Confirmation>({
-    mutationFn: ({ request, idempotencyKey }) => send(request, idempotencyKey, false),
+  const posting = useMutation<Receipt, ApiError, Confirmation & { approval?: ApprovalRequest }>({
+    mutationFn: ({ request, idempotencyKey, approval }) => send(request, idempotencyKey, false, approval),
     onSuccess: async (receipt, { request }) => {
       await invalidateAfter(queryClient, OPERATION_CHANNEL[request.operation]);
       setConfirmation(null);
@@ -59,8 +59,9 @@ export function useTellerOperation(onPosted: (receipt: Receipt) => void) {
   return {
     review,
     confirmation,
-    post: () => {
-      if (confirmation) posting.mutate(confirmation);
+    /** Posts what was reviewed; `approval` is the second person's, when the review said it needs one. */
+    post: (approval?: ApprovalRequest) => {
+      if (confirmation) posting.mutate({ ...confirmation, ...(approval ? { approval } : {}) });
     },
     posting: posting.isPending,
     postError: posting.error,
