@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, answer, expectText, fieldErrors, openScreen, switchLanguage, TELLER, unlock } from './support/app-actions';
+import { ADMIN, answer, expectText, fieldErrors, lock, openScreen, switchLanguage, TELLER, unlock } from './support/app-actions';
 
 // Issue 8, limits at the counter: a teller's deposit above CN¥10,000.00 is approved by a second
 // person (an admin here) in the confirmation dialog, and the receipt names them; above the
 // teller's CN¥50,000.00 limit the review refuses and states the limit.
 
 const MEMBER_NAME = '欧阳批准';
+const FINANCE = { username: 'fiona', displayName: 'Fiona Finance', passphrase: 'finance passphrase 2026' };
 
 afterAll(async () => {
   await closeBrowser();
@@ -27,6 +28,7 @@ describe('second-person approval at the counter', () => {
       prepare: async (router) => {
         await answer(router.invoke('setup.init', ADMIN));
         await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
+        await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
         memberId = (await answer(router.invoke('members.create', { name: MEMBER_NAME, phone: '13800000077' }))).id;
         await answer(router.invoke('session.lock', {}));
       },
@@ -105,6 +107,32 @@ describe('second-person approval at the counter', () => {
     await page.getByRole('button', { name: '关闭' }).click();
     await page.getByTestId('receipt').waitFor({ state: 'detached' });
     await switchLanguage(page, 'English');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('lets finance reverse the approved deposit only with a second person\'s approval, named on the reversal\'s receipt', async () => {
+    const { page, router } = app;
+    await lock(page);
+    await unlock(page, FINANCE.username, FINANCE.passphrase);
+    await openScreen(page, 'Members');
+    await page.getByRole('gridcell', { name: MEMBER_NAME }).click();
+    await page.getByRole('heading', { level: 1, name: MEMBER_NAME }).waitFor();
+    await page.getByRole('row').filter({ hasText: '+CN¥20,000.00' }).getByRole('gridcell', { name: 'Deposit' }).click();
+    await page.getByRole('button', { name: 'Reverse' }).click();
+    const reversal = page.getByRole('dialog').filter({ hasText: 'A reversal posts the opposite' });
+    await reversal.getByLabel('Reason').fill('Counted twice');
+    await reversal.getByRole('button', { name: 'Reverse' }).click();
+    const section = reversal.getByTestId('approval-section');
+    await expectText(section, 'Approval by a second person');
+    expect((await answer(router.invoke('wallets.summary', { memberId }))).wallets[0]!.balance).toBe(3_500_000);
+    await section.getByLabel("Approver's staff name").fill(ADMIN.username);
+    await section.getByLabel("Approver's passphrase").fill(ADMIN.passphrase);
+    await screenshot(page, 'counter-approval-reversal-en');
+    await reversal.getByRole('button', { name: 'Approve and reverse' }).click();
+    const done = page.getByRole('dialog').filter({ hasText: 'Reversal posted' });
+    await expectText(done.getByTestId('receipt'), `Approved by${ADMIN.displayName}`);
+    expect((await answer(router.invoke('wallets.summary', { memberId }))).wallets[0]!.balance).toBe(1_500_000);
+    await done.getByRole('button', { name: 'Close' }).click();
     expect(app.problems).toEqual([]);
   });
 });
