@@ -11,9 +11,10 @@ import { toTransfer, type TransferRow } from './rows';
 // The journal browser's read: transfers newest first (by id, the journal's own order), filtered.
 // Each query is driven by one index, chosen here rather than left to the planner (which has no
 // statistics): the account indexes, then kind, actor, time (migration 0007); with none of them,
-// the id itself. Every other filter is checked on the rows that index yields. Paging is by offset
+// the id itself. A time window is read as the span of ids written in it (idSpanOf). Every other
+// filter is checked on the rows that index yields. Paging is by offset
 // or, for the next page, by the last id seen (keyset), so a deep page does not step over every
-// row before it. The total is counted only up to JOURNAL_COUNT_CAP.
+// row before it. The total is counted among the newest JOURNAL_COUNT_CAP rows the driver yields.
 
 export interface JournalFilter {
   /** Transfers with any of these accounts on either side (one account, or a member's wallets). */
@@ -62,25 +63,45 @@ const INDEX_OF: Record<Driver, string> = {
   sequence: '',
 };
 
-/** Every filter but the accounts, as conditions on a transfers row. */
-function conditions(filter: JournalFilter, beforeId: number | undefined): Clause[] {
-  const clauses: Clause[] = [];
-  const add = (sql: string, value: unknown) => clauses.push({ sql, params: [value] });
+/**
+ * A time window as the span of ids written in it, read from the time index alone. The rows are
+ * then read newest id first within that span, the window still checked on each row, so a month of
+ * a million-transfer journal is not sorted to show its first page.
+ */
+function idSpanOf(filter: JournalFilter): Clause {
+  const window = where(conditions({ from: filter.from, to: filter.to }, undefined));
+  const bound = (fn: 'min' | 'max') => `(SELECT coalesce(${fn}(id), 0) FROM transfers ${INDEX_OF.time} ${window.sql})`;
+  return { sql: `id BETWEEN ${bound('min')} AND ${bound('max')}`, params: [...window.params, ...window.params] };
+}
+
+type FilterKey = 'alsoTouching' | 'kind' | 'actor' | 'from' | 'to' | 'currency' | 'minAmount' | 'maxAmount' | 'beforeId';
+
+interface Condition extends Clause {
+  key: FilterKey;
+}
+
+/** Every filter but the accounts, as conditions on a transfers row, each named by its filter. */
+function conditions(filter: JournalFilter, beforeId: number | undefined): Condition[] {
+  const found: Condition[] = [];
+  const add = (key: FilterKey, sql: string, value: unknown) => found.push({ key, sql, params: [value] });
   const { alsoTouching } = filter;
   if (alsoTouching !== undefined) {
     const list = placeholders(alsoTouching);
-    clauses.push({ sql: `(debit_account_id IN (${list}) OR credit_account_id IN (${list}))`, params: [...alsoTouching, ...alsoTouching] });
+    found.push({ key: 'alsoTouching', sql: `(debit_account_id IN (${list}) OR credit_account_id IN (${list}))`, params: [...alsoTouching, ...alsoTouching] });
   }
-  if (filter.kind !== undefined) add('kind = ?', filter.kind);
-  if (filter.actor !== undefined) add('actor = ?', filter.actor);
-  if (filter.from !== undefined) add('created_at >= ?', filter.from);
-  if (filter.to !== undefined) add('created_at <= ?', filter.to);
-  if (filter.currency !== undefined) add('currency = ?', filter.currency);
-  if (filter.minAmount !== undefined) add('amount >= ?', filter.minAmount);
-  if (filter.maxAmount !== undefined) add('amount <= ?', filter.maxAmount);
-  if (beforeId !== undefined) add('id < ?', beforeId);
-  return clauses;
+  if (filter.kind !== undefined) add('kind', 'kind = ?', filter.kind);
+  if (filter.actor !== undefined) add('actor', 'actor = ?', filter.actor);
+  if (filter.from !== undefined) add('from', 'created_at >= ?', filter.from);
+  if (filter.to !== undefined) add('to', 'created_at <= ?', filter.to);
+  if (filter.currency !== undefined) add('currency', 'currency = ?', filter.currency);
+  if (filter.minAmount !== undefined) add('minAmount', 'amount >= ?', filter.minAmount);
+  if (filter.maxAmount !== undefined) add('maxAmount', 'amount <= ?', filter.maxAmount);
+  if (beforeId !== undefined) add('beforeId', 'id < ?', beforeId);
+  return found;
 }
+
+/** The conditions a driver's index answers by itself; the rest are checked on the rows it yields. */
+const ANSWERED_BY: Record<Driver, readonly FilterKey[]> = { kind: ['kind'], actor: ['actor'], time: ['from', 'to'], sequence: [] };
 
 function where(clauses: readonly Clause[]): Clause {
   if (clauses.length === 0) return { sql: '', params: [] };
@@ -95,11 +116,14 @@ function placeholders(values: readonly unknown[]): string {
  * The matching rows of one side of the given accounts, through that side's index. The credit side
  * leaves out rows whose debit is also among them, so no transfer is listed twice.
  */
-function sideSelection(side: 'debit' | 'credit', accountIds: readonly number[], filter: JournalFilter, beforeId: number | undefined, select: string): Clause {
+function sideConditions(side: 'debit' | 'credit', accountIds: readonly number[]): Clause[] {
   // One account is an equality, which reads its index in id order; several need a (short) sort.
   const own: Clause = { sql: accountIds.length === 1 ? `${side}_account_id = ?` : `${side}_account_id IN (${placeholders(accountIds)})`, params: [...accountIds] };
-  const other: Clause[] = side === 'credit' ? [{ sql: `debit_account_id NOT IN (${placeholders(accountIds)})`, params: [...accountIds] }] : [];
-  const filtered = where([own, ...other, ...conditions(filter, beforeId)]);
+  return side === 'credit' ? [own, { sql: `debit_account_id NOT IN (${placeholders(accountIds)})`, params: [...accountIds] }] : [own];
+}
+
+function sideSelection(side: 'debit' | 'credit', accountIds: readonly number[], filter: JournalFilter, beforeId: number | undefined, select: string): Clause {
+  const filtered = where([...sideConditions(side, accountIds), ...conditions(filter, beforeId)]);
   return { sql: `SELECT ${select} FROM transfers INDEXED BY transfers_${side} ${filtered.sql}`, params: filtered.params };
 }
 
@@ -116,23 +140,45 @@ function pageQuery(filter: JournalFilter, page: JournalPageRequest): Clause {
       params: [...sides.flatMap((side) => [...side.params, window]), page.limit, page.offset],
     };
   }
-  const filtered = where(conditions(filter, page.beforeId));
+  const driver = driverOf(filter);
+  const span = driver === 'time' ? [idSpanOf(filter)] : [];
+  const filtered = where([...span, ...conditions(filter, page.beforeId)]);
   return {
-    sql: `SELECT ${COLUMNS} FROM transfers ${INDEX_OF[driverOf(filter)]} ${filtered.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    sql: `SELECT ${COLUMNS} FROM transfers ${driver === 'time' ? '' : INDEX_OF[driver]} ${filtered.sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
     params: [...filtered.params, page.limit, page.offset],
   };
 }
 
-/** How many rows match, reading at most one past the cap. */
+/**
+ * How many rows match among the newest JOURNAL_COUNT_CAP + 1 that the driver's index yields:
+ * `scanned` of them were read, `matched` passed the other filters. A count never reads more rows
+ * than that, so a rare combination (a narrow amount range over a busy account) answers at once;
+ * the total is exact only when the driver ran out first.
+ */
 function countQuery(filter: JournalFilter): Clause {
-  const capped = (selection: Clause): Clause => ({ sql: `SELECT count(*) FROM (${selection.sql} LIMIT ?)`, params: [...selection.params, JOURNAL_COUNT_CAP + 1] });
+  const bound = JOURNAL_COUNT_CAP + 1;
+  const counted = (from: string, driving: readonly Clause[], checked: readonly Clause[]): Clause => {
+    const hit = checked.length === 0 ? '1' : checked.map((clause) => clause.sql).join(' AND ');
+    const driven = where(driving);
+    return {
+      sql: `SELECT count(*) AS scanned, coalesce(sum(hit), 0) AS matched FROM (SELECT (${hit}) AS hit FROM transfers ${from} ${driven.sql} ORDER BY id DESC LIMIT ?)`,
+      params: [...checked.flatMap((clause) => clause.params), ...driven.params, bound],
+    };
+  };
   const { accountIds } = filter;
   if (accountIds !== undefined) {
-    const [debit, credit] = (['debit', 'credit'] as const).map((side) => capped(sideSelection(side, accountIds, filter, undefined, '1')));
-    return { sql: `SELECT (${debit!.sql}) + (${credit!.sql})`, params: [...debit!.params, ...credit!.params] };
+    const [debit, credit] = (['debit', 'credit'] as const).map((side) => counted(`INDEXED BY transfers_${side}`, sideConditions(side, accountIds), conditions(filter, undefined)));
+    return {
+      sql: `SELECT max(d.scanned, c.scanned) AS scanned, d.matched + c.matched AS matched FROM (${debit!.sql}) AS d, (${credit!.sql}) AS c`,
+      params: [...debit!.params, ...credit!.params],
+    };
   }
-  const filtered = where(conditions(filter, undefined));
-  return capped({ sql: `SELECT 1 FROM transfers ${INDEX_OF[driverOf(filter)]} ${filtered.sql}`, params: filtered.params });
+  const driver = driverOf(filter);
+  const all = conditions(filter, undefined);
+  const answered = all.filter((condition) => ANSWERED_BY[driver].includes(condition.key));
+  const checked = all.filter((condition) => !ANSWERED_BY[driver].includes(condition.key));
+  const driving = driver === 'time' ? [idSpanOf(filter), ...answered] : answered;
+  return counted(driver === 'time' ? '' : INDEX_OF[driver], driving, checked);
 }
 
 function isUnfiltered(filter: JournalFilter): boolean {
@@ -172,6 +218,10 @@ export function journalPage(store: Store, filter: JournalFilter, page: JournalPa
   if (filter.accountIds !== undefined && filter.accountIds.length === 0) return { rows: [], total: 0, totalExact: true };
   const query = pageQuery(filter, page);
   const rows = (prepare(store.sqlite, query.sql).all(...query.params) as TransferRow[]).map(toTransfer);
+  if (page.offset === 0 && page.beforeId === undefined && rows.length < page.limit) {
+    // A first page that is not full is every match there is.
+    return { rows, total: rows.length, totalExact: true };
+  }
   if (isUnfiltered(filter)) {
     // Ids run 1, 2, 3… without gaps (the writer numbers each row after the last, and rows are
     // never deleted), so the newest id is the count, exactly and at once.
@@ -179,8 +229,10 @@ export function journalPage(store: Store, filter: JournalFilter, page: JournalPa
     return { rows, total: newest, totalExact: true };
   }
   const count = countQuery(filter);
-  const matching = prepare(store.sqlite, count.sql).pluck().get(...count.params) as number;
-  return { rows, total: Math.min(matching, JOURNAL_COUNT_CAP), totalExact: matching <= JOURNAL_COUNT_CAP };
+  const { scanned, matched } = prepare(store.sqlite, count.sql).get(...count.params) as { scanned: number; matched: number };
+  if (scanned <= JOURNAL_COUNT_CAP) return { rows, total: matched, totalExact: true };
+  // At least what was found, and at least what has been shown.
+  return { rows, total: Math.min(Math.max(matched, page.offset + rows.length), JOURNAL_COUNT_CAP), totalExact: false };
 }
 
 /** The query plans of a page and its count, for the test that holds every filter to an index. */

@@ -90,7 +90,10 @@ export const journalPageSchema = z.object({
   rows: z.array(transferSchema),
   /** Every account the page's rows name, once. */
   accounts: z.array(journalAccountSchema),
-  /** How many transfers match; at most JOURNAL_COUNT_CAP, with `totalExact` false when more do. */
+  /**
+   * How many transfers match. Counting reads at most JOURNAL_COUNT_CAP + 1 rows of the index that
+   * drives the filter; when it stops there, `totalExact` is false and the total is "at least".
+   */
   total: z.number().int(),
   totalExact: z.boolean(),
 });
