@@ -23,10 +23,30 @@ export interface BalancePage {
 
 const BALANCE = 'a.credits_posted - a.debits_posted';
 
+interface WalletCoverage {
+  members: number;
+  wallets: number;
+  everyone: boolean;
+}
+
+/** Per connection and currency: the answer of the last full count, with the totals it was made at. */
+const coverage = new WeakMap<Store['sqlite'], Map<string, WalletCoverage>>();
+
+/**
+ * Whether every member holds a wallet in `currency`. Counting one currency's wallets reads all of
+ * them, so the answer is kept until a member or a wallet is added (whole-table counts are cheap).
+ */
 function everyoneHasWallet(store: Store, currency: string): boolean {
-  const wallets = store.sqlite.prepare('SELECT count(*) FROM member_wallets WHERE currency = ?').pluck().get(currency) as number;
-  const members = store.sqlite.prepare('SELECT count(*) FROM members').pluck().get() as number;
-  return wallets === members;
+  const count = (sql: string, ...params: unknown[]) => store.sqlite.prepare(sql).pluck().get(...params) as number;
+  const members = count('SELECT count(*) FROM members');
+  const wallets = count('SELECT count(*) FROM member_wallets');
+  const known = coverage.get(store.sqlite) ?? new Map<string, WalletCoverage>();
+  coverage.set(store.sqlite, known);
+  const last = known.get(currency);
+  if (last && last.members === members && last.wallets === wallets) return last.everyone;
+  const everyone = count('SELECT count(*) FROM member_wallets WHERE currency = ?', currency) === members;
+  known.set(currency, { members, wallets, everyone });
+  return everyone;
 }
 
 /** The member ids of one page in balance order; ties go by registration, in the same direction. */
@@ -53,8 +73,8 @@ export function walletBalances(store: Store, memberIds: readonly number[], curre
   const rows = store.sqlite
     .prepare(
       `SELECT w.member_id AS memberId, ${BALANCE} AS balance FROM member_wallets w JOIN accounts a ON a.id = w.account_id
-       WHERE w.currency = ? AND w.member_id IN (${memberIds.map(() => '?').join(', ')})`,
+       WHERE w.currency = ? AND w.member_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(currency, ...memberIds) as { memberId: number; balance: number }[];
+    .all(currency, JSON.stringify(memberIds)) as { memberId: number; balance: number }[];
   return new Map(rows.map((row) => [row.memberId, row.balance]));
 }

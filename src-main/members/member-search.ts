@@ -1,4 +1,4 @@
-import type { MemberRow as MemberListRow, MemberSearch } from '../../src-shared/contract/members';
+import type { MemberListExport, MemberRow as MemberListRow, MemberSearch } from '../../src-shared/contract/members';
 import { memberNumbersEndingWith } from '../../src-shared/member-number';
 import type { Store } from '../store/store';
 import { enabledCurrencies } from './member-wallets';
@@ -90,27 +90,51 @@ function pageIds(store: Store, search: MemberSearch, candidates: Candidates | nu
   return store.sqlite.prepare(sql).pluck().all(...params, search.limit, search.offset) as number[];
 }
 
-/** Each row's balance is in `currency`, the first enabled wallet currency. */
-export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number; currency: string } {
-  const currency = enabledCurrencies(store)[0]!;
+/** What a search or an export asks the database: the candidates, the status filter and their parameters. */
+function planSearch(store: Store, search: Pick<MemberSearch, 'query' | 'status'>) {
   const issued = store.sqlite.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
   const candidates = candidatesFor(search.query.trim(), issued);
   const params: unknown[] = [...(candidates?.params ?? [])];
   const filter = search.status ? 'WHERE m.status = ?' : '';
   if (search.status) params.push(search.status);
-  const ids = pageIds(store, search, candidates, filter, params, currency);
-  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(candidates)} ${filter}`).get(...params) as { total: number };
-  if (ids.length === 0) return { rows: [], total, currency };
+  return { candidates, filter, params };
+}
+
+/** The rows of these members, in the order given, each with its balance in `currency`. */
+function listRows(store: Store, ids: number[], currency: string): MemberListRow[] {
+  if (ids.length === 0) return [];
+  // One JSON array, not a placeholder per id: an export can list more ids than SQLite takes parameters.
   const found = store.sqlite
-    .prepare(`SELECT id, member_number, name, phone, email, status, created_at FROM members WHERE id IN (${ids.map(() => '?').join(', ')})`)
-    .all(...ids) as SearchRow[];
+    .prepare('SELECT id, member_number, name, phone, email, status, created_at FROM members WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as SearchRow[];
   const byId = new Map(found.map((r) => [r.id, r]));
   const balances = walletBalances(store, ids, currency);
-  return {
-    rows: ids
-      .map((id) => byId.get(id)!)
-      .map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at, balance: balances.get(r.id) ?? 0 })),
-    total,
-    currency,
-  };
+  return ids
+    .map((id) => byId.get(id)!)
+    .map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at, balance: balances.get(r.id) ?? 0 }));
+}
+
+/** The list's currency: each row's balance is in the first enabled wallet currency. */
+function listCurrency(store: Store): string {
+  return enabledCurrencies(store)[0]!;
+}
+
+export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number; currency: string } {
+  const currency = listCurrency(store);
+  const { candidates, filter, params } = planSearch(store, search);
+  const ids = pageIds(store, search, candidates, filter, params, currency);
+  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(candidates)} ${filter}`).get(...params) as { total: number };
+  return { rows: listRows(store, ids, currency), total, currency };
+}
+
+/**
+ * Every member a search selects, in its order, in one pass (the members list's CSV file): paging
+ * 100,000 members by offset would walk the list again for every page.
+ */
+export function exportMembers(store: Store, search: MemberListExport): { rows: MemberListRow[]; currency: string } {
+  const currency = listCurrency(store);
+  const { candidates, filter, params } = planSearch(store, search);
+  // LIMIT -1 is SQLite's "no limit".
+  const ids = pageIds(store, { ...search, offset: 0, limit: -1 }, candidates, filter, params, currency);
+  return { rows: listRows(store, ids, currency), currency };
 }

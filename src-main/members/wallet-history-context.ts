@@ -1,4 +1,5 @@
 import type { WalletCounterparty } from '../../src-shared/contract/members';
+import { parseSystemMemo } from '../../src-shared/system-memo';
 import { balanceOf, type Transfer } from '../ledger';
 import { ledgerSql } from '../ledger/tables';
 import type { Store } from '../store/store';
@@ -9,15 +10,18 @@ import { findMemberRow, memberRef } from './member-repo';
 // What a page of a member's wallet history says beyond each transfer itself:
 // - the balance after it: the wallet's posted balance now, less every posted movement newer than
 //   the row, so a page costs the transfers since its oldest row, never the wallet's whole past;
-// - who was on the other side: the other member's wallet, the merchant a receipt names, or one of
-//   the operator's accounts by its chart role (branch cash for a deposit or withdrawal).
+// - who was on the other side: the other member's wallet, the merchant a payment's receipt (or,
+//   for history loaded in bulk without receipts, its system memo) names, or one of the operator's
+//   accounts by its chart role (branch cash for a deposit or withdrawal).
 
 /** The journal states that move a posted balance (a hold and its void only move the pending totals). */
 const MOVES_POSTED = ['posted', 'post_pending', 'reversal'] as const;
 
+type HistoryTransfer = Pick<Transfer, 'id' | 'debitAccountId' | 'creditAccountId' | 'memo'>;
+
 export interface WalletHistoryContext {
   balanceAfter(transferId: number): number;
-  counterparty(transfer: Pick<Transfer, 'id' | 'debitAccountId' | 'creditAccountId'>): WalletCounterparty | null;
+  counterparty(transfer: HistoryTransfer): WalletCounterparty | null;
 }
 
 /**
@@ -46,7 +50,7 @@ function signed(row: { amount: number; credit_account_id: number }, walletId: nu
   return row.credit_account_id === walletId ? row.amount : -row.amount;
 }
 
-/** The merchant each payment's receipt names (history loaded in bulk has no receipt, and so no name). */
+/** The merchant each payment's receipt names. */
 function merchantsOf(store: Store, transferIds: readonly number[]): Map<number, string> {
   if (transferIds.length === 0) return new Map();
   const query = walletSql
@@ -77,7 +81,7 @@ function describeAccount(store: Store, account: OtherAccount | undefined, mercha
 }
 
 /** The balance after, and the other side of, each transfer on one page of a wallet's history. */
-export function walletHistoryContext(store: Store, walletId: number, transfers: readonly Pick<Transfer, 'id' | 'debitAccountId' | 'creditAccountId'>[]): WalletHistoryContext {
+export function walletHistoryContext(store: Store, walletId: number, transfers: readonly HistoryTransfer[]): WalletHistoryContext {
   const ids = transfers.map((t) => t.id);
   const otherSide = (t: Pick<Transfer, 'debitAccountId' | 'creditAccountId'>) => (t.debitAccountId === walletId ? t.creditAccountId : t.debitAccountId);
   const balances = balancesAfter(store, walletId, ids);
@@ -85,6 +89,6 @@ export function walletHistoryContext(store: Store, walletId: number, transfers: 
   const accounts = otherAccounts(store, transfers.map(otherSide));
   return {
     balanceAfter: (transferId) => balances.get(transferId) ?? 0,
-    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id)),
+    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id) ?? parseSystemMemo(t.memo)?.merchant),
   };
 }

@@ -72,6 +72,10 @@ export const memberSearchInput = z.object({
 });
 export type MemberSearch = z.output<typeof memberSearchInput>;
 
+/** The whole list a search selects, for its CSV file: the search without its page. */
+export const memberListExportInput = memberSearchInput.omit({ offset: true, limit: true });
+export type MemberListExport = z.output<typeof memberListExportInput>;
+
 export const createMemberInput = z.object({
   name: memberNameSchema,
   phone: phoneSchema,
@@ -126,6 +130,12 @@ export const memberChannels = {
   'members.search': channel({
     input: memberSearchInput,
     output: z.object({ rows: z.array(memberRowSchema), total: z.number().int(), currency: z.string() }),
+    access: 'members.read',
+  }),
+  /** Every member the search selects, in its order, with the balances in `currency`: the list's CSV file. */
+  'members.export': channel({
+    input: memberListExportInput,
+    output: z.object({ rows: z.array(memberRowSchema), currency: z.string() }),
     access: 'members.read',
   }),
   'members.get': channel({ input: memberLookupInput, output: memberSchema, access: 'members.read' }),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { INPUT_LIMITS } from '../../src-shared/contract/common';
 import { memberNumberFor } from '../../src-shared/member-number';
-import { allMatchingMembers, memberCsvColumns } from '../../src-renderer/src/features/members/member-csv';
+import { memberCsvColumns } from '../../src-renderer/src/features/members/member-csv';
 import { writeCsv } from '../../src-renderer/src/ui/csv/csv-writer';
 import membersEn from '../../src-renderer/src/i18n/en/members.json';
 import { ok } from '../support/temp-data';
@@ -100,6 +100,15 @@ describe('the wallet history of a member page', () => {
     expect(received.map((row) => row.counterparty)).toEqual([{ kind: 'member', member: { id: member.id, memberNumber: member.memberNumber, name: '张三' } }]);
   });
 
+  it('names the merchant of a payment loaded without a receipt from its system memo', async () => {
+    const { router } = await counterRouter();
+    await ok(router, 'demo.load', { members: 3, transfers: 120, seed: 4 });
+    const rows = (await Promise.all([1, 2, 3].map((id) => history(router, id)))).flat();
+    const payments = rows.filter((row) => row.kind === 'payment' && row.receiptNumber === null);
+    expect(payments.length).toBeGreaterThan(0);
+    for (const payment of payments) expect(payment.counterparty).toEqual({ kind: 'merchant', name: expect.any(String) });
+  });
+
   it('names the same other side on a reversal as on the transfer it undoes', async () => {
     const { router } = await counterRouter();
     const member = await addMember(router);
@@ -152,6 +161,16 @@ describe('the members list', () => {
     expect(named.rows.map((row) => row.id)).toEqual([ids[1], ids[4], ids[0], ids[3], ids[2]]);
   });
 
+  it('counts a member without a wallet in the list\'s currency as zero, in order, when that currency comes first', async () => {
+    const { router, members } = await listWithBalances();
+    const ids = members.map((m) => m.id);
+    await ok(router, 'settings.update', { enabledCurrencies: ['USD', 'CNY'] });
+    await depositTo(router, ids[3]!, 900, 'USD');
+    const list = await ok(router, 'members.search', { sort: 'balance', direction: 'desc' });
+    expect(list.currency).toBe('USD');
+    expect(list.rows.map((row) => [row.id, row.balance])).toEqual([[ids[3], 900], [ids[4], 0], [ids[2], 0], [ids[1], 0], [ids[0], 0]]);
+  });
+
   it('finds a member by the end of the number typed with spaces, as read off a card', async () => {
     const { router } = await counterRouter();
     for (let i = 0; i < 12; i += 1) await addMember(router, { name: `会员${i + 1}` });
@@ -195,8 +214,7 @@ describe('the members list as a CSV file', () => {
     const t = i18next.createInstance();
     await t.init({ lng: 'en', resources: { en: { members: membersEn } } });
 
-    const search = (input: Parameters<typeof ok<'members.search'>>[2]) => ok(router, 'members.search', input);
-    const { rows, currency } = await allMatchingMembers({ query: '', sort: 'balance', direction: 'desc' }, search);
+    const { rows, currency } = await ok(router, 'members.export', { sort: 'balance', direction: 'desc' });
     const text = writeCsv(memberCsvColumns(t.t, currency), rows);
     const lines = Papa.parse<string[]>(text.slice(1), { newline: '\r\n' }).data;
 
@@ -207,15 +225,19 @@ describe('the members list as a CSV file', () => {
     expect(lines.slice(2).map((line) => line[6])).toEqual(['0.00', '0.00', '0.00']);
   });
 
-  it('asks page by page until the last, so a list longer than one answer comes whole', async () => {
-    const pages: number[] = [];
-    const members = Array.from({ length: 1_201 }, (_, i) => ({ id: i + 1 }));
-    const { rows } = await allMatchingMembers({ query: '' }, async (input) => {
-      pages.push(input.offset ?? 0);
-      const slice = members.slice(input.offset, (input.offset ?? 0) + (input.limit ?? 0));
-      return { rows: slice as never, total: members.length, currency: 'CNY' };
-    });
-    expect(pages).toEqual([0, 500, 1_000]);
-    expect(rows).toHaveLength(1_201);
+  it('exports every member a search selects, in the list\'s order, in one answer longer than a page', async () => {
+    const { router } = await counterRouter();
+    await ok(router, 'demo.load', { members: 700, transfers: 2_000, seed: 9 });
+    for (const view of [{ sort: 'balance', direction: 'desc' }, { sort: 'name', direction: 'asc', status: 'active' }, { query: '1000 0', sort: 'memberNumber', direction: 'desc' }] as const) {
+      const pages = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await ok(router, 'members.search', { ...view, offset, limit: 500 });
+        pages.push(...page.rows);
+        if (page.rows.length < 500) break;
+      }
+      const exported = await ok(router, 'members.export', view);
+      expect(exported.rows.length).toBeGreaterThan(500);
+      expect(exported.rows).toEqual(pages);
+    }
   });
 });

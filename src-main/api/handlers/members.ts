@@ -1,10 +1,11 @@
 import type { HandlerMap } from '../handler';
 import { closeMember, createMember, freezeMember, getMember, revealIdDocument, unfreezeMember, updateMember } from '../../members/member-service';
-import { searchMembers } from '../../members/member-search';
+import { exportMembers, searchMembers } from '../../members/member-search';
 import { memberHistory } from '../../members/member-history';
 
 type MemberChannel =
   | 'members.search'
+  | 'members.export'
   | 'members.get'
   | 'members.create'
   | 'members.update'
@@ -16,6 +17,7 @@ type MemberChannel =
 
 export const memberHandlers: HandlerMap<MemberChannel> = {
   'members.search': (input, { store }) => searchMembers(store, input),
+  'members.export': (input, { store }) => exportMembers(store, input),
   'members.get': (input, { store }) => getMember(store, input),
   'members.create': (input, { store, session, now }) => createMember(store, session.username, input, now),
   'members.update': (input, { store, session, now }) => updateMember(store, session.username, input, now),

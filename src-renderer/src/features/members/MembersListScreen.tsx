@@ -19,7 +19,7 @@ import { PageFrame } from '../../ui/PageFrame';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
 import { memberPathFromList } from './member-paths';
-import { MEMBERS_CSV_SUBJECT, allMatchingMembers, memberCsvColumns } from './member-csv';
+import { MEMBERS_CSV_SUBJECT, memberCsvColumns } from './member-csv';
 import { MEMBER_PAGE_SIZES, type MemberListView } from './member-list-view';
 import { useMemberList } from './use-member-list';
 
@@ -57,7 +57,7 @@ function ExportMembers({ view, currency }: { view: MemberListView; currency: str
   const { t } = useTranslation();
   const columns = useMemo(() => memberCsvColumns(t, currency), [t, currency]);
   const query = { query: view.query.trim(), ...(view.status ? { status: view.status } : {}), sort: view.sort, direction: view.direction };
-  return <ExportCsvButton fileSubject={MEMBERS_CSV_SUBJECT} columns={columns} rows={async () => (await allMatchingMembers(query, (input) => call('members.search', input))).rows} />;
+  return <ExportCsvButton fileSubject={MEMBERS_CSV_SUBJECT} columns={columns} rows={async () => (await call('members.export', query)).rows} />;
 }
 
 function MembersEmpty({ searching, canWrite, onAdd }: { searching: boolean; canWrite: boolean; onAdd: () => void }) {
