@@ -10,13 +10,17 @@ describe('the members list view in the URL', () => {
     expect(memberListViewFrom(params)).toEqual(view);
   });
 
+  it('keeps a sort by wallet balance', () => {
+    expect(memberListViewFrom(new URLSearchParams('sort=balance&dir=desc'))).toEqual({ ...DEFAULT_MEMBER_LIST_VIEW, sort: 'balance', direction: 'desc' });
+  });
+
   it('leaves defaults out of the URL and keeps the open member', () => {
     const params = withMemberListView(new URLSearchParams('member=7&page=5'), DEFAULT_MEMBER_LIST_VIEW);
     expect(params.toString()).toBe('member=7');
   });
 
   it('falls back to the default for each value it cannot read, and keeps the rest', () => {
-    const params = new URLSearchParams('status=lost&sort=balance&dir=up&page=-2&size=1000&q=Li');
+    const params = new URLSearchParams('status=lost&sort=mood&dir=up&page=-2&size=1000&q=Li');
     expect(memberListViewFrom(params)).toEqual({ ...DEFAULT_MEMBER_LIST_VIEW, query: 'Li' });
     expect(memberListViewFrom(new URLSearchParams('page=1.5'))).toEqual(DEFAULT_MEMBER_LIST_VIEW);
   });
