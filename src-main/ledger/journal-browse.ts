@@ -212,10 +212,37 @@ export function journalFilterFrom(store: Store, query: JournalQuery, memberAccou
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }
 
+/** An account with more transfers than this is read through the kind index when a kind is asked for. */
+const BUSY_ACCOUNT = JOURNAL_COUNT_CAP;
+
+/** Whether the accounts have more than BUSY_ACCOUNT transfers, counted on their indexes alone. */
+function isBusy(store: Store, accountIds: readonly number[]): boolean {
+  const sides = (['debit', 'credit'] as const).map((side) => {
+    const own = sideConditions(side, accountIds)[0]!;
+    return { sql: `(SELECT count(*) FROM (SELECT 1 FROM transfers INDEXED BY transfers_${side} WHERE ${own.sql} LIMIT ?))`, params: [...own.params, BUSY_ACCOUNT + 1] };
+  });
+  const count = prepare(store.sqlite, `SELECT ${sides[0]!.sql} + ${sides[1]!.sql}`).pluck().get(...sides.flatMap((side) => side.params)) as number;
+  return count > BUSY_ACCOUNT;
+}
+
+/**
+ * Which index reads the filter. A kind on a busy account (branch cash's deposits) is read through
+ * the kind index with the account checked on each row: through the account's own two indexes, the
+ * side on which that kind never falls (cash is never credited by a deposit) would be read to its
+ * end before the page could close.
+ */
+function drivenFilter(store: Store, filter: JournalFilter): JournalFilter {
+  const { accountIds, kind, alsoTouching } = filter;
+  if (accountIds === undefined || kind === undefined || alsoTouching !== undefined || !isBusy(store, accountIds)) return filter;
+  const { accountIds: _drivenByKind, ...rest } = filter;
+  return { ...rest, alsoTouching: accountIds };
+}
+
 /** The transfers that match, a page at a time, and how many match (exactly, or "more than the cap"). */
-export function journalPage(store: Store, filter: JournalFilter, page: JournalPageRequest): { rows: Transfer[]; total: number; totalExact: boolean } {
+export function journalPage(store: Store, asked: JournalFilter, page: JournalPageRequest): { rows: Transfer[]; total: number; totalExact: boolean } {
   // An account or member without accounts (a member with no wallet yet) matches nothing.
-  if (filter.accountIds !== undefined && filter.accountIds.length === 0) return { rows: [], total: 0, totalExact: true };
+  if (asked.accountIds !== undefined && asked.accountIds.length === 0) return { rows: [], total: 0, totalExact: true };
+  const filter = drivenFilter(store, asked);
   const query = pageQuery(filter, page);
   const rows = (prepare(store.sqlite, query.sql).all(...query.params) as TransferRow[]).map(toTransfer);
   if (page.offset === 0 && page.beforeId === undefined && rows.length < page.limit) {

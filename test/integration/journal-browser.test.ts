@@ -164,6 +164,10 @@ describe('ledger.journal', () => {
     expect(await ok(router, 'ledger.journal', { kind: 'capital', currency: 'CNY', minAmount: '0.02', limit: 1 })).toMatchObject({ total: 5_000, totalExact: false });
     expect(await ok(router, 'ledger.journal', { accountCode: '3000-CNY', currency: 'CNY', minAmount: '0.02', limit: 1 })).toMatchObject({ total: 5_000, totalExact: false });
     expect(await ok(router, 'ledger.journal', { accountCode: '4000-CNY', limit: 1 })).toMatchObject({ total: 1, totalExact: true });
+    // Branch cash is now busy: a kind on it is read through the kind index, with the same answer.
+    expect(await ids(router, { accountCode: '1000-CNY', kind: 'deposit' })).toEqual([2, 1]);
+    expect(await ids(router, { accountCode: '1000-CNY', kind: 'withdrawal' })).toEqual([6]);
+    expect(await ids(router, { accountCode: '1000-CNY', kind: 'capital', limit: 2, beforeId: 100 })).toEqual([99, 98]);
   });
 
   it('offers the kinds, actors and currencies the journal holds', async () => {
