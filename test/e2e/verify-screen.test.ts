@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
+import { postBulk, systemAccount } from '../../src-main/ledger';
 import { CERTIFICATE_FORMAT, verificationCertificateSchema } from '../../src-shared/contract/verify';
 import { rawOpen } from '../support/files';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
@@ -52,6 +54,10 @@ async function pageScrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+afterAll(async () => {
+  await closeBrowser();
+});
+
 describe('the Integrity screen in browser mode', () => {
   let app: PaydeskPage;
 
@@ -63,7 +69,6 @@ describe('the Integrity screen in browser mode', () => {
 
   afterAll(async () => {
     await app?.close();
-    await closeBrowser();
   });
 
   it('says what verify does before the first run', async () => {
@@ -147,5 +152,47 @@ describe('the Integrity screen in browser mode', () => {
     await screenshot(page, 'verify-failed-zh');
     await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
+  });
+});
+
+/** Enough transfers that most pages are journal pages sign-in never reads; one of them then overwritten. */
+async function damagedBranch(router: Router, dataDir: string): Promise<void> {
+  await answer(router.invoke('setup.init', ADMIN));
+  const store = router.state.requireStore();
+  const [cash, merchant] = [systemAccount(store, 'branch_cash', 'CNY'), systemAccount(store, 'merchant_settlement', 'CNY')];
+  postBulk(store, Array.from({ length: 20_000 }, (_, i) => ({ idempotencyKey: `bulk-${i}`, debitAccountId: cash.id, creditAccountId: merchant.id, amount: 100 + i, kind: 'adjustment', actor: ADMIN.username, memo: 'x'.repeat(60) })), { chunkSize: 5_000 });
+  await answer(router.invoke('session.lock', {}));
+  const file = join(dataDir, 'paydesk.db');
+  const bytes = readFileSync(file);
+  randomBytes(4096).copy(bytes, Math.floor(bytes.length / 4096 / 2) * 4096);
+  writeFileSync(file, bytes);
+}
+
+describe('the Integrity screen on a data file with a damaged page', () => {
+  let app: PaydeskPage;
+
+  beforeAll(async () => {
+    app = await openPaydesk({ prepare: (router) => damagedBranch(router, router.state.dataDir) });
+    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows what the page check after sign-in found, and a verify that names the damage without a certificate', async () => {
+    const { page } = app;
+    await expect.poll(async () => (await answer(app.router.invoke('app.status', {}))).damagedPages, { timeout: 20_000 }).not.toBeNull();
+    await openScreen(page, 'Integrity');
+    await expectText(page.getByTestId('damaged-pages'), 'The check of every page after sign-in found damage in the data file');
+    await runVerify(page, 'Run verify');
+    await expectText(page.getByTestId('verify-summary'), 'there is no certificate to download');
+    await expectText(checkRow(page, 'database.integrity'), 'Failed');
+    expect(await page.getByRole('button', { name: 'Download certificate (JSON)' }).count()).toBe(0);
+    expect(await page.getByTestId('verify-chains').count()).toBe(0);
+    await screenshot(page, 'verify-damaged-en');
+    await switchLanguage(page, '简体中文');
+    await expectText(page.getByTestId('verify-summary'), '没有可下载的证书');
+    await screenshot(page, 'verify-damaged-zh');
   });
 });

@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
+import { postBulk, systemAccount } from '../../src-main/ledger';
 import { VERIFIERS } from '../../src-main/registry';
 import type { Job } from '../../src-shared/contract/jobs';
 import { CERTIFICATE_FORMAT, verifyJobResultSchema } from '../../src-shared/contract/verify';
 import { rawOpen } from '../support/files';
-import { ok, setUpRouter } from '../support/temp-data';
+import { ADMIN, ok, setUpRouter } from '../support/temp-data';
 import { counterRouter } from './members-fixtures';
 import { busyBranch } from './verify-fixtures';
 
@@ -103,4 +106,24 @@ describe('verify as a job', () => {
     expect(result.certificate).toMatchObject({ ok: false, format: CERTIFICATE_FORMAT });
     expect(router.state.session?.username).toBe('admin');
   });
+
+  it('ends on a page it cannot read with the checks made so far failing and no certificate, where system.verify refuses with DATA_DAMAGED', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const store = router.state.requireStore();
+    const [cash, merchant] = [systemAccount(store, 'branch_cash', 'CNY'), systemAccount(store, 'merchant_settlement', 'CNY')];
+    postBulk(store, Array.from({ length: 20_000 }, (_, i) => ({ idempotencyKey: `bulk-${i}`, debitAccountId: cash.id, creditAccountId: merchant.id, amount: 100 + i, kind: 'adjustment', actor: ADMIN.username, memo: 'x'.repeat(60) })), { chunkSize: 5_000 });
+    await ok(router, 'session.lock', {});
+    const file = join(dataDir, 'paydesk.db');
+    const bytes = readFileSync(file);
+    randomBytes(4096).copy(bytes, Math.floor(bytes.length / 4096 / 2) * 4096);
+    writeFileSync(file, bytes);
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+
+    expect(await router.invoke('system.verify', {})).toMatchObject({ ok: false, error: { code: 'DATA_DAMAGED' } });
+    const { job } = await follow(router, (await ok(router, 'system.startVerify', {})).jobId);
+    expect(job.state).toBe('done');
+    const result = verifyJobResultSchema.parse(job.result);
+    expect(result).toMatchObject({ ok: false, certificate: null });
+    expect(result.checks.filter((check) => !check.ok).map((check) => check.name)).toContain('database.integrity');
+  }, 60_000);
 });

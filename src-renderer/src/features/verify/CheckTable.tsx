@@ -5,6 +5,7 @@ import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../src-shared/contract/verify';
 import { useCheckWords } from './check-words';
+import { TechnicalDetail } from './TechnicalDetail';
 
 const MONO = '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace';
 
@@ -46,11 +47,7 @@ export function CheckTable({ checks }: { checks: readonly CheckResult[] }) {
                       {words.description}
                     </Typography>
                   )}
-                  {!check.ok && (
-                    <Typography variant="caption" color="error" component="p" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-                      {t('verify:detail', { detail: check.detail })}
-                    </Typography>
-                  )}
+                  {!check.ok && <TechnicalDetail text={check.detail} />}
                 </TableCell>
                 <TableCell sx={{ verticalAlign: 'top' }}>
                   <Chip

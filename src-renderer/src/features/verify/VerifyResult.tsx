@@ -49,14 +49,19 @@ function TrustPanel({ fingerprint, trusted }: { fingerprint: string | null; trus
   );
 }
 
-/** What a finished verify found: the summary, every check, the chain heads and the trust fingerprint. */
+/**
+ * What a finished verify found: the summary, every check, and, when verify got as far as the
+ * chains (no damaged page stopped it first, so there is a certificate), their heads and the trust
+ * fingerprint.
+ */
 export function VerifyResult({ result, trustedFingerprint }: { result: VerifyJobResult; trustedFingerprint: string | null }) {
+  const chainsRead = result.certificate !== null;
   return (
     <Stack sx={{ gap: 2 }}>
       <VerifySummary result={result} />
       <CheckTable checks={result.checks} />
-      <ChainHeads chains={result.chains} />
-      <TrustPanel fingerprint={result.trustFingerprint} trusted={trustedFingerprint} />
+      {chainsRead && <ChainHeads chains={result.chains} />}
+      {chainsRead && <TrustPanel fingerprint={result.trustFingerprint} trusted={trustedFingerprint} />}
     </Stack>
   );
 }

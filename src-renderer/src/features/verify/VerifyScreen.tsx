@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { JobProgress } from '../../ui/JobProgress';
 import { PageFrame } from '../../ui/PageFrame';
 import { useVerifyRun } from './use-verify-run';
+import { TechnicalDetail } from './TechnicalDetail';
 import { saveCertificate } from './verify-certificate';
 import { VerifyResult } from './VerifyResult';
 
@@ -44,7 +45,8 @@ export function VerifyScreen() {
     >
       {damagedPages && (
         <Alert severity="error" role="alert" data-testid="damaged-pages">
-          {t('verify:damagedPages', { detail: damagedPages })}
+          {t('verify:damagedPages')}
+          <TechnicalDetail text={damagedPages} />
         </Alert>
       )}
       {(verify.running || (job && job.state !== 'done')) && <JobProgress job={job} label={t('verify:progress')} onCancel={verify.stop} />}
