@@ -150,6 +150,10 @@ describe('the Integrity screen in browser mode', () => {
     await expectText(chain, '未通过');
     await scrollTo(page, 'top');
     await screenshot(page, 'verify-failed-zh');
+    await page.getByRole('button', { name: '切换到深色主题' }).click();
+    await page.mouse.move(600, 600);
+    await screenshot(page, 'verify-failed-zh-dark');
+    await page.getByRole('button', { name: '切换到浅色主题' }).click();
     await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
   });
