@@ -143,6 +143,8 @@ describe('member pages and the members list in browser mode', () => {
     await notes.fill('x'.repeat(2_001));
     await expectText(dialog.getByTestId('character-count').last(), /^2,?001\/2,?000$/);
     expect(await fieldErrors(dialog).count()).toBeGreaterThan(0);
+    await dialog.getByTestId('character-count').last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'member-notes-limit-en');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectText(fieldErrors(dialog), 'Notes can be at most 2,000 characters.');
     expect((await answer(app.router.invoke('members.get', { id: cast.shopper }))).notes).toBeNull();
@@ -227,6 +229,15 @@ describe('member pages and the members list in browser mode', () => {
     expect(cut).toEqual([]);
     await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'member-detail-1024-wallet-history');
+    await visit(page, '/members');
+    const list = page.getByRole('grid', { name: 'Members' });
+    await waitForCells(list, 'name', [SHOPPER.name]);
+    const listBox = (await list.boundingBox())!;
+    for (const name of ['Balance (CNY)', 'Registered']) {
+      const box = (await list.getByRole('columnheader', { name, exact: true }).boundingBox())!;
+      expect(box.x + box.width, name).toBeLessThanOrEqual(listBox.x + listBox.width + 1);
+    }
+    await screenshot(page, 'members-list-1024');
     expect(app.problems).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ function MemberFormLayout({ title, submitLabel, control, member, busy, formError
           <FormTextField control={control} name="email" label={t('members:field.email')} type="email" autoComplete="off" />
           <FormTextField control={control} name="idDocumentNumber" label={t('members:field.idDocument')} autoComplete="off" hint={idHint} />
           <FormTextField control={control} name="referredBy" label={t('members:field.referredBy')} autoComplete="off" hint={t('members:form.referredByHint')} />
-          <FormTextField control={control} name="notes" label={t('members:field.notes')} maxLength={INPUT_LIMITS.prose} multiline minRows={2} />
+          {/* Long notes scroll inside the field, so the limit and the count under it stay in sight. */}
+          <FormTextField control={control} name="notes" label={t('members:field.notes')} maxLength={INPUT_LIMITS.prose} multiline minRows={2} maxRows={6} />
           <ErrorAlert error={formError} />
         </Stack>
       </DialogContent>
