@@ -146,8 +146,13 @@ export const memberChannels = {
     access: 'members.write',
     invalidates: [...MEMBER_CHANGED, 'ledger.accounts', 'ledger.trialBalance'],
   }),
-  /** Receipts name the member as they are now, so a new name shows on old receipts too. */
-  'members.update': channel({ input: updateMemberInput, output: memberSchema, access: 'members.write', invalidates: [...MEMBER_CHANGED, 'wallets.receipt'] }),
+  /** Receipts and wallet histories name the member as they are now, so a new name shows on old receipts and other members' histories too. */
+  'members.update': channel({
+    input: updateMemberInput,
+    output: memberSchema,
+    access: 'members.write',
+    invalidates: [...MEMBER_CHANGED, 'wallets.receipt', 'wallets.history'],
+  }),
   /** Blocks every debit from the member's wallets until unfrozen. */
   'members.freeze': channel({ input: memberStatusChangeInput, output: memberSchema, access: 'members.write', invalidates: MEMBER_CHANGED }),
   'members.unfreeze': channel({ input: memberUnfreezeInput, output: memberSchema, access: 'members.write', invalidates: MEMBER_CHANGED }),
