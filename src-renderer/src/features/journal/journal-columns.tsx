@@ -46,12 +46,12 @@ export function useJournalColumns({ rows, accounts, words, memo }: JournalColumn
   const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'id', headerName: t('journal:field.sequence'), width: 56, type: 'number', align: 'left', headerAlign: 'left' },
-      dateTimeColumn<Transfer>('createdAt', t('journal:field.at'), { width: 150 }, (row) => row.createdAt),
+      { field: 'id', headerName: t('journal:field.sequence'), width: 52, type: 'number', align: 'left', headerAlign: 'left' },
+      dateTimeColumn<Transfer>('createdAt', t('journal:field.at'), { width: 164 }, (row) => row.createdAt),
       {
         field: 'kind',
         headerName: t('journal:field.kind'),
-        width: 130,
+        width: 124,
         renderCell: ({ row }) => <TwoLines primary={words.kind(row.kind)} secondary={HOLD_STATES.includes(row.state) ? words.state(row.state) : null} />,
       },
       { field: 'debit', headerName: t('journal:field.debit'), flex: 1, minWidth: 130, renderCell: ({ row }) => <AccountCell account={accounts.get(row.debitAccountId)} words={words} /> },
