@@ -71,6 +71,8 @@ export function JournalFilters({ value, problems, options, words, onChange }: Jo
         label={t('journal:field.member')}
         value={value.member}
         onChange={(event) => set('member')(event.target.value)}
+        error={problems.memberNumber}
+        helperText={problems.memberNumber ? t('journal:filters.memberNumber') : undefined}
         slotProps={{ htmlInput: { inputMode: 'numeric', spellCheck: false } }}
         sx={{ width: 170 }}
       />

@@ -31,11 +31,13 @@ describe('the journal filters before they are sent', () => {
     expect(query).toEqual({ currency: 'CNY', minAmount: '5', memberNumber: '100000009', from: new Date('2026-03-01T00:00:00').toISOString() });
   });
 
-  it('holds back a largest amount below the smallest, an amount that does not read, and a To day before From', () => {
+  it('holds back a largest amount below the smallest, an amount that does not read, a To day before From and a member number still being typed', () => {
     const base = { ...NO_JOURNAL_FILTERS, currency: 'CNY' };
     expect(journalFilterProblems({ ...base, minAmount: '50', maxAmount: '20' })).toMatchObject({ amountsReversed: true });
     expect(journalFilterProblems({ ...base, minAmount: '1.005' })).toMatchObject({ minAmount: 'too_many_decimals' });
     expect(journalFilterProblems({ ...NO_JOURNAL_FILTERS, from: '2026-03-02', to: '2026-03-01' })).toMatchObject({ daysReversed: true });
+    expect(journalFilterProblems({ ...NO_JOURNAL_FILTERS, member: '1000 0000' })).toMatchObject({ memberNumber: true });
+    expect(journalFilterProblems({ ...NO_JOURNAL_FILTERS, member: '1000 0000 9' })).toMatchObject({ memberNumber: false });
     expect(hasFilterProblem(journalFilterProblems({ ...base, minAmount: '20', maxAmount: '50' }))).toBe(false);
   });
 });

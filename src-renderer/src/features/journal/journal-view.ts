@@ -1,4 +1,5 @@
 import type { ChannelInput } from '../../../../src-shared/contract';
+import { isValidMemberNumber } from '../../../../src-shared/member-number';
 import { dayRangeQuery, isReversedRange } from '../../ui/DateRangeFields';
 import { checkAmount } from '../../ui/AmountField';
 
@@ -86,6 +87,8 @@ export function journalPathForAccount(code: string): string {
 
 /** What the filter bar says is wrong before anything is asked: the same rules the channel refuses. */
 export interface JournalFilterProblems {
+  /** The member number is not nine digits with a valid check digit (it is still being typed). */
+  memberNumber: boolean;
   /** parseAmount's reason for each amount that does not read in the currency. */
   minAmount: string | null;
   maxAmount: string | null;
@@ -100,6 +103,7 @@ export function journalFilterProblems(values: JournalFilterValues): JournalFilte
   const min = read(values.minAmount);
   const max = read(values.maxAmount);
   return {
+    memberNumber: values.member.trim() !== '' && !isValidMemberNumber(values.member),
     minAmount: min?.problem ?? null,
     maxAmount: max?.problem ?? null,
     amountsReversed: min?.minor != null && max?.minor != null && max.minor < min.minor,
@@ -108,7 +112,7 @@ export function journalFilterProblems(values: JournalFilterValues): JournalFilte
 }
 
 export function hasFilterProblem(problems: JournalFilterProblems): boolean {
-  return problems.minAmount !== null || problems.maxAmount !== null || problems.amountsReversed || problems.daysReversed;
+  return problems.memberNumber || problems.minAmount !== null || problems.maxAmount !== null || problems.amountsReversed || problems.daysReversed;
 }
 
 export type JournalQuery = Omit<ChannelInput<'ledger.journal'>, 'offset' | 'limit' | 'beforeId'>;
