@@ -21,6 +21,6 @@ export const settingsChannels = {
     input: settingsSchema.partial(),
     output: settingsSchema,
     access: 'settings.manage',
-    invalidates: ['settings.get', 'settings.overview', 'app.status', 'wallets.summary', 'audit.list'],
+    invalidates: ['settings.get', 'settings.overview', 'app.status', 'wallets.summary', 'members.search', 'audit.list'],
   }),
 };

@@ -27,7 +27,9 @@ describe('formatDateTime', () => {
 
 describe('formatFileSize', () => {
   it('uses SI units, as Intl names them', () => {
-    expect(formatFileSize(512, 'en')).toBe('512 byte');
+    expect(formatFileSize(512, 'en')).toBe('512 bytes');
+    expect(formatFileSize(1, 'en')).toBe('1 byte');
+    expect(formatFileSize(512, 'zh-CN')).toBe('512字节');
     expect(formatFileSize(201_900, 'en')).toBe('201.9 kB');
     expect(formatFileSize(3_500_000, 'en')).toBe('3.5 MB');
   });
