@@ -34,12 +34,12 @@ export interface Cleared {
 const NOTHING_TO_APPROVE: Cleared = { approver: null, approvalRequired: false };
 
 /** The approval threshold of a currency, or null when no amount in it needs approval. */
-export function approvalThreshold(store: Store, currency: string): number | null {
+function approvalThreshold(store: Store, currency: string): number | null {
   return readSetting(store, counterLimitSettings, 'approvalThresholds')[currency] ?? null;
 }
 
 /** Refuses an amount above the role's limit in the currency with OVER_LIMIT, stating the limit. */
-export function assertWithinRoleLimit(store: Store, role: Role, currency: string, amount: number): void {
+function assertWithinRoleLimit(store: Store, role: Role, currency: string, amount: number): void {
   const limits = readSetting(store, counterLimitSettings, 'operationLimits') as Partial<Record<Role, Partial<Record<string, number>>>>;
   const limit = limits[role]?.[currency];
   if (limit === undefined || amount <= limit) return;

@@ -1,9 +1,11 @@
 import { failed, passed, type Verifier } from '../integrity/verifier';
 import { receiptJournalCheck } from './receipt-checks';
+import { receiptApprovalCheck } from './approval-checks';
 
 // The wallets part of `verify` (DESIGN.md §4, "each domain's own invariants"): every receipt is
 // backed by transfers of its currency that add up to amount + fee and touch the member's wallet,
-// and every column of it and of its links follows from the journal (receipt-checks.ts).
+// and every column of it and of its links follows from the journal (receipt-checks.ts); a
+// second person's approval on a receipt is the one its audit row records (approval-checks.ts).
 
 const UNBACKED_RECEIPT = `
   SELECT r.id FROM wallet_receipts r
@@ -26,6 +28,7 @@ export const walletsVerifier: Verifier = {
           ? passed('wallets.receipts', `${counts.receipts} receipts, each matching its transfers`, counts)
           : failed('wallets.receipts', `receipt ${receipt} does not match the transfers it lists`, counts, 'wallet_receipts', receipt),
         receiptJournalCheck(store),
+        receiptApprovalCheck(store),
       ],
     };
   },

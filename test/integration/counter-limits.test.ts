@@ -176,6 +176,20 @@ describe('a second person above the approval threshold', () => {
   });
 });
 
+describe('verify', () => {
+  it('names a receipt whose approver was swapped outside Paydesk, against the audit log', async () => {
+    const { router, member } = await tellerWithMember();
+    const receipt = await ok(router, 'wallets.deposit', { memberId: member.id, amount: OVER_THRESHOLD, currency: 'CNY', idempotencyKey: nextKey(), approval: BY_FINANCE });
+    await signInAs(router, 'admin');
+    const check = async () => (await ok(router, 'system.verify', {})).checks.find((c) => c.name === 'wallets.approvals');
+    expect(await check()).toMatchObject({ ok: true, counts: { approved: 1 } });
+    const { sqlite } = router.state.requireStore();
+    sqlite.exec('DROP TRIGGER wallet_receipts_no_update');
+    sqlite.prepare(`UPDATE wallet_receipts SET approver = 'admin', approver_name = 'Ada Admin' WHERE receipt_number = ?`).run(receipt.receiptNumber);
+    expect(await check()).toMatchObject({ ok: false, firstViolation: 'wallet_receipts#1', detail: expect.stringContaining(`receipt ${receipt.receiptNumber}'s approver differs`) });
+  });
+});
+
 describe('reversals above the threshold', () => {
   it('need a second person as counter operations do, and the reversal\'s receipt and audit row name them', async () => {
     const { router } = await counterRouter('finance');

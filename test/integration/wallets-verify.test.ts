@@ -28,7 +28,7 @@ describe('verify: members and wallets', () => {
     const c = await addMember(router);
     await ok(router, 'members.close', { id: c.id, reason: 'left' });
     const found = await checks(router);
-    expect(Object.keys(found)).toEqual(['members.wallets', 'members.audited', 'members.wallet_links', 'members.search.trigrams', 'members.search.grams', 'wallets.receipts', 'wallets.journal']);
+    expect(Object.keys(found)).toEqual(['members.wallets', 'members.audited', 'members.wallet_links', 'members.search.trigrams', 'members.search.grams', 'wallets.receipts', 'wallets.journal', 'wallets.approvals']);
     expect(Object.values(found).every((check) => check.ok)).toBe(true);
     expect((await ok(router, 'system.verify', {})).ok).toBe(true);
   });
