@@ -49,6 +49,22 @@ const basisPoints: Format = (value, _context, words) =>
 
 const minutes: Format = (value, _context, words) => (typeof value === 'number' ? words.t('audit:value.minutes', { count: value }) : shown(value));
 
+/** A value per currency (the counter's limits and thresholds, fee rates), each in its own words. */
+const perCurrency =
+  (each: (value: number, currency: string, words: Words) => string): Format =>
+  (value, _context, words) =>
+    value !== null && typeof value === 'object'
+      ? Object.entries(value as Record<string, number>).map(([currency, amount]) => `${currency} ${each(amount, currency, words)}`).join(words.t('audit:detail.listSeparator')) || '—'
+      : shown(value);
+
+const moneyPerCurrency = perCurrency((amount, currency, words) => formatAmount(amount, currency, words.language));
+
+/** Per role, the role's limits per currency: "Teller: CNY ¥50,000.00". */
+const limitsPerRole: Format = (value, context, words) =>
+  value !== null && typeof value === 'object'
+    ? Object.entries(value as Record<string, unknown>).map(([role, limits]) => `${textOf(words, `common:role.${role}`) ?? role}: ${moneyPerCurrency(limits, context, words)}`).join(words.t('audit:detail.listSeparator')) || '—'
+    : shown(value);
+
 /** Staff and members have different statuses; both are in words. */
 const status = code(({ entityType }) => (entityType === 'member' ? 'members:status' : 'common:status'));
 
@@ -99,6 +115,11 @@ export const FIELD_FORMATS: Record<string, Format> = {
   idleLockMinutes: minutes,
   enabledCurrencies: list,
   paymentFeeBps: basisPoints,
+  paymentFeeBpsByCurrency: perCurrency((bps, _currency, words) => basisPoints(bps, { record: {}, entityType: 'settings' }, words)),
+  operationLimits: limitsPerRole,
+  approvalThresholds: moneyPerCurrency,
+  // second-person approval at the counter
+  approvedBy: plain,
 };
 
 /** The field's label in the reader's language, or its recorded name. */

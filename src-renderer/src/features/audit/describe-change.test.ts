@@ -112,6 +112,20 @@ describe('describeChange', () => {
     expect(summarizeDetail(describeChange(settings, zh), zh)).toBe('闲置锁定：10 分钟 → 1 分钟；支付手续费：0.5% → 1.25%；币种：CNY → CNY、USD');
   });
 
+  it('writes the counter\'s limits and fee rates per currency as money and percentages, and names an approver', () => {
+    const settings = {
+      action: 'settings.update',
+      entityType: 'settings',
+      before: { operationLimits: { teller: { CNY: 5_000_000 } }, approvalThresholds: { CNY: 1_000_000 }, paymentFeeBpsByCurrency: {} },
+      after: { operationLimits: { teller: { CNY: 2_000_000 } }, approvalThresholds: { CNY: 500_000, USD: 100_000 }, paymentFeeBpsByCurrency: { USD: 30 } },
+    };
+    expect(summarizeDetail(describeChange(settings, en), en)).toBe(
+      'Limit per operation: Teller: CNY CN¥50,000.00 → Teller: CNY CN¥20,000.00; Approval threshold: CNY CN¥10,000.00 → CNY CN¥5,000.00, USD $1,000.00; Payment fee per currency: — → USD 0.3%',
+    );
+    const approved = { action: 'wallet.approve', entityType: 'receipt', before: null, after: { operation: 'deposit', amount: 2_000_000, currency: 'CNY', approvedBy: 'fiona' } };
+    expect(summarizeDetail(describeChange(approved, zh), zh)).toContain('批准人：fiona');
+  });
+
   it('lists a transfer reversal with its amount in the currency recorded beside it, and no separate currency line', () => {
     const reversed = { action: 'ledger.reverse', entityType: 'transfer', before: null, after: { reversal: 12, amount: 150, currency: 'USD', reason: 'Duplicate' } };
     expect(summarizeDetail(describeChange(reversed, en), en)).toBe('Reversal transfer: 12; Amount: $1.50; Reason: Duplicate');
