@@ -54,7 +54,9 @@ describe('CSV exports in browser mode', () => {
     const member = await app.router.invoke('members.create', { name: '欧阳小明', phone: '13800138000' });
     if (!member.ok) throw new Error(`members.create refused: ${member.error.code}`);
     walletCode = `2100-${member.value.memberNumber}-CNY`;
-    // CN¥60,957,591.50: the figure the issue found written as "6,095,759,150".
+    // CN¥60,957,591.50: the figure the issue found written as "6,095,759,150". At the counter it
+    // would need a second person's approval; this test is about how the figure is written.
+    await app.router.invoke('settings.update', { approvalThresholds: {} });
     const deposit = await app.router.invoke('wallets.deposit', { memberId: member.value.id, amount: 6_095_759_150, currency: 'CNY', idempotencyKey: 'csv-e2e-deposit' });
     if (!deposit.ok) throw new Error(`wallets.deposit refused: ${deposit.error.code}`);
     const staff = await app.router.invoke('staff.add', { username: 'eve', displayName: FORMULA_NAME, role: 'teller', passphrase: 'another horse battery 77' });

@@ -119,6 +119,8 @@ describe('the screens at 1024×700', () => {
         const member = await router.invoke('members.create', RICH_MEMBER);
         if (!member.ok) throw new Error(`members.create refused: ${member.error.code}`);
         richMemberId = member.value.id;
+        // A deposit this large needs a second person's approval at the counter; here only its width matters.
+        await router.invoke('settings.update', { approvalThresholds: {} });
         const deposit = await router.invoke('wallets.deposit', { memberId: richMemberId, amount: LARGE_DEPOSIT, currency: 'CNY', idempotencyKey: 'layout-1024-large-deposit', memo: 'Merchant settlement for the whole of the autumn trade fair' });
         if (!deposit.ok) throw new Error(`wallets.deposit refused: ${deposit.error.code}`);
         await router.invoke('session.lock', {});
