@@ -53,6 +53,8 @@ describe('second-person approval at the counter', () => {
     const section = page.getByTestId('approval-section');
     await expectText(section, 'Approval by a second person');
     await expectText(page.getByTestId('operation-confirmation'), 'Balance afterCN¥20,000.00');
+    // The second person types straight away: the approver's name has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
     // Nothing typed: our own words under each field.
     await dialog.getByRole('button', { name: 'Approve and post' }).click();
     await expectText(fieldErrors(section), 'Fill in this field.');

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -48,11 +48,14 @@ export function useShowApprovalRefusal(form: ApprovalForm): (error: unknown) => 
 }
 
 /**
- * The section "Approval by a second person". Enter in either field approves and posts, as the
- * dialog's button does.
+ * The section "Approval by a second person", focused on the approver's name as it appears. Enter
+ * in either field approves and posts, as the dialog's button does.
  */
 export function ApprovalFields({ form, onSubmit }: { form: ApprovalForm; onSubmit: () => void }) {
   const { t } = useTranslation();
+  const { setFocus } = form;
+  // The approver types straight away; the dialog's own first focus (its safe Cancel) comes before this.
+  useEffect(() => setFocus('username'), [setFocus]);
   return (
     <Box
       component="section"
@@ -71,7 +74,7 @@ export function ApprovalFields({ form, onSubmit }: { form: ApprovalForm; onSubmi
       <Typography variant="body2" color="text.secondary">
         {t('wallets:approval.explanation')}
       </Typography>
-      <FormTextField control={form.control} name="username" label={t('wallets:approval.username')} formatHint={t('common:validation.username')} autoComplete="off" autoFocus />
+      <FormTextField control={form.control} name="username" label={t('wallets:approval.username')} formatHint={t('common:validation.username')} autoComplete="off" />
       <FormTextField control={form.control} name="passphrase" label={t('wallets:approval.passphrase')} type="password" autoComplete="off" />
     </Box>
   );
