@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Button, CircularProgress, CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter, useNavigate } from 'react-router';
@@ -9,9 +9,28 @@ import { ColorModeProvider } from '../ui/preferences';
 import { DateLocalizationProvider } from '../ui/DateLocalization';
 import { buildTheme } from './theme';
 import { SessionContext } from '../session/session';
-import { AppFrame } from './AppFrame';
+import { lazyScreen, preloadScreens } from './lazy-screen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { UnlockScreen } from '../features/session/UnlockScreen';
+
+const AppFrame = lazyScreen(() => import('./AppFrame'), 'AppFrame');
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <CircularProgress aria-label={t('common:loading')} />
+    </Box>
+  );
+}
+
+/** Once the first screen is drawn and the page has nothing to do, the screens behind it load. */
+function usePreloadWhenIdle() {
+  useEffect(() => {
+    const idle = requestIdleCallback(() => void preloadScreens());
+    return () => cancelIdleCallback(idle);
+  }, []);
+}
 
 /**
  * Decides what the person sees from `app.status`: setup on a fresh data folder, unlock while
@@ -24,14 +43,9 @@ function AppGate() {
   const status = useChannelQuery('app.status', {}, { staleTime: Infinity });
   const [setupRunning, setSetupRunning] = useState(false);
   useHomeForAnotherPerson(status.data?.session?.username ?? null);
+  usePreloadWhenIdle();
 
-  if (status.isPending) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-        <CircularProgress aria-label={t('common:loading')} />
-      </Box>
-    );
-  }
+  if (status.isPending) return <Loading />;
   if (status.isError) {
     return (
       <Box sx={{ p: 4 }}>
@@ -53,7 +67,9 @@ function AppGate() {
   if (!session) return <UnlockScreen />;
   return (
     <SessionContext.Provider value={session}>
-      <AppFrame idleLockMinutes={idleLockMinutes} />
+      <Suspense fallback={<Loading />}>
+        <AppFrame idleLockMinutes={idleLockMinutes} />
+      </Suspense>
     </SessionContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { AppBar, Box, Divider, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Toolbar, Tooltip, Typography, type Theme } from '@mui/material';
+import { Suspense, useMemo } from 'react';
+import { AppBar, Box, Divider, LinearProgress, Drawer, IconButton, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader, Toolbar, Tooltip, Typography, type Theme } from '@mui/material';
 import AccountBalance from '@mui/icons-material/AccountBalanceOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import MenuOpen from '@mui/icons-material/MenuOpen';
@@ -109,12 +109,14 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
         <Toolbar />
         <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>
           <AvailableRoutesContext.Provider value={routes}>
-            <Routes>
-              {routes.map((route) => (
-                <Route key={route.path} path={route.path} element={route.element} />
-              ))}
-              <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
-            </Routes>
+            <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>
+              <Routes>
+                {routes.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
+                <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
+              </Routes>
+            </Suspense>
           </AvailableRoutesContext.Provider>
         </Box>
       </Box>

@@ -9,22 +9,24 @@ import AccountTree from '@mui/icons-material/AccountTreeOutlined';
 import MenuBook from '@mui/icons-material/MenuBookOutlined';
 import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
 import { can, type Role } from '../../../src-shared/permissions';
-import { HomeScreen } from '../features/home/HomeScreen';
-import { AuditLogScreen } from '../features/audit/AuditLogScreen';
-import { StaffScreen } from '../features/staff/StaffScreen';
-import { BackupKeysScreen } from '../features/backup/BackupKeysScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { MembersScreen } from '../features/members/MembersScreen';
 import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
-import { TellerCounterScreen } from '../features/wallets/TellerCounterScreen';
-import { ChartOfAccountsScreen } from '../features/ledger/ChartOfAccountsScreen';
-import { JournalScreen } from '../features/journal/JournalScreen';
 import { JOURNAL_PATH } from '../features/journal/journal-view';
-import { VerifyScreen } from '../features/verify/VerifyScreen';
 import { HOME_PATH, type AppRoute } from '../session/available-routes';
+import { lazyScreen } from './lazy-screen';
 
 // The registry of screens. A new feature is a folder under features/ plus one entry here: the
 // navigation and the router both read this list, filtered by what the signed-in role may use.
+
+const HomeScreen = lazyScreen(() => import('../features/home/HomeScreen'), 'HomeScreen');
+const AuditLogScreen = lazyScreen(() => import('../features/audit/AuditLogScreen'), 'AuditLogScreen');
+const StaffScreen = lazyScreen(() => import('../features/staff/StaffScreen'), 'StaffScreen');
+const BackupKeysScreen = lazyScreen(() => import('../features/backup/BackupKeysScreen'), 'BackupKeysScreen');
+const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen'), 'SettingsScreen');
+const MembersScreen = lazyScreen(() => import('../features/members/MembersScreen'), 'MembersScreen');
+const TellerCounterScreen = lazyScreen(() => import('../features/wallets/TellerCounterScreen'), 'TellerCounterScreen');
+const ChartOfAccountsScreen = lazyScreen(() => import('../features/ledger/ChartOfAccountsScreen'), 'ChartOfAccountsScreen');
+const JournalScreen = lazyScreen(() => import('../features/journal/JournalScreen'), 'JournalScreen');
+const VerifyScreen = lazyScreen(() => import('../features/verify/VerifyScreen'), 'VerifyScreen');
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
