@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { placeHold, postTransfer, systemAccount } from '../../src-main/ledger';
-import type { Router } from '../../src-main/api/router';
-import { ADMIN, TELLER, ok, setUpRouter } from '../support/temp-data';
+import { ADMIN, TELLER, ok, setUpRouter, signInAs } from '../support/temp-data';
 import { openWallet, snapshot } from './ledger-fixtures';
 
 const FINANCE = { username: 'fiona', displayName: 'Fiona Finance', role: 'finance' as const, passphrase: 'finance passphrase 2026' };
-
-async function signInAs(router: Router, person: { username: string; passphrase: string }) {
-  await ok(router, 'session.lock', {});
-  await ok(router, 'session.unlock', { username: person.username, passphrase: person.passphrase });
-}
 
 /** A ledger with one deposit (transfer 1) and one hold (transfer 2), and the finance and teller staff. */
 async function ledgerRouter() {

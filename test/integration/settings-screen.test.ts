@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
-import { ok, setUpRouter, TELLER } from '../support/temp-data';
+import { ok, setUpRouter, signInAs, TELLER } from '../support/temp-data';
 
 // What the Settings screen asks of the router: every setting at once (a broken one named and shown
 // as its default, the others as saved), a save that refuses any value the sections' schemas refuse,
@@ -16,11 +16,6 @@ function settingsState(router: Router) {
     rows: sqlite.prepare('SELECT key, value_json FROM settings ORDER BY key').all(),
     audited: sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'settings.update'").pluck().get(),
   };
-}
-
-async function signInAs(router: Router, person: typeof TELLER): Promise<void> {
-  await ok(router, 'session.lock', {});
-  await ok(router, 'session.unlock', { username: person.username, passphrase: person.passphrase });
 }
 
 describe('settings.overview', () => {

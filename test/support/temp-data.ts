@@ -40,3 +40,9 @@ export async function setUpRouter(): Promise<{ router: Router; dataDir: string; 
   const { recoveryKey } = await ok(router, 'setup.init', ADMIN);
   return { router, dataDir, recoveryKey };
 }
+
+/** Locks the router's session and unlocks it as `person`. */
+export async function signInAs(router: Router, person: { username: string; passphrase: string }): Promise<void> {
+  await ok(router, 'session.lock', {});
+  await ok(router, 'session.unlock', { username: person.username, passphrase: person.passphrase });
+}
