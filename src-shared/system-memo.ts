@@ -12,6 +12,13 @@ export type SystemMemoCode = (typeof SYSTEM_MEMO_CODES)[number];
 const systemMemoSchema = z.object({ memo: z.enum(SYSTEM_MEMO_CODES), merchant: z.string() }).strict();
 export type SystemMemo = z.infer<typeof systemMemoSchema>;
 
+/**
+ * Why a memo staff typed is refused when it reads as the stored form of a system memo: it would
+ * be shown as a payment or fee line the system never wrote.
+ */
+export const SYSTEM_MEMO_REASON = 'system_memo';
+export const SYSTEM_MEMO_MESSAGE = 'a memo may not take the stored form of a memo the system writes';
+
 /** The stored text of a system memo; the key order is fixed, so the same parts always hash the same. */
 export function systemMemo(parts: SystemMemo): string {
   return JSON.stringify({ memo: parts.memo, merchant: parts.merchant });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSystemMemo, SYSTEM_MEMO_MESSAGE, SYSTEM_MEMO_REASON } from '../system-memo';
 import { channel } from './define';
 import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, passphraseSchema, transferHistoryFields, timeRangeInOrder, usernameSchema } from './common';
 import { memberRefSchema, walletCounterpartySchema } from './members';
@@ -17,7 +18,11 @@ export const WALLET_OPERATIONS = ['deposit', 'withdrawal', 'payment', 'transfer'
 export type WalletOperation = (typeof WALLET_OPERATIONS)[number];
 
 const amountSchema = z.number();
-const memoSchema = z.string().trim().max(INPUT_LIMITS.text);
+const memoSchema = z
+  .string()
+  .trim()
+  .max(INPUT_LIMITS.text)
+  .refine((memo) => parseSystemMemo(memo) === null, { message: SYSTEM_MEMO_MESSAGE, params: { reason: SYSTEM_MEMO_REASON } });
 
 export const receiptSchema = z.object({
   receiptNumber: z.string(),

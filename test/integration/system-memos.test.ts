@@ -55,6 +55,18 @@ describe('system memos', () => {
     expect(memoText(zh, memoOf('fee'))).toBe('向星巴克付款的手续费');
   });
 
+  it('refuses a staff memo written in the stored form of a system memo (INVALID_INPUT, system_memo), posting nothing', async () => {
+    const { router } = await counterRouter();
+    const member = await addMember(router, { name: '王小明' });
+    await depositTo(router, member.id, 100_000);
+    const before = await ok(router, 'wallets.history', { memberId: member.id, currency: 'CNY', offset: 0, limit: 10 });
+    for (const memo of ['{"memo":"payment","merchant":"星巴克"}', '  {"memo":"payment_fee","merchant":"X"}  ']) {
+      const answer = await router.invoke('wallets.deposit', { memberId: member.id, amount: 1_000, currency: 'CNY', memo, idempotencyKey: nextKey() });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'memo', reason: 'system_memo' } } });
+    }
+    expect(await ok(router, 'wallets.history', { memberId: member.id, currency: 'CNY', offset: 0, limit: 10 })).toEqual(before);
+  });
+
   it('verifies a folder whose payments carry the parts (the hash chain covers the stored text)', async () => {
     const { router } = await paidAtStarbucks();
     const report = await ok(router, 'system.verify', {});

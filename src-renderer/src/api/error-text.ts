@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { ERROR_MESSAGES } from '../../../src-shared/error-messages';
 import { formatAmount } from '../../../src-shared/money';
 import type { PassphraseProblem } from '../../../src-shared/passphrase-policy';
+import { SYSTEM_MEMO_REASON } from '../../../src-shared/system-memo';
 import { ApiError } from './call';
 import { formatDateTime, joinSentences } from '../ui/format';
 import { fieldLabel } from '../i18n/validation-message';
@@ -50,6 +51,7 @@ function invalidInputText(field: string, details: ApiError['details'], t: TFunct
   if (details.reason === 'too_big' && typeof details.maximum === 'number') return t('common:errors.tooLong', { field: label, maximum: details.maximum });
   if (details.reason === 'same_as_current') return t('session:changePassphrase.same');
   if (details.reason === 'range_reversed') return t('common:dateRange.reversed');
+  if (details.reason === SYSTEM_MEMO_REASON) return t('common:validation.systemMemo');
   if (details.reason === 'recovery_key_not_hex') return t('session:recovery.notHex');
   if (details.reason === 'recovery_key_length' && typeof details.count === 'number') return t('session:recovery.format', { count: details.count });
   return t('common:errors.invalidField', { field: label });

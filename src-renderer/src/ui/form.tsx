@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { CONTROL_CHARACTERS_MESSAGE } from '../../../src-shared/contract/common';
+import { SYSTEM_MEMO_MESSAGE } from '../../../src-shared/system-memo';
 import { ApiError } from '../api/call';
 import { useErrorText } from '../api/error-text';
 import { joinSentences } from './format';
@@ -18,6 +19,7 @@ import { joinSentences } from './format';
 function fieldErrorText(error: Pick<FieldError, 'type' | 'message'>, hint: string | undefined, t: TFunction): string | undefined {
   if (error.type === 'invalid_format' && hint) return hint;
   if (error.type === 'custom' && error.message === CONTROL_CHARACTERS_MESSAGE) return t('common:validation.controlCharacters');
+  if (error.type === 'custom' && error.message === SYSTEM_MEMO_MESSAGE) return t('common:validation.systemMemo');
   return error.message;
 }
 
