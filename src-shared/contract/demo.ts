@@ -28,6 +28,6 @@ export const demoChannels = {
     input: loadDemoInput,
     output: demoSummarySchema,
     access: 'demo.load',
-    invalidates: ['members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'audit.list'],
+    invalidates: ['members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
   }),
 };

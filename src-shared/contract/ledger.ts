@@ -157,13 +157,13 @@ export const ledgerChannels = {
     input: emptyInput,
     output: z.object({ voided: z.number().int() }),
     access: 'ledger.reverse',
-    invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer'],
+    invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer', 'ledger.journal', 'ledger.journalFacets', 'ledger.journalTransfer'],
   }),
   /** Undoes a posted transfer with an opposite one; the signed-in person is the actor. */
   'ledger.reverse': channel({
     input: reverseInput,
     output: transferSchema,
     access: 'ledger.reverse',
-    invalidates: ['wallets.summary', 'wallets.history', 'wallets.receipt', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer', 'audit.list'],
+    invalidates: ['wallets.summary', 'wallets.history', 'wallets.receipt', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.transfer', 'ledger.journal', 'ledger.journalFacets', 'ledger.journalTransfer', 'audit.list'],
   }),
 };

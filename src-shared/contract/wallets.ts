@@ -144,7 +144,7 @@ export const counterDaySchema = z.object({
 export type CounterDay = z.infer<typeof counterDaySchema>;
 
 /** What moving a member's money makes stale: their wallets and history, the members list's balances, the ledger's accounts and totals, and the counter's day. */
-const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'members.search', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'wallets.counterDay'] as const;
+const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'members.search', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'ledger.journalTransfer', 'wallets.counterDay'] as const;
 
 export const walletChannels = {
   'wallets.summary': channel({
