@@ -57,11 +57,12 @@ describe('the built preload (out/preload/index.cjs)', () => {
     expect(loadBuiltPreload().required).toEqual(['electron']);
   });
 
-  it('exposes window.paydesk with one function per contract channel, and no ipcRenderer', async () => {
+  it('exposes window.paydesk with one function per contract channel, window.paydeskDesktop with the folder picker alone, and no ipcRenderer', async () => {
     const { exposed, invoked } = loadBuiltPreload();
-    expect(Object.keys(exposed)).toEqual(['paydesk']);
+    expect(Object.keys(exposed)).toEqual(['paydesk', 'paydeskDesktop']);
     expect(Object.keys(exposed.paydesk!).sort()).toEqual([...CHANNEL_NAMES].sort());
-    expect(exposed.paydesk).not.toHaveProperty('ipcRenderer');
+    expect(Object.keys(exposed.paydeskDesktop!)).toEqual(['chooseFolder']);
+    for (const bridge of Object.values(exposed)) expect(bridge).not.toHaveProperty('ipcRenderer');
     await exposed.paydesk!['staff.list']!({ includeDisabled: true });
     expect(invoked).toEqual([['staff.list', { includeDisabled: true }]]);
   });

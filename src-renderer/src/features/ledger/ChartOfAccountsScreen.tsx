@@ -33,7 +33,16 @@ function useAccountColumns(rows: readonly AccountWithBalance[]): GridColDef<Acco
         flex: 1.2,
         minWidth: 110,
         renderCell: ({ row }) => (
-          <Link component={RouterLink} to={journalPathForAccount(row.code)} title={t('journal:detail.accountJournal')} onClick={(event) => event.stopPropagation()}>
+          // The title is the code itself, so a code cut off at 1024 px can still be read whole; the
+          // description says where the link goes.
+          <Link
+            component={RouterLink}
+            to={journalPathForAccount(row.code)}
+            title={row.code}
+            aria-description={t('journal:detail.accountJournal')}
+            onClick={(event) => event.stopPropagation()}
+            sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          >
             {row.code}
           </Link>
         ),
