@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, answer, expectText, openScreen, switchLanguage, unlock } from './support/app-actions';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { answer, expectText, openScreen, switchLanguage } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, Backups: the backup screen says where backups go; in browser mode (no folder dialog)
 // a typed path chooses the folder, which the main process checks before it is used.
@@ -17,13 +18,7 @@ describe('the backup folder', () => {
   const stick = mkdtempSync(join(tmpdir(), 'paydesk-e2e-stick-'));
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await router.invoke('setup.init', ADMIN);
-        await router.invoke('session.lock', {});
-      },
-    });
-    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+    app = await openSignedIn();
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
 import { ADMIN, answer, expectText, fieldErrors, lock, openScreen, switchLanguage, TELLER, unlock } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, limits at the counter: a teller's deposit above CN¥10,000.00 is approved by a second
 // person (an admin here) in the confirmation dialog, and the receipt names them; above the
@@ -24,16 +25,11 @@ describe('second-person approval at the counter', () => {
   let memberId = 0;
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await answer(router.invoke('setup.init', ADMIN));
-        await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
-        await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
-        memberId = (await answer(router.invoke('members.create', { name: MEMBER_NAME, phone: '13800000077' }))).id;
-        await answer(router.invoke('session.lock', {}));
-      },
+    app = await openSignedIn(TELLER, async (router) => {
+      await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
+      await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
+      memberId = (await answer(router.invoke('members.create', { name: MEMBER_NAME, phone: '13800000077' }))).id;
     });
-    await unlock(app.page, TELLER.username, TELLER.passphrase);
     const { page } = app;
     await openScreen(page, 'Teller counter');
     await page.keyboard.type('批准');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, expectText, fillDate, openScreen, switchLanguage, unlock } from './support/app-actions';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { expectText, fillDate, openScreen, switchLanguage } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, smaller defects: date fields showed "mm/dd/yyyy" in Chinese. The pickers follow the
 // interface language: 年/月/日 order and Chinese month names in zh-CN, MM/DD/YYYY in English,
@@ -19,13 +20,7 @@ describe('localized date pickers', () => {
   let app: PaydeskPage;
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await router.invoke('setup.init', ADMIN);
-        await router.invoke('session.lock', {});
-      },
-    });
-    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+    app = await openSignedIn();
   });
 
   afterAll(async () => {

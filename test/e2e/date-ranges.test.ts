@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, expectText, fillDate, openScreen, unlock } from './support/app-actions';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { expectText, fillDate, openScreen } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, smaller defects: a From date after To showed 0 rows without a word. The To field now
 // says what is wrong, and no query is made until the range is in order.
@@ -13,13 +14,7 @@ describe('date ranges in filters', () => {
   let app: PaydeskPage;
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await router.invoke('setup.init', ADMIN);
-        await router.invoke('session.lock', {});
-      },
-    });
-    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
+    app = await openSignedIn();
   });
 
   afterAll(async () => {

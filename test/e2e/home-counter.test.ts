@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, answer, expectText, navigation, switchLanguage, TELLER, unlock } from './support/app-actions';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { answer, expectText, navigation, switchLanguage, TELLER } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, Home: until the dashboard, the signed-in person's own counter today.
 
@@ -13,15 +14,10 @@ describe('home', () => {
   let memberId = 0;
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await answer(router.invoke('setup.init', ADMIN));
-        await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
-        memberId = (await answer(router.invoke('members.create', { name: 'Home Member', phone: '13800000042' }))).id;
-        await answer(router.invoke('session.lock', {}));
-      },
+    app = await openSignedIn(TELLER, async (router) => {
+      await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
+      memberId = (await answer(router.invoke('members.create', { name: 'Home Member', phone: '13800000042' }))).id;
     });
-    await unlock(app.page, TELLER.username, TELLER.passphrase);
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, answer, expectText, switchLanguage, unlock } from './support/app-actions';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { ADMIN, answer, expectText, switchLanguage } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
 
 // Issue 8, smaller defects: "Fee on payment to 星巴克" was stored in English and shown so in
 // Chinese. The payment's system memos are stored as parts and read in the reader's language.
@@ -14,18 +15,13 @@ describe('system memos on the member page', () => {
   let memberId = 0;
 
   beforeAll(async () => {
-    app = await openPaydesk({
-      prepare: async (router) => {
-        await answer(router.invoke('setup.init', ADMIN));
-        const member = await answer(router.invoke('members.create', { name: '王小明', phone: '13800138123' }));
-        memberId = member.id;
-        const money = { memberId, currency: 'CNY' };
-        await answer(router.invoke('wallets.deposit', { ...money, amount: 100_000, idempotencyKey: 'memo-e2e-1' }));
-        await answer(router.invoke('wallets.pay', { ...money, amount: 30_000, merchant: '星巴克', idempotencyKey: 'memo-e2e-2' }));
-        await answer(router.invoke('session.lock', {}));
-      },
+    app = await openSignedIn(ADMIN, async (router) => {
+      const member = await answer(router.invoke('members.create', { name: '王小明', phone: '13800138123' }));
+      memberId = member.id;
+      const money = { memberId, currency: 'CNY' };
+      await answer(router.invoke('wallets.deposit', { ...money, amount: 100_000, idempotencyKey: 'memo-e2e-1' }));
+      await answer(router.invoke('wallets.pay', { ...money, amount: 30_000, merchant: '星巴克', idempotencyKey: 'memo-e2e-2' }));
     });
-    await unlock(app.page, ADMIN.username, ADMIN.passphrase);
   });
 
   afterAll(async () => {
