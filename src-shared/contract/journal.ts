@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseAmount } from '../money';
 import { channel } from './define';
 import { currencyCodeSchema, emptyInput, idSchema, INPUT_LIMITS, pageFields, RANGE_REVERSED_REASON, timeRangeFields, timeRangeInOrder } from './common';
-import { ACCOUNT_KINDS, OWNER_TYPES, transferSchema } from './ledger';
+import { accountSchema, transferSchema } from './ledger';
 import { memberRefSchema } from './members';
 
 // The journal browser: every transfer, newest first, filtered by account, member, kind, actor,
@@ -74,16 +74,9 @@ export const journalInput = z
 export type JournalQuery = z.output<typeof journalInput>;
 
 /** An account as the journal names it: its code, its role or owner, and the member whose wallet it is. */
-export const journalAccountSchema = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(ACCOUNT_KINDS),
-  currency: z.string(),
-  ownerType: z.enum(OWNER_TYPES),
-  systemRole: z.string().nullable(),
-  member: memberRefSchema.nullable(),
-});
+export const journalAccountSchema = accountSchema
+  .pick({ id: true, code: true, name: true, kind: true, currency: true, ownerType: true, systemRole: true })
+  .extend({ member: memberRefSchema.nullable() });
 export type JournalAccount = z.infer<typeof journalAccountSchema>;
 
 export const journalPageSchema = z.object({
