@@ -83,12 +83,7 @@ export function CounterSection(state: SectionState) {
     <SettingsCard
       domain={counterLimitSettings.domain}
       readOnly={state.readOnly}
-      changed={section.changed}
-      broken={section.broken}
-      busy={section.busy}
-      formError={section.formError}
-      onSubmit={section.submit}
-      onReset={section.reset}
+      section={section}
     >
       <TableContainer>
         <Table size="small" aria-label={t(`settings:section.${counterLimitSettings.domain}.title`)}>

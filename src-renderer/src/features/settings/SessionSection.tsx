@@ -16,12 +16,7 @@ export function SessionSection(state: SectionState) {
     <SettingsCard
       domain={sessionSettings.domain}
       readOnly={state.readOnly}
-      changed={section.changed}
-      broken={section.broken}
-      busy={section.busy}
-      formError={section.formError}
-      onSubmit={section.submit}
-      onReset={section.reset}
+      section={section}
     >
       <FormTextField
         control={section.control}

@@ -4,27 +4,33 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { settingLabel } from './setting-labels';
 
-export interface SettingsCardProps {
-  domain: string;
-  readOnly: boolean;
+/** What a section's form (use-section-form.ts) tells its card. */
+export interface SectionStatus {
   /** The section has unsaved changes. */
   changed: boolean;
   /** Keys whose saved value is broken and shown as their default. */
   broken: readonly string[];
   busy: boolean;
   formError: unknown;
-  onSubmit: FormEventHandler;
-  onReset: () => void;
+  submit: FormEventHandler;
+  reset: () => void;
+}
+
+export interface SettingsCardProps {
+  domain: string;
+  readOnly: boolean;
+  section: SectionStatus;
   children: ReactNode;
 }
 
 /** One settings section: its title and what it governs, its fields, and its own Save and Reset. */
-export function SettingsCard({ domain, readOnly, changed, broken, busy, formError, onSubmit, onReset, children }: SettingsCardProps) {
+export function SettingsCard({ domain, readOnly, section, children }: SettingsCardProps) {
+  const { changed, broken, busy, formError, submit, reset } = section;
   const { t } = useTranslation();
   const titleId = `settings-${domain}-title`;
   return (
     <Paper variant="outlined" component="section" aria-labelledby={titleId} sx={{ p: 3 }}>
-      <Stack component="form" onSubmit={onSubmit} noValidate sx={{ gap: 2 }}>
+      <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
         <Box>
           <Typography id={titleId} variant="subtitle1" component="h2">
             {t(`settings:section.${domain}.title`)}
@@ -47,7 +53,7 @@ export function SettingsCard({ domain, readOnly, changed, broken, busy, formErro
                 {t('settings:unsaved')}
               </Typography>
             )}
-            <Button onClick={onReset} disabled={!changed || busy}>
+            <Button onClick={reset} disabled={!changed || busy}>
               {t('settings:reset')}
             </Button>
             <Button type="submit" variant="contained" disabled={(!changed && broken.length === 0) || busy}>

@@ -22,12 +22,7 @@ export function WalletSection(state: SectionState) {
     <SettingsCard
       domain={walletSettings.domain}
       readOnly={state.readOnly}
-      changed={section.changed}
-      broken={section.broken}
-      busy={section.busy}
-      formError={section.formError}
-      onSubmit={section.submit}
-      onReset={section.reset}
+      section={section}
     >
       <Controller
         control={control}
