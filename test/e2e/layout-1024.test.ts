@@ -21,7 +21,9 @@ const SCREENS = [
   { path: '/members', name: 'members', nav: { en: 'Members', zh: '会员' } },
   { path: '/teller', name: 'teller', nav: { en: 'Teller counter', zh: '柜台' } },
   { path: '/ledger/accounts', name: 'chart-of-accounts', nav: { en: 'Chart of accounts', zh: '会计科目' } },
+  { path: '/ledger/journal', name: 'journal', nav: { en: 'Journal', zh: '日记账' } },
   { path: '/audit', name: 'audit-log', nav: { en: 'Audit log', zh: '审计日志' } },
+  { path: '/verify', name: 'verify', nav: { en: 'Integrity', zh: '完整性校验' } },
   { path: '/admin/staff', name: 'staff', nav: { en: 'Staff', zh: '员工' } },
   { path: '/admin/backup', name: 'backup', nav: { en: 'Backup & keys', zh: '备份与密钥' } },
   { path: '/admin/settings', name: 'settings', nav: { en: 'Settings', zh: '设置' } },
@@ -185,6 +187,14 @@ describe('the screens at 1024×700', () => {
     await screenshot(page, 'layout-1280-en-chart-of-accounts');
     await page.getByRole('button', { name: 'Collapse navigation' }).click();
     await page.setViewportSize(SMALL);
+  });
+
+  it('shows the journal\'s sequence numbers and amounts whole at 1024 px', async () => {
+    const { page } = app;
+    await visit(page, '/ledger/journal');
+    const grid = page.getByRole('grid', { name: 'Journal' });
+    await gridRows(grid);
+    expect(await cutCells(grid, ['id', 'amount'])).toEqual([]);
   });
 
   it('keeps the members list in its columns: long email cut with a title, Registered in view', async () => {

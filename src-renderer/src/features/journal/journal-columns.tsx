@@ -38,6 +38,12 @@ export interface JournalColumnsInput {
   memo: (memo: string | null) => string;
 }
 
+/** Wide enough for the page's largest sequence number with its separators (3,001 or 1,000,000), never cut. */
+function sequenceWidth(rows: readonly Transfer[]): number {
+  const widest = rows.reduce((max, row) => Math.max(max, row.id), 0);
+  return Math.max(56, 28 + 9 * widest.toLocaleString('en').length);
+}
+
 /** A hold and its resolutions say so beneath their kind; a posted transfer or a reversal needs no second word. */
 const HOLD_STATES: readonly Transfer['state'][] = ['pending', 'post_pending', 'void_pending'];
 
@@ -46,7 +52,7 @@ export function useJournalColumns({ rows, accounts, words, memo }: JournalColumn
   const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'id', headerName: t('journal:field.sequence'), width: 52, type: 'number', align: 'left', headerAlign: 'left' },
+      { field: 'id', headerName: t('journal:field.sequence'), width: sequenceWidth(rows), type: 'number', align: 'left', headerAlign: 'left' },
       dateTimeColumn<Transfer>('createdAt', t('journal:field.at'), { width: 164 }, (row) => row.createdAt),
       {
         field: 'kind',
