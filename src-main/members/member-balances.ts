@@ -4,7 +4,7 @@ import type { Store } from '../store/store';
 // The members list's balance column: each member's wallet in one currency, read from the ledger's
 // running totals (a wallet is a liability, so its balance is credits less debits, posted only).
 //
-// Sorting by it uses accounts_member_balance (migration 0007), an index on the member accounts'
+// Sorting by it uses accounts_member_balance (migration 0008), an index on the member accounts'
 // currency and balance: a page walks the index in order and stops, so 100,000 members are never
 // read and sorted for one page. That walk only sees members who hold a wallet in the currency, so
 // when some do not (a currency enabled after they joined, whose wallet opens at their first
