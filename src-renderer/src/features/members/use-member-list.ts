@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useLocation, useSearchParams } from 'react-router';
 import { MEMBER_SORTS } from '../../../../src-shared/contract/members';
 import { useChannelQuery } from '../../api/queries';
 import { useDebounced } from '../../hooks/use-debounced';
+import { useUrlView } from '../../hooks/use-url-view';
 import { DEFAULT_MEMBER_LIST_VIEW, memberListViewFrom, withMemberListView, type MemberListView, type MemberSort } from './member-list-view';
 
 // The history state of the list's own URL writes. It tells them from a navigation that starts the
@@ -15,31 +15,9 @@ function isSort(field: string | undefined): field is MemberSort {
   return (MEMBER_SORTS as readonly (string | undefined)[]).includes(field);
 }
 
-/**
- * The view the list shows. It is React state, so typing and paging answer at once (the router
- * applies a navigation in a transition, which a controlled input must not wait for), and the URL
- * mirrors it, which is what Back and a remount read it from.
- */
-function useMemberListView() {
-  const [params, setParams] = useSearchParams();
-  const location = useLocation();
-  const [view, setView] = useState(() => memberListViewFrom(params));
-  const [seenLocation, setSeenLocation] = useState(location.key);
-  if (location.key !== seenLocation) {
-    setSeenLocation(location.key);
-    if (location.state !== VIEW_WRITE) setView(memberListViewFrom(params));
-  }
-  useEffect(() => {
-    const written = withMemberListView(params, view);
-    // Replace, never push: Back leaves the list rather than stepping through each keystroke and click.
-    if (written.toString() !== params.toString()) setParams(written, { replace: true, state: VIEW_WRITE });
-  }, [params, setParams, view]);
-  return [view, setView] as const;
-}
-
 /** The list's search, filter, sort and page, kept in the URL, and the members.search answer for them. */
 export function useMemberList() {
-  const [view, setView] = useMemberListView();
+  const [view, setView] = useUrlView(memberListViewFrom, withMemberListView, VIEW_WRITE);
   const settledQuery = useDebounced(view.query.trim());
   const members = useChannelQuery(
     'members.search',
