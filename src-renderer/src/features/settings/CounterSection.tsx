@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { Box, InputAdornment, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { Controller, type Control } from 'react-hook-form';
+import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import type { Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { COUNTER_ROLES, counterLimitSettings } from '../../../../src-shared/settings/counter-limits';
 import { useFormatMoney } from '../../ui/Money';
@@ -8,6 +8,7 @@ import { counterCurrencies, counterForm, type CounterForm } from './section-form
 import { settingHint, settingLabel } from './setting-labels';
 import { checkOptionalAmount } from './setting-text';
 import { SettingsCard } from './SettingsCard';
+import { CellField } from './CellField';
 import { useSectionForm, type SectionState } from './use-section-form';
 
 interface AmountCellProps {
@@ -24,37 +25,12 @@ interface AmountCellProps {
 /** An amount typed in major units; below it, what it is worth in the locale's format, or its problem. */
 function AmountCell({ control, name, currency, label, blank, readOnly }: AmountCellProps) {
   const format = useFormatMoney();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      defaultValue=""
-      render={({ field, fieldState }) => {
-        // A blank cell's placeholder already says what blank means; the line below stays, so rows keep their height.
-        const check = checkOptionalAmount(field.value ?? '', currency);
-        const worth = check.problem === null && check.minor !== undefined ? format(check.minor, currency) : ' ';
-        return (
-          <TextField
-            name={field.name}
-            value={field.value ?? ''}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            size="small"
-            fullWidth
-            placeholder={blank}
-            autoComplete="off"
-            error={fieldState.error !== undefined}
-            helperText={fieldState.error?.message ?? worth}
-            slotProps={{
-              htmlInput: { 'aria-label': label, inputMode: 'decimal', spellCheck: false, readOnly, style: { fontVariantNumeric: 'tabular-nums' } },
-              input: { endAdornment: <InputAdornment position="end">{currency}</InputAdornment> },
-            }}
-          />
-        );
-      }}
-    />
-  );
+  // A blank cell's placeholder already says what blank means; the line below stays, so rows keep their height.
+  const worth = (value: string) => {
+    const check = checkOptionalAmount(value, currency);
+    return check.problem === null && check.minor !== undefined ? format(check.minor, currency) : ' ';
+  };
+  return <CellField control={control} name={name} unit={currency} label={label} placeholder={blank} readOnly={readOnly} note={worth} />;
 }
 
 /** A row's heading: what the row sets, and the line that says what it does. */

@@ -1,5 +1,6 @@
-import { InputAdornment, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { Controller, useWatch, type Control } from 'react-hook-form';
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { useWatch, type Control } from 'react-hook-form';
+import { CellField, decimalSlots } from './CellField';
 import { useTranslation } from 'react-i18next';
 import { useFormatMoney } from '../../ui/Money';
 import { useCurrencyName } from './CurrencyPicker';
@@ -10,10 +11,7 @@ import { checkPercent } from './setting-text';
 
 /** A typed percentage as a number field shows it: digits, with % after them; `label` names a field without a visible label. */
 export function percentSlots(readOnly: boolean, label?: string) {
-  return {
-    htmlInput: { inputMode: 'decimal' as const, spellCheck: false, readOnly, 'aria-label': label, style: { fontVariantNumeric: 'tabular-nums' } },
-    input: { endAdornment: <InputAdornment position="end">%</InputAdornment> },
-  };
+  return decimalSlots(readOnly, '%', label);
 }
 
 /** "Fee on CN¥100.00 = CN¥0.50" at the rate typed, or nothing while it is not a rate. */
@@ -68,25 +66,14 @@ export function FeeRates({ control, readOnly }: { control: Control<WalletForm>; 
                     </Typography>
                   </TableCell>
                   <TableCell sx={{ width: 220 }}>
-                    <Controller
+                    <CellField
                       control={control}
                       name={`paymentFeeBpsByCurrency.${currency}`}
-                      defaultValue=""
-                      render={({ field, fieldState }) => (
-                        <TextField
-                          name={field.name}
-                          value={field.value ?? ''}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          inputRef={field.ref}
-                          size="small"
-                          fullWidth
-                          placeholder={general}
-                          error={fieldState.error !== undefined}
-                          helperText={fieldState.error?.message ?? (field.value?.trim() ? undefined : t('settings:fee.sameAsGeneral'))}
-                          slotProps={percentSlots(readOnly, t('settings:fee.rateIn', { currency }))}
-                        />
-                      )}
+                      unit="%"
+                      label={t('settings:fee.rateIn', { currency })}
+                      placeholder={general}
+                      readOnly={readOnly}
+                      note={(value) => (value.trim() ? undefined : t('settings:fee.sameAsGeneral'))}
                     />
                   </TableCell>
                   <TableCell>
