@@ -188,6 +188,23 @@ describe('verify', () => {
     sqlite.prepare(`UPDATE wallet_receipts SET approver = 'admin', approver_name = 'Ada Admin' WHERE receipt_number = ?`).run(receipt.receiptNumber);
     expect(await check()).toMatchObject({ ok: false, firstViolation: 'wallet_receipts#1', detail: expect.stringContaining(`receipt ${receipt.receiptNumber}'s approver differs`) });
   });
+
+  it('names an approval cleared from its receipt, and one written onto a receipt nobody approved', async () => {
+    const { router, member } = await tellerWithMember();
+    const approved = await ok(router, 'wallets.deposit', { memberId: member.id, amount: OVER_THRESHOLD, currency: 'CNY', idempotencyKey: nextKey(), approval: BY_FINANCE });
+    const plain = await ok(router, 'wallets.deposit', { memberId: member.id, amount: 1_000, currency: 'CNY', idempotencyKey: nextKey() });
+    await signInAs(router, 'admin');
+    const check = async () => (await ok(router, 'system.verify', {})).checks.find((c) => c.name === 'wallets.approvals');
+    const { sqlite } = router.state.requireStore();
+    sqlite.exec('DROP TRIGGER wallet_receipts_no_update');
+    const setApprover = sqlite.prepare('UPDATE wallet_receipts SET approver = ?, approver_name = ? WHERE receipt_number = ?');
+
+    setApprover.run(null, null, approved.receiptNumber);
+    expect(await check()).toMatchObject({ ok: false, detail: expect.stringContaining(approved.receiptNumber) });
+    setApprover.run(BY_FINANCE.username, 'Finance', approved.receiptNumber);
+    setApprover.run('admin', 'Ada Admin', plain.receiptNumber);
+    expect(await check()).toMatchObject({ ok: false, detail: expect.stringContaining(plain.receiptNumber) });
+  });
 });
 
 describe('reversals above the threshold', () => {
