@@ -11,6 +11,7 @@ import { journalChannels } from './contract/journal';
 import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
 import { demoChannels } from './contract/demo';
+import { pointsChannels } from './contract/points';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...memberChannels,
   ...walletChannels,
   ...demoChannels,
+  ...pointsChannels,
 };
 
 export type Contract = typeof contract;

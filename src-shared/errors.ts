@@ -52,6 +52,12 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   'SELF_APPROVAL',
   'APPROVER_NOT_ALLOWED',
+  'POINTS_INSUFFICIENT',
+  'POINTS_BELOW_UNIT',
+  'REFERRAL_EXISTS',
+  'SELF_REFERRAL',
+  'POINTS_CAP_REACHED',
+  'TIER_UNKNOWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

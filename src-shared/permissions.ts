@@ -20,6 +20,14 @@ export const PERMISSIONS = [
   'wallet.transfer',
   'ledger.read',
   'ledger.reverse',
+  /** Redeem a member's points into their wallet at the counter. */
+  'points.redeem',
+  /** Record a referral or a review, which earn points. */
+  'points.record',
+  /** Adjust a member's points by hand, with a reason. */
+  'points.adjust',
+  /** Set the lowest tier a member may hold. */
+  'points.tierFloor',
   /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
   'jobs.run',
   /** Load the deterministic demo data (`paydesk demo`): members, wallets and transfers in bulk. */
@@ -34,8 +42,8 @@ const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'm
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer'],
-  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run'],
+  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust'],
   auditor: READ_ONLY,
 };
 
