@@ -4,6 +4,7 @@ import { idSchema, INPUT_LIMITS, isoTimeSchema, nameSchema, pageFields } from '.
 import { auditEntrySchema } from './audit';
 import { revealedSchema } from './reveal';
 import { isValidMemberNumber, normalizeMemberNumber } from '../member-number';
+import { tierIdSchema } from '../settings/loyalty-settings';
 
 export const MEMBER_STATUSES = ['active', 'frozen', 'closed'] as const;
 export const memberStatusSchema = z.enum(MEMBER_STATUSES);
@@ -54,6 +55,8 @@ export type Member = z.infer<typeof memberSchema>;
 export const memberRowSchema = memberSchema.pick({ id: true, memberNumber: true, name: true, phone: true, email: true, status: true, createdAt: true }).extend({
   /** The posted balance of the member's wallet in the list's currency, in its minor units (0 before the wallet opens). */
   balance: z.number().int(),
+  /** The tier the member holds now (issue 9); a member never moved holds the rules' first tier. */
+  tier: tierIdSchema,
 });
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
@@ -66,6 +69,8 @@ export const memberSearchInput = z.object({
    */
   query: z.string().trim().max(INPUT_LIMITS.name).default(''),
   status: memberStatusSchema.optional(),
+  /** Only the members holding this tier now. */
+  tier: tierIdSchema.optional(),
   sort: z.enum(MEMBER_SORTS).default('memberNumber'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   ...pageFields(500, 50),
