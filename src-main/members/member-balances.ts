@@ -1,5 +1,6 @@
 import type { MemberSearch } from '../../src-shared/contract/members';
 import type { Store } from '../store/store';
+import type { MemberCondition } from './member-tier-column';
 
 // The members list's balance column: each member's wallet in one currency, read from the ledger's
 // running totals (a wallet is a liability, so its balance is credits less debits, posted only).
@@ -12,10 +13,12 @@ import type { Store } from '../store/store';
 // with a missing wallet counted as zero.
 
 export interface BalancePage {
-  search: Pick<MemberSearch, 'status' | 'direction' | 'limit' | 'offset'>;
+  search: Pick<MemberSearch, 'direction' | 'limit' | 'offset'>;
   /** The FROM clause of the candidates (aliasing members as m) and its parameters. */
   source: string;
   sourceParams: unknown[];
+  /** What the list's filters (status, tier) ask of the members, as m; null: nothing. */
+  filter: MemberCondition | null;
   /** True when the source is every member, not a search's matches. */
   everyone: boolean;
   currency: string;
@@ -53,18 +56,18 @@ function everyoneHasWallet(store: Store, currency: string): boolean {
 export function balancePageIds(store: Store, page: BalancePage): number[] {
   const { search, currency } = page;
   const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
-  const status = search.status ? [search.status] : [];
+  const filterParams = page.filter?.params ?? [];
   if (page.everyone && everyoneHasWallet(store, currency)) {
     // The WHERE repeats the index's own condition (owner_type = 'member') so the planner may use it.
-    const byStatus = search.status ? 'JOIN members m ON m.id = w.member_id AND m.status = ?' : '';
-    const sql = `SELECT w.member_id FROM accounts a JOIN member_wallets w ON w.account_id = a.id ${byStatus}
+    const filtered = page.filter ? `JOIN members m ON m.id = w.member_id AND ${page.filter.sql}` : '';
+    const sql = `SELECT w.member_id FROM accounts a JOIN member_wallets w ON w.account_id = a.id ${filtered}
       WHERE a.owner_type = 'member' AND a.currency = ? ORDER BY ${BALANCE} ${direction}, a.id ${direction} LIMIT ? OFFSET ?`;
-    return store.sqlite.prepare(sql).pluck().all(...status, currency, search.limit, search.offset) as number[];
+    return store.sqlite.prepare(sql).pluck().all(...filterParams, currency, search.limit, search.offset) as number[];
   }
   const sql = `SELECT m.id FROM ${page.source}
     LEFT JOIN member_wallets w ON w.member_id = m.id AND w.currency = ? LEFT JOIN accounts a ON a.id = w.account_id
-    ${search.status ? 'WHERE m.status = ?' : ''} ORDER BY coalesce(${BALANCE}, 0) ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
-  return store.sqlite.prepare(sql).pluck().all(...page.sourceParams, currency, ...status, search.limit, search.offset) as number[];
+    ${page.filter ? `WHERE ${page.filter.sql}` : ''} ORDER BY coalesce(${BALANCE}, 0) ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
+  return store.sqlite.prepare(sql).pluck().all(...page.sourceParams, currency, ...filterParams, search.limit, search.offset) as number[];
 }
 
 /** The posted balance in `currency` of each listed member who holds a wallet in it. */

@@ -3,6 +3,7 @@ import { memberNumbersEndingWith } from '../../src-shared/member-number';
 import type { Store } from '../store/store';
 import { enabledCurrencies } from './member-wallets';
 import { balancePageIds, walletBalances } from './member-balances';
+import { memberTiers, tierCondition, type MemberCondition } from './member-tier-column';
 
 // Member search, the teller's busiest screen, on raw prepared statements. Each query picks the
 // cheapest way to the candidate ids, then sorts and pages those:
@@ -77,30 +78,42 @@ function source(candidates: Candidates | null): string {
   return candidates ? `(${candidates.sql}) c CROSS JOIN members m ON m.id = c.id` : 'members m';
 }
 
-function pageIds(store: Store, search: MemberSearch, candidates: Candidates | null, filter: string, params: unknown[], currency: string): number[] {
+function pageIds(store: Store, search: MemberSearch, plan: SearchPlan, currency: string): number[] {
+  const { candidates, filter, where, params } = plan;
   const direction = search.direction === 'desc' ? 'DESC' : 'ASC';
   if (search.sort === 'balance') {
-    return balancePageIds(store, { search, source: source(candidates), sourceParams: candidates?.params ?? [], everyone: candidates === null, currency });
+    return balancePageIds(store, { search, source: source(candidates), sourceParams: candidates?.params ?? [], filter, everyone: candidates === null, currency });
   }
-  // In member-number order without a status filter the candidate ids alone decide the page.
+  // In member-number order without a filter the candidate ids alone decide the page.
   const sql =
-    candidates && !search.status && search.sort === 'memberNumber'
+    candidates && !filter && search.sort === 'memberNumber'
       ? `SELECT c.id FROM (${candidates.sql}) c ORDER BY c.id ${direction} LIMIT ? OFFSET ?`
-      : `SELECT m.id FROM ${source(candidates)} ${filter} ORDER BY ${ORDER_BY[search.sort]} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
+      : `SELECT m.id FROM ${source(candidates)} ${where} ORDER BY ${ORDER_BY[search.sort]} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`;
   return store.sqlite.prepare(sql).pluck().all(...params, search.limit, search.offset) as number[];
 }
 
-/** What a search or an export asks the database: the candidates, the status filter and their parameters. */
-function planSearch(store: Store, search: Pick<MemberSearch, 'query' | 'status'>) {
-  const issued = store.sqlite.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
-  const candidates = candidatesFor(search.query.trim(), issued);
-  const params: unknown[] = [...(candidates?.params ?? [])];
-  const filter = search.status ? 'WHERE m.status = ?' : '';
-  if (search.status) params.push(search.status);
-  return { candidates, filter, params };
+interface SearchPlan {
+  candidates: Candidates | null;
+  /** The status and tier filters together; null: neither. */
+  filter: MemberCondition | null;
+  /** The filter as a WHERE clause ('' for none). */
+  where: string;
+  /** The candidates' parameters, then the filter's. */
+  params: unknown[];
 }
 
-/** The rows of these members, in the order given, each with its balance in `currency`. */
+/** What a search or an export asks the database: the candidates, the status and tier filters and their parameters. */
+function planSearch(store: Store, search: Pick<MemberSearch, 'query' | 'status' | 'tier'>): SearchPlan {
+  const issued = store.sqlite.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
+  const candidates = candidatesFor(search.query.trim(), issued);
+  const conditions: MemberCondition[] = [];
+  if (search.status) conditions.push({ sql: 'm.status = ?', params: [search.status] });
+  if (search.tier) conditions.push(tierCondition(store, search.tier));
+  const filter = conditions.length ? { sql: conditions.map((c) => c.sql).join(' AND '), params: conditions.flatMap((c) => c.params) } : null;
+  return { candidates, filter, where: filter ? `WHERE ${filter.sql}` : '', params: [...(candidates?.params ?? []), ...(filter?.params ?? [])] };
+}
+
+/** The rows of these members, in the order given, each with its balance in `currency` and its tier. */
 function listRows(store: Store, ids: number[], currency: string): MemberListRow[] {
   if (ids.length === 0) return [];
   // One JSON array, not a placeholder per id: an export can list more ids than SQLite takes parameters.
@@ -109,9 +122,18 @@ function listRows(store: Store, ids: number[], currency: string): MemberListRow[
     .all(JSON.stringify(ids)) as SearchRow[];
   const byId = new Map(found.map((r) => [r.id, r]));
   const balances = walletBalances(store, ids, currency);
-  return ids
-    .map((id) => byId.get(id)!)
-    .map((r) => ({ id: r.id, memberNumber: r.member_number, name: r.name, phone: r.phone, email: r.email, status: r.status, createdAt: r.created_at, balance: balances.get(r.id) ?? 0 }));
+  const tiers = memberTiers(store, ids);
+  return ids.map((id) => byId.get(id)!).map((r) => ({
+    id: r.id,
+    memberNumber: r.member_number,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    status: r.status,
+    createdAt: r.created_at,
+    balance: balances.get(r.id) ?? 0,
+    tier: tiers.get(r.id)!,
+  }));
 }
 
 /** The list's currency: each row's balance is in the first enabled wallet currency. */
@@ -121,9 +143,9 @@ function listCurrency(store: Store): string {
 
 export function searchMembers(store: Store, search: MemberSearch): { rows: MemberListRow[]; total: number; currency: string } {
   const currency = listCurrency(store);
-  const { candidates, filter, params } = planSearch(store, search);
-  const ids = pageIds(store, search, candidates, filter, params, currency);
-  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(candidates)} ${filter}`).get(...params) as { total: number };
+  const plan = planSearch(store, search);
+  const ids = pageIds(store, search, plan, currency);
+  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(plan.candidates)} ${plan.where}`).get(...plan.params) as { total: number };
   return { rows: listRows(store, ids, currency), total, currency };
 }
 
@@ -133,8 +155,8 @@ export function searchMembers(store: Store, search: MemberSearch): { rows: Membe
  */
 export function exportMembers(store: Store, search: MemberListExport): { rows: MemberListRow[]; currency: string } {
   const currency = listCurrency(store);
-  const { candidates, filter, params } = planSearch(store, search);
+  const plan = planSearch(store, search);
   // LIMIT -1 is SQLite's "no limit".
-  const ids = pageIds(store, { ...search, offset: 0, limit: -1 }, candidates, filter, params, currency);
+  const ids = pageIds(store, { ...search, offset: 0, limit: -1 }, plan, currency);
   return { rows: listRows(store, ids, currency), currency };
 }
