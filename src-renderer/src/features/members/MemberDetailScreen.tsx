@@ -15,6 +15,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageFrame } from '../../ui/PageFrame';
 import { WalletHistoryGrid } from '../wallets/WalletHistoryGrid';
 import { WalletPanel } from '../wallets/WalletPanel';
+import { MemberTabs, useMemberTab, withoutMemberTab } from '../points/MemberTabs';
+import { PointsTab } from '../points/PointsTab';
+import { TierCard } from '../points/TierCard';
 import { IdDocumentReveal } from './IdDocumentReveal';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberHistoryPanel } from './MemberHistoryPanel';
@@ -96,7 +99,7 @@ function BackToMembers() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
-    <Button startIcon={<ArrowBack />} component={Link} to={membersListPathFrom(params)}>
+    <Button startIcon={<ArrowBack />} component={Link} to={membersListPathFrom(withoutMemberTab(params))}>
       {t('members:detail.back')}
     </Button>
   );
@@ -133,6 +136,7 @@ export function MemberDetailScreen({ memberId }: { memberId: number }) {
   const wallets = useChannelQuery('wallets.summary', { memberId });
   const [editing, setEditing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [tab, setTab] = useMemberTab();
 
   if (member.isPending) return <CircularProgress sx={{ m: 4 }} aria-label={t('common:loading')} />;
   if (member.isError) {
@@ -148,12 +152,20 @@ export function MemberDetailScreen({ memberId }: { memberId: number }) {
     <PageFrame title={data.name} subtitle={t('members:detail.subtitle', { number: formatMemberNumber(data.memberNumber) })} actions={<MemberActions member={data} onEdit={() => setEditing(true)} onError={setActionError} />}>
       <ErrorAlert error={actionError} />
       <MemberFacts member={data} />
-      <Section title={t('wallets:panel.title')}>
-        <WalletPanel memberId={memberId} />
-      </Section>
-      <Section title={t('wallets:history.title')}>
-        {currencies.length > 0 && <WalletHistoryGrid memberId={memberId} currencies={currencies} />}
-      </Section>
+      <TierCard memberId={memberId} />
+      <MemberTabs value={tab} onChange={setTab} />
+      {tab === 'points' ? (
+        <PointsTab memberId={memberId} memberName={data.name} currencies={currencies} closed={data.status === 'closed'} />
+      ) : (
+        <>
+          <Section title={t('wallets:panel.title')}>
+            <WalletPanel memberId={memberId} />
+          </Section>
+          <Section title={t('wallets:history.title')}>
+            {currencies.length > 0 && <WalletHistoryGrid memberId={memberId} currencies={currencies} />}
+          </Section>
+        </>
+      )}
       <Section title={t('members:history.title')}>
         <MemberHistoryPanel memberId={memberId} />
       </Section>

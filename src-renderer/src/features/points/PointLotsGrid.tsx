@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { Chip, Paper, Stack, Typography, type ChipProps } from '@mui/material';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import { useTranslation } from 'react-i18next';
+import type { PointLot } from '../../../../src-shared/contract/points';
+import { POINTS_CURRENCY } from '../../../../src-shared/money';
+import { useChannelQuery } from '../../api/queries';
+import { useAmountColumn } from '../../ui/amount-column';
+import { EmptyState } from '../../ui/EmptyState';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { dateTimeColumn } from '../../ui/grid';
+
+const STATE_COLOURS: Record<PointLot['state'], ChipProps['color']> = { pending: 'info', live: 'success', spent: 'default', expired: 'warning', revoked: 'error' };
+
+function LotState({ lot }: { lot: PointLot }) {
+  const { t } = useTranslation();
+  return <Chip size="small" color={STATE_COLOURS[lot.state]} variant={lot.state === 'live' || lot.state === 'pending' ? 'filled' : 'outlined'} label={t(`points:lotState.${lot.state}`)} />;
+}
+
+/** The rule that earned the lot over what it came from (the receipt, the referred member, the reason), whole in its title. */
+function LotRule({ lot }: { lot: PointLot }) {
+  const { t } = useTranslation();
+  const rule = t(`points:rule.${lot.rule}`);
+  return (
+    <Stack sx={{ justifyContent: 'center', height: '100%', minWidth: 0, lineHeight: 1.5 }}>
+      <span>{rule}</span>
+      {lot.source && (
+        <Typography variant="caption" color="text.secondary" noWrap title={lot.source}>
+          {lot.source}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
+function useLotColumns(rows: readonly PointLot[]): GridColDef<PointLot>[] {
+  const { t } = useTranslation();
+  const amountColumn = useAmountColumn();
+  return useMemo(
+    () => [
+      { field: 'id', headerName: t('points:lots.id'), width: 72, valueFormatter: (value: number) => `#${value}` },
+      dateTimeColumn<PointLot>('earnedAt', t('points:lots.earnedAt'), { width: 170 }, (lot) => lot.earnedAt),
+      { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 140, renderCell: ({ row }) => <LotRule lot={row} /> },
+      amountColumn({ field: 'amount', headerName: t('points:lots.amount'), rows, amountOf: (lot) => ({ minor: lot.amount, currency: POINTS_CURRENCY }) }),
+      amountColumn({ field: 'remaining', headerName: t('points:lots.remaining'), rows, amountOf: (lot) => ({ minor: lot.remaining, currency: POINTS_CURRENCY }), strong: true }),
+      dateTimeColumn<PointLot>('spendableAt', t('points:lots.spendableAt'), { width: 170 }, (lot) => lot.spendableAt),
+      dateTimeColumn<PointLot>('expiresAt', t('points:lots.expiresAt'), { width: 170 }, (lot) => lot.expiresAt),
+      { field: 'state', headerName: t('points:lots.state'), width: 120, renderCell: ({ row }) => <LotState lot={row} /> },
+    ],
+    [t, amountColumn, rows],
+  );
+}
+
+const NO_LOTS: readonly PointLot[] = [];
+
+/** Every lot of the member, soonest expiry first (the order spending takes them in), then the spent and expired ones. */
+export function PointLotsGrid({ memberId }: { memberId: number }) {
+  const { t } = useTranslation();
+  const lots = useChannelQuery('points.lots', { memberId });
+  const rows = lots.data ?? NO_LOTS;
+  const columns = useLotColumns(rows);
+  if (lots.isError) return <ErrorAlert error={lots.error} />;
+  if (lots.isSuccess && rows.length === 0) {
+    return (
+      <Paper variant="outlined">
+        <EmptyState title={t('points:lots.empty')} hint={t('points:lots.emptyHint')} />
+      </Paper>
+    );
+  }
+  return (
+    <Paper variant="outlined">
+      <DataGrid
+        rows={rows}
+        columns={columns}
+        loading={lots.isPending}
+        autoHeight
+        initialState={{ pagination: { paginationModel: { pageSize: 10 } } }}
+        pageSizeOptions={[10, 25, 50]}
+        disableRowSelectionOnClick
+        label={t('points:lots.title')}
+        sx={{ border: 0 }}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { PointsHistoryRow } from '../../../../src-shared/contract/points';
+
+// How one movement of points reads in the history: what moved it and which lots it touched.
+
+/** The move in words, with the rule for an earning: "Earned · Payment". */
+export function moveText(row: PointsHistoryRow, t: TFunction): string {
+  const move = t(`points:move.${row.move}`);
+  return row.rule ? t('points:history.moveWithRule', { move, rule: t(`points:rule.${row.rule}`) }) : move;
+}
+
+/** "from lots #12 (40), #15 (20)" for points taken, "back to lots #12 (40)" for points given back; null when no lot is named. */
+export function lineageText(row: PointsHistoryRow, t: TFunction, language: string): string | null {
+  if (row.lineage.length === 0) return null;
+  const count = new Intl.NumberFormat(language);
+  const lots = row.lineage.map((part) => t('points:history.lot', { id: part.lotId, points: count.format(part.points) })).join(t('points:history.lotSeparator'));
+  return t(row.points < 0 ? 'points:history.fromLots' : 'points:history.toLots', { lots, count: row.lineage.length });
+}
