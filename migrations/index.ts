@@ -8,6 +8,7 @@ import * as counterDay from './0006_counter_day';
 import * as journalBrowse from './0007_journal_browse';
 import * as memberBalance from './0008_member_balance';
 import * as receiptApprover from './0009_receipt_approver';
+import * as points from './0010_points';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_journal_browse': journalBrowse,
   '0008_member_balance': memberBalance,
   '0009_receipt_approver': receiptApprover,
+  '0010_points': points,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

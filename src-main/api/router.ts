@@ -18,6 +18,7 @@ import { journalHandlers } from './handlers/journal';
 import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
 import { demoHandlers } from './handlers/demo';
+import { pointsHandlers } from './handlers/points';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -37,6 +38,7 @@ const handlers: HandlerMap = {
   ...memberHandlers,
   ...walletHandlers,
   ...demoHandlers,
+  ...pointsHandlers,
 };
 
 /** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */

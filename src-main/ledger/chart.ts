@@ -21,6 +21,8 @@ export const SYSTEM_ACCOUNT_ROLES = [
   'fee_income',
   'points_expense',
   'points_issued',
+  'points_redeemed',
+  'points_expired',
 ] as const;
 export type SystemAccountRole = (typeof SYSTEM_ACCOUNT_ROLES)[number];
 
@@ -43,6 +45,8 @@ export const CHART_OF_ACCOUNTS: readonly ChartEntry[] = [
   { role: 'fee_income', number: '4000', name: 'Fee income', kind: 'income', noOverdraft: false, unit: 'money' },
   { role: 'points_expense', number: '5100', name: 'Loyalty points expense', kind: 'expense', noOverdraft: false, unit: 'money' },
   { role: 'points_issued', number: '5900', name: 'Points issued', kind: 'expense', noOverdraft: false, unit: 'points' },
+  { role: 'points_redeemed', number: '5910', name: 'Points redeemed', kind: 'income', noOverdraft: false, unit: 'points' },
+  { role: 'points_expired', number: '5920', name: 'Points expired', kind: 'income', noOverdraft: false, unit: 'points' },
 ];
 
 function unitOf(currency: string): 'money' | 'points' {

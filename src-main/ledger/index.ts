@@ -4,7 +4,8 @@ export type { Account, AccountKind, Balance, Transfer, TransferState, TrialBalan
 export type { AccountSpec, TransferRequest, HoldRequest, PostHoldRequest, VoidHoldRequest, ReversalRequest, AccountTransfersQuery } from './types';
 export { createAccount, getAccount, findAccountByCode, closeAccount, balanceOf } from './accounts';
 export { SYSTEM_ACCOUNT_ROLES, CHART_OF_ACCOUNTS, ensureSystemAccounts, systemAccount, type SystemAccountRole } from './chart';
-export { postTransfer, postLinked, placeHold, postBulk, reverseTransfer, type BulkOptions } from './transfers';
+export { postTransfer, postLinked, placeHold, postBulk, reverseTransfer, writeMovement, writeReversal, type BulkOptions } from './transfers';
+export { inLedgerTransaction, LedgerWriter } from './writer';
 export { postHold, voidHold, expireHolds } from './holds';
 export { getTransfer, findTransferByKey, transferDetail, accountTransfers, reversedAmong, listAccounts } from './queries';
 export { trialBalance, journalHead } from './trial-balance';

@@ -129,7 +129,8 @@ export function reverseTransfer(store: Store, req: ReversalRequest): Transfer {
   return toTransfer(inLedgerTransaction(store, (writer) => writeReversal(writer, req)));
 }
 
-function writeReversal(writer: LedgerWriter, req: ReversalRequest): TransferRow {
+/** Writes the reversal of one transfer inside the caller's ledger transaction. */
+export function writeReversal(writer: LedgerWriter, req: ReversalRequest): TransferRow {
   const idempotencyKey = assertIdempotencyKey(req.idempotencyKey);
   const actor = assertActor(req.actor);
   const reason = requiredText(req.reason, 'reason');

@@ -32,6 +32,11 @@ export function findWalletAccountId(store: Store, memberId: number, currency: st
   return selectFirst(store.sqlite, query)?.account_id;
 }
 
+/** The member whose wallet (any currency, points too) an account is. */
+export function walletMemberOf(store: Store, accountId: number): number | undefined {
+  return selectFirst(store.sqlite, memberSql.selectFrom('member_wallets').select('member_id').where('account_id', '=', accountId))?.member_id;
+}
+
 export function memberWallets(store: Store, memberId: number): { currency: string; accountId: number }[] {
   const query = memberSql.selectFrom('member_wallets').select(['currency', 'account_id']).where('member_id', '=', memberId).orderBy('currency');
   return selectAll(store.sqlite, query).map((r) => ({ currency: r.currency, accountId: r.account_id }));

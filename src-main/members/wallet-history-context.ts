@@ -89,6 +89,12 @@ export function walletHistoryContext(store: Store, walletId: number, transfers: 
   const accounts = otherAccounts(store, transfers.map(otherSide));
   return {
     balanceAfter: (transferId) => balances.get(transferId) ?? 0,
-    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id) ?? parseSystemMemo(t.memo)?.merchant),
+    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id) ?? merchantOf(t.memo)),
   };
+}
+
+/** The merchant a payment's (or its fee's) system memo names. */
+function merchantOf(memo: string | null): string | undefined {
+  const parts = parseSystemMemo(memo);
+  return parts && 'merchant' in parts ? parts.merchant : undefined;
 }

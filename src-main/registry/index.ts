@@ -14,13 +14,16 @@ import { staffVerifier } from '../staff/staff-checks';
 import { trustVerifier } from '../trust/trust-checks';
 import type { Store } from '../store/store';
 import { walletsVerifier } from '../wallets/verify-wallets';
+import { pointsVerifier } from '../points/points-checks';
+import { lotExpiryTask } from '../points/expiry';
+import { tierReviewTask } from '../points/tier-review';
 
 // What each domain adds to the machinery every domain shares. A new domain (points, cards,
 // payouts) adds its line here: its invariants to `verify`, its timed work to the due tasks, its
 // crash-safe jobs to the kinds resumed at unlock. The router, the CLI and reports read these
 // lists; none of them needs to know a domain by name.
 
-export const DUE_TASKS: readonly DueTask[] = [holdExpiryTask];
+export const DUE_TASKS: readonly DueTask[] = [holdExpiryTask, lotExpiryTask, tierReviewTask];
 
 export const DURABLE_JOB_KINDS: readonly DurableJobKind<unknown, unknown>[] = [];
 
@@ -33,6 +36,7 @@ export const VERIFIERS: readonly Verifier[] = [
   ledgerVerifier,
   membersVerifier,
   walletsVerifier,
+  pointsVerifier,
   durableJobsVerifier(DURABLE_JOB_KINDS),
   trustVerifier,
 ];
@@ -61,6 +65,13 @@ export const TABLE_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   // Tied to the journal's transfers.
   wallet_receipts: ['wallets.journal', 'wallets.receipts'],
   wallet_receipt_transfers: ['wallets.journal'],
+  // Points: lots tied to the transfers that earned them and moved them, balances to the journal,
+  // records and tiers to the audit log, redeemed credit to its wallet transfers.
+  point_lots: ['points.lots', 'points.balances', 'points.tiers'],
+  point_moves: ['points.lots'],
+  point_records: ['points.records'],
+  point_credit: ['points.credit'],
+  member_tiers: ['points.tiers'],
   // Search indexes, derived from members.name and compared.
   ...searchIndex('members_fts', 'members.search.trigrams'),
   ...searchIndex('members_grams', 'members.search.grams'),

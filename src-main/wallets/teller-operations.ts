@@ -6,6 +6,7 @@ import { recordAudit, type AuditEvent } from '../audit/record-audit';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { findWalletAccountId, walletAccountFor } from '../members/member-wallets';
 import type { Store } from '../store/store';
+import { earnOnPayment, spendCreditOnDebit, tierFeeRate } from '../points/wallet-points';
 import { paymentFee, paymentFeeRate, paymentTotal } from './fees';
 import { clearCounterOperation, type Cleared, type CounterClearance } from './counter-limits';
 import { findReceiptRowByKey, getReceipt, insertReceipt, nextReceiptId, receiptNumberFor, replayReceipt, type ReceiptDraft, type Teller } from './receipts';
@@ -32,6 +33,8 @@ export interface OperationPlan {
   audit?: AuditEvent;
   /** A preview of an operation above the approval threshold that came without an approval. */
   approvalRequired: boolean;
+  /** What the points scheme does once the money moved (points earned, redeemed credit spent), in the same transaction. */
+  afterPosting?: (transfers: Transfer[]) => void;
 }
 
 function post(store: Store, postings: Postings): Transfer[] {
@@ -71,7 +74,9 @@ export function performOperation(
       const ctx: PlanContext = { key: idempotencyKey, actor: teller.username, at: now, causeRef: `receipt:${receiptNumber}`, receiptNumber };
       if (typeof request.memo === 'string') ctx.memo = request.memo;
       const operation = plan(ctx);
-      const transferIds = post(store, operation.postings).map((t) => t.id);
+      const transfers = post(store, operation.postings);
+      operation.afterPosting?.(transfers);
+      const transferIds = transfers.map((t) => t.id);
       const wallet = balanceOf(store, operation.walletAccountId);
       const receipt = getReceipt(store, insertReceipt(store, { id, idempotencyKey, request, draft: operation.draft, balanceAfter: wallet.posted, teller, at: now, transferIds }));
       if (operation.audit) recordAudit(store, { ...operation.audit, after: { ...(operation.audit.after as object), transferIds } }, now);
@@ -113,9 +118,14 @@ function approvalAudit(ctx: PlanContext, draft: ReceiptDraft): AuditEvent | unde
 }
 
 /** The parts of a plan every counter operation shares once its draft is made. */
-function counterPlan(ctx: PlanContext, draft: ReceiptDraft, cleared: Cleared, walletAccountId: number, linked: TransferRequest[]): OperationPlan {
+function counterPlan(ctx: PlanContext, draft: ReceiptDraft, cleared: Cleared, walletAccountId: number, linked: TransferRequest[], afterPosting?: (transfers: Transfer[]) => void): OperationPlan {
   const audit = approvalAudit(ctx, draft);
-  return { draft, walletAccountId, postings: { linked }, approvalRequired: cleared.approvalRequired, ...(audit ? { audit } : {}) };
+  return { draft, walletAccountId, postings: { linked }, approvalRequired: cleared.approvalRequired, ...(audit ? { audit } : {}), ...(afterPosting ? { afterPosting } : {}) };
+}
+
+/** A withdrawal or transfer out spends the wallet's redeemed credit first (points/credit.ts). */
+function spendingCredit(store: Store, member: MemberRow, wallet: number): (transfers: Transfer[]) => void {
+  return (transfers) => spendCreditOnDebit(store, member.id, transfers[0]!, balanceOf(store, wallet).posted);
 }
 
 function operationRequest(operation: string, req: DepositRequest): Record<string, unknown> {
@@ -140,7 +150,8 @@ function cashOperation(
     assertMayUse(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
     const draft = baseDraft(operation, member, req.currency, amount, req.memo, cleared);
-    return counterPlan(ctx, draft, cleared, wallet, legs(ctx, operatorAccounts(store, req.currency), wallet, amount));
+    const afterPosting = operation === 'withdrawal' ? spendingCredit(store, member, wallet) : undefined;
+    return counterPlan(ctx, draft, cleared, wallet, legs(ctx, operatorAccounts(store, req.currency), wallet, amount), afterPosting);
   });
 }
 
@@ -152,19 +163,23 @@ export function withdraw(store: Store, teller: Teller, req: DepositRequest, now:
   return cashOperation(store, teller, req, now, 'withdrawal', assertMaySpend, withdrawalLegs, clearance);
 }
 
-/** Pays a merchant; the fee (the currency's rate, fees.ts) is a second transfer linked to the payment. */
+/**
+ * Pays a merchant; the fee (the member's tier's rate, else the currency's: fees.ts) is a second
+ * transfer linked to the payment. The payment earns points (points/wallet-points.ts).
+ */
 export function pay(store: Store, teller: Teller, req: PaymentRequest, now: Date, clearance: CounterClearance): Receipt {
   const request = { ...operationRequest('payment', req), merchant: req.merchant };
   return performOperation(store, teller, req.idempotencyKey, request, now, (ctx) => {
     const amount = assertMinorUnits(req.amount);
-    const fee = paymentFee(amount, paymentFeeRate(store, req.currency));
-    paymentTotal(amount, fee);
     const cleared = clearCounterOperation(store, clearance, req.currency, amount);
     const member = getMemberRow(store, req.memberId, 'memberId');
+    const fee = paymentFee(amount, tierFeeRate(store, member.id) ?? paymentFeeRate(store, req.currency));
+    paymentTotal(amount, fee);
     assertMaySpend(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
     const draft = { ...baseDraft('payment', member, req.currency, amount, req.memo, cleared), merchant: req.merchant, fee };
-    return counterPlan(ctx, draft, cleared, wallet, paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant));
+    const earn = (transfers: Transfer[]) => earnOnPayment(store, ctx, member, transfers[0]!, balanceOf(store, wallet).posted);
+    return counterPlan(ctx, draft, cleared, wallet, paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant), earn);
   });
 }
 
@@ -181,6 +196,6 @@ export function transferBetweenMembers(store: Store, teller: Teller, req: Member
     const from = walletAccountFor(store, payer, req.currency, now);
     const to = walletAccountFor(store, payee, req.currency, now);
     const draft = { ...baseDraft('transfer', payer, req.currency, amount, req.memo, cleared), counterpartyMemberId: payee.id };
-    return counterPlan(ctx, draft, cleared, from, memberTransferLegs(ctx, from, to, amount));
+    return counterPlan(ctx, draft, cleared, from, memberTransferLegs(ctx, from, to, amount), spendingCredit(store, payer, from));
   });
 }

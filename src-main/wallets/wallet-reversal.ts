@@ -1,8 +1,9 @@
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { Receipt } from '../../src-shared/contract/wallets';
-import { getTransfer } from '../ledger';
+import { balanceOf, getTransfer, type Transfer } from '../ledger';
+import { settleReversal } from '../points/wallet-points';
 import { getMemberRow } from '../members/member-repo';
-import { findWalletAccountId } from '../members/member-wallets';
+import { findWalletAccountId, walletMemberOf } from '../members/member-wallets';
 import type { Store } from '../store/store';
 import { receiptRowForTransfer, receiptTransferIds, reversalRowOf, type Teller } from './receipts';
 import { requireApproval, type CounterClearance } from './counter-limits';
@@ -54,6 +55,12 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
     if (original.counterparty_member_id !== null) assertMayReceive(getMemberRow(store, original.counterparty_member_id), 'transferId');
     const cleared = requireApproval(store, clearance, original.currency, original.amount);
     const transferIds = receiptTransferIds(store, original.id);
+    const settlePoints = (reversals: Transfer[]) =>
+      settleReversal(store, ctx, { memberId: original.member_id, operation: original.operation, receiptNumber: original.receipt_number }, reversals.map((reversal, index) => ({
+        original: getTransfer(store, transferIds[index]!),
+        reversal,
+        walletOf: (accountId: number) => walletOwner(store, accountId),
+      })));
     const approvedBy = cleared.approver ? { approvedBy: cleared.approver.username } : {};
     return {
       draft: {
@@ -70,6 +77,7 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
         approver: cleared.approver,
       },
       approvalRequired: cleared.approvalRequired,
+      afterPosting: settlePoints,
       walletAccountId: findWalletAccountId(store, member.id, original.currency)!,
       postings: {
         reversals: transferIds.map((transferId, index) => ({
@@ -90,4 +98,10 @@ export function reverseOperation(store: Store, teller: Teller, req: WalletRevers
       },
     };
   });
+}
+
+/** The member whose money wallet an account is, and its balance now; undefined for any other account. */
+function walletOwner(store: Store, accountId: number): { memberId: number; balanceAfter: number } | undefined {
+  const memberId = walletMemberOf(store, accountId);
+  return memberId === undefined ? undefined : { memberId, balanceAfter: balanceOf(store, accountId).posted };
 }

@@ -3,6 +3,7 @@ import { channel } from './define';
 import { currencyCodeSchema, idSchema, INPUT_LIMITS, isoTimeSchema, pageFields } from './common';
 import { memberRefSchema } from './members';
 import { idempotencyKeySchema } from './ledger';
+import { POINT_MOVES, POINT_RULES } from '../points/moves';
 import { loyaltyRulesSchema, savedLoyaltySchema, tierIdSchema } from '../settings/loyalty-settings';
 
 // Member tiers and the points scheme (issue 9). Points are a ledger currency (PTS): each member's
@@ -10,12 +11,7 @@ import { loyaltyRulesSchema, savedLoyaltySchema, tierIdSchema } from '../setting
 // earned once with its own expiry; a spend takes from the lot that expires first and records
 // which lots it took from (its lineage). Point amounts are whole points; money is minor units.
 
-/** What created a lot, or moved points: the rule (earning) or the operation. */
-export const POINT_RULES = ['payment', 'referral', 'review', 'adjustment'] as const;
-export type PointRule = (typeof POINT_RULES)[number];
-
-export const POINT_MOVES = ['earn', 'redeem', 'redeem_reversal', 'expire', 'clawback', 'adjust_down'] as const;
-export type PointMove = (typeof POINT_MOVES)[number];
+export { POINT_MOVES, POINT_RULES, type PointMove, type PointRule } from '../points/moves';
 
 /** A lot's state: earned but not yet spendable (pending window), live, used up, expired, or taken back by a refund. */
 export const LOT_STATES = ['pending', 'live', 'spent', 'expired', 'revoked'] as const;

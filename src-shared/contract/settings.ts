@@ -16,9 +16,13 @@ export const settingsChannels = {
   'settings.get': channel({ input: emptyInput, output: settingsSchema, access: 'session' }),
   /** The Settings screen: read by everyone who may read settings, including a broken value's name. */
   'settings.overview': channel({ input: emptyInput, output: settingsOverviewSchema, access: 'settings.read' }),
-  /** The idle lock rides on app.status; a newly enabled currency adds a wallet to every summary. */
+  /**
+   * The idle lock rides on app.status; a newly enabled currency adds a wallet to every summary.
+   * The loyalty rules are saved only through points.updateRules, which numbers the version and
+   * moves members' tiers with them.
+   */
   'settings.update': channel({
-    input: settingsSchema.partial(),
+    input: settingsSchema.omit({ loyalty: true }).partial().strict(),
     output: settingsSchema,
     access: 'settings.manage',
     invalidates: ['settings.get', 'settings.overview', 'app.status', 'wallets.summary', 'members.search', 'audit.list'],

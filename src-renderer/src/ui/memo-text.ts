@@ -9,6 +9,7 @@ import { parseSystemMemo } from '../../../src-shared/system-memo';
 /** A stored memo (a transfer's or a receipt's) as the reader reads it; '' for none. */
 export function memoText(t: TFunction, memo: string | null | undefined): string {
   const system = parseSystemMemo(memo ?? null);
+  if (system?.memo === 'points') return t(`memo:points_${system.move}`, { rule: system.rule ? t(`memo:rule_${system.rule}`) : '', detail: system.detail ?? '' });
   if (system) return t(`memo:${system.memo}`, { merchant: system.merchant });
   return memo ?? '';
 }
