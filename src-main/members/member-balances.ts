@@ -1,6 +1,6 @@
 import type { MemberSearch } from '../../src-shared/contract/members';
 import type { Store } from '../store/store';
-import type { MemberCondition } from './member-tier-column';
+import type { MemberSql } from './member-tier-column';
 
 // The members list's balance column: each member's wallet in one currency, read from the ledger's
 // running totals (a wallet is a liability, so its balance is credits less debits, posted only).
@@ -18,7 +18,7 @@ export interface BalancePage {
   source: string;
   sourceParams: unknown[];
   /** What the list's filters (status, tier) ask of the members, as m; null: nothing. */
-  filter: MemberCondition | null;
+  filter: MemberSql | null;
   /** True when the source is every member, not a search's matches. */
   everyone: boolean;
   currency: string;

@@ -3,7 +3,7 @@ import { memberNumbersEndingWith } from '../../src-shared/member-number';
 import type { Store } from '../store/store';
 import { enabledCurrencies } from './member-wallets';
 import { balancePageIds, walletBalances } from './member-balances';
-import { memberTiers, tierCondition, type MemberCondition } from './member-tier-column';
+import { memberTiers, tierFilter, type MemberSql } from './member-tier-column';
 
 // Member search, the teller's busiest screen, on raw prepared statements. Each query picks the
 // cheapest way to the candidate ids, then sorts and pages those:
@@ -14,10 +14,8 @@ import { memberTiers, tierCondition, type MemberCondition } from './member-tier-
 // - text of 1 or 2 characters (trigrams cannot match it): the members_grams index, which holds
 //   every 1- and 2-character substring of each name as a token.
 
-interface Candidates {
-  sql: string;
-  params: unknown[];
-}
+/** A query of the ids a search can select from. */
+type Candidates = MemberSql;
 
 const ORDER_BY: Record<Exclude<MemberSearch['sort'], 'balance'>, string> = {
   memberNumber: 'm.id',
@@ -94,23 +92,53 @@ function pageIds(store: Store, search: MemberSearch, plan: SearchPlan, currency:
 
 interface SearchPlan {
   candidates: Candidates | null;
-  /** The status and tier filters together; null: neither. */
-  filter: MemberCondition | null;
+  /** The conditions the candidates must meet (status, tier), together; null: none. */
+  filter: MemberSql | null;
   /** The filter as a WHERE clause ('' for none). */
   where: string;
   /** The candidates' parameters, then the filter's. */
   params: unknown[];
+  /** The status condition alone, and the first tier's others: how a first-tier list no query narrows is counted. */
+  status: MemberSql | null;
+  otherTiers: MemberSql | null;
 }
 
-/** What a search or an export asks the database: the candidates, the status and tier filters and their parameters. */
+function allOf(conditions: MemberSql[]): MemberSql | null {
+  return conditions.length ? { sql: conditions.map((c) => c.sql).join(' AND '), params: conditions.flatMap((c) => c.params) } : null;
+}
+
+/**
+ * What a search or an export asks the database: the candidates, the conditions and their
+ * parameters. With no query, a tier above the first supplies the candidates (its members, an
+ * index range); otherwise the tier is a condition on the query's matches or on everyone.
+ */
 function planSearch(store: Store, search: Pick<MemberSearch, 'query' | 'status' | 'tier'>): SearchPlan {
   const issued = store.sqlite.prepare('SELECT coalesce(max(id), 0) FROM members').pluck().get() as number;
-  const candidates = candidatesFor(search.query.trim(), issued);
-  const conditions: MemberCondition[] = [];
-  if (search.status) conditions.push({ sql: 'm.status = ?', params: [search.status] });
-  if (search.tier) conditions.push(tierCondition(store, search.tier));
-  const filter = conditions.length ? { sql: conditions.map((c) => c.sql).join(' AND '), params: conditions.flatMap((c) => c.params) } : null;
-  return { candidates, filter, where: filter ? `WHERE ${filter.sql}` : '', params: [...(candidates?.params ?? []), ...(filter?.params ?? [])] };
+  const byQuery = candidatesFor(search.query.trim(), issued);
+  const tier = search.tier ? tierFilter(store, search.tier) : null;
+  const status = search.status ? { sql: 'm.status = ?', params: [search.status] } : null;
+  const byTier = byQuery ? null : (tier?.holders ?? null);
+  const candidates = byQuery ?? byTier;
+  const filter = allOf([...(status ? [status] : []), ...(tier && !byTier ? [tier.condition] : [])]);
+  const params = [...(candidates?.params ?? []), ...(filter?.params ?? [])];
+  return { candidates, filter, where: filter ? `WHERE ${filter.sql}` : '', params, status, otherTiers: byQuery ? null : (tier?.others ?? null) };
+}
+
+/**
+ * How many members a search selects. Unfiltered candidates are counted alone (each is a member).
+ * The first tier's members may have no row, so with no query they are counted as those the
+ * status selects less those holding another tier, instead of by reading every member.
+ */
+function countMatches(store: Store, plan: SearchPlan): number {
+  const count = (sql: string, params: unknown[]) => store.sqlite.prepare(sql).pluck().get(...params) as number;
+  const { candidates, filter, status, otherTiers } = plan;
+  if (!filter) return candidates ? count(`SELECT count(*) FROM (${candidates.sql})`, candidates.params) : count('SELECT count(*) FROM members', []);
+  if (otherTiers && !status) return count('SELECT count(*) FROM members', []) - count(`SELECT count(*) FROM (${otherTiers.sql})`, otherTiers.params);
+  if (otherTiers && status) {
+    const selected = count(`SELECT count(*) FROM members m WHERE ${status.sql}`, status.params);
+    return selected - count(`SELECT count(*) FROM ${source(otherTiers)} WHERE ${status.sql}`, [...otherTiers.params, ...status.params]);
+  }
+  return count(`SELECT count(*) FROM ${source(candidates)} ${plan.where}`, plan.params);
 }
 
 /** The rows of these members, in the order given, each with its balance in `currency` and its tier. */
@@ -145,8 +173,7 @@ export function searchMembers(store: Store, search: MemberSearch): { rows: Membe
   const currency = listCurrency(store);
   const plan = planSearch(store, search);
   const ids = pageIds(store, search, plan, currency);
-  const { total } = store.sqlite.prepare(`SELECT count(*) AS total FROM ${source(plan.candidates)} ${plan.where}`).get(...plan.params) as { total: number };
-  return { rows: listRows(store, ids, currency), total, currency };
+  return { rows: listRows(store, ids, currency), total: countMatches(store, plan), currency };
 }
 
 /**

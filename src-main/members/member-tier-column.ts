@@ -5,25 +5,45 @@ import { readSetting } from '../settings/settings-service';
 // The members list's tier column and filter (issue 9). A member's tier is a row of member_tiers
 // (migration 0010, the points domain's table) from their first move; a member never moved has no
 // row and holds the rules' first tier. So the list reads the rules only when a member on the page
-// has no row, or when the filter asks for the first tier (which means "no row" as well).
+// has no row, or when the filter is given (the first tier means "no row" as well).
 
-/** A condition on the members aliased as m, with its parameters. */
-export interface MemberCondition {
+/** A piece of SQL with its parameters: a condition on the members aliased as m, or a query of member ids. */
+export interface MemberSql {
   sql: string;
   params: unknown[];
+}
+
+/**
+ * The tier filter, in the forms a search can use. A tier above the first has a row for each of its
+ * members, an index range (member_tiers_tier) that can drive a search no query narrows, as a
+ * query's matches do. The first tier is everyone but the members whose row names another tier:
+ * its pages walk the members' own order, and it is counted as a difference.
+ */
+export interface TierFilter {
+  condition: MemberSql;
+  /** A tier above the first: the ids of its members. */
+  holders: MemberSql | null;
+  /** The first tier: the ids of the members who hold another tier. */
+  others: MemberSql | null;
 }
 
 function firstTier(store: Store): string {
   return readSetting(store, loyaltySettings, 'loyalty').rules.tiers[0]!.id;
 }
 
-/**
- * Only the members holding `tier` now. A higher tier is an index range of member_tiers; the first
- * tier is everyone but those whose row names another, so members never moved are found too.
- */
-export function tierCondition(store: Store, tier: string): MemberCondition {
-  if (tier === firstTier(store)) return { sql: 'm.id NOT IN (SELECT member_id FROM member_tiers WHERE tier <> ?)', params: [tier] };
-  return { sql: 'm.id IN (SELECT member_id FROM member_tiers WHERE tier = ?)', params: [tier] };
+export function tierFilter(store: Store, tier: string): TierFilter {
+  if (tier === firstTier(store)) {
+    return {
+      condition: { sql: 'NOT EXISTS (SELECT 1 FROM member_tiers t WHERE t.member_id = m.id AND t.tier <> ?)', params: [tier] },
+      holders: null,
+      others: { sql: 'SELECT member_id AS id FROM member_tiers WHERE tier <> ?', params: [tier] },
+    };
+  }
+  return {
+    condition: { sql: 'EXISTS (SELECT 1 FROM member_tiers t WHERE t.member_id = m.id AND t.tier = ?)', params: [tier] },
+    holders: { sql: 'SELECT member_id AS id FROM member_tiers WHERE tier = ?', params: [tier] },
+    others: null,
+  };
 }
 
 /** The tier each of these members holds now. */
