@@ -173,7 +173,7 @@ describe('member pages and the members list in browser mode', () => {
     expect([...bytes.subarray(0, 3)]).toEqual(UTF8_BOM);
     expect(download.suggestedFilename()).toMatch(/^members-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = Papa.parse<string[]>(bytes.subarray(3).toString('utf8'), { newline: '\r\n' }).data;
-    expect(rows[0]).toEqual(['Member no.', 'Name', 'Phone', 'Email', 'Status', 'Registered', 'Balance (CNY)']);
+    expect(rows[0]).toEqual(['Member no.', 'Name', 'Phone', 'Email', 'Status', 'Registered', 'Balance (CNY)', 'Tier']);
     expect(rows.slice(1).map((row) => [row[1], row[6]])).toEqual([
       [SHOPPER.name, '7171.36'],
       [FRIEND.name, '250.00'],

@@ -8,6 +8,7 @@ import { memberNumberFor } from '../../src-shared/member-number';
 import { memberCsvColumns } from '../../src-renderer/src/features/members/member-csv';
 import { writeCsv } from '../../src-renderer/src/ui/csv/csv-writer';
 import membersEn from '../../src-renderer/src/i18n/en/members.json';
+import pointsEn from '../../src-renderer/src/i18n/en/points.json';
 import { ok } from '../support/temp-data';
 import { addMember, counterRouter, depositTo, nextKey, snapshot } from './members-fixtures';
 
@@ -212,16 +213,17 @@ describe('the members list as a CSV file', () => {
     await depositTo(router, rich.id, 999_950);
     for (let i = 0; i < 3; i += 1) await addMember(router, { name: `会员${i}` });
     const t = i18next.createInstance();
-    await t.init({ lng: 'en', resources: { en: { members: membersEn } } });
+    await t.init({ lng: 'en', resources: { en: { members: membersEn, points: pointsEn } } });
 
     const { rows, currency } = await ok(router, 'members.export', { sort: 'balance', direction: 'desc' });
-    const text = writeCsv(memberCsvColumns(t.t, currency), rows);
+    const { rules } = await ok(router, 'points.rules', {});
+    const text = writeCsv(memberCsvColumns(t.t, currency, rules), rows);
     const lines = Papa.parse<string[]>(text.slice(1), { newline: '\r\n' }).data;
 
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toEqual(['Member no.', 'Name', 'Phone', 'Email', 'Status', 'Registered', 'Balance (CNY)']);
+    expect(lines[0]).toEqual(['Member no.', 'Name', 'Phone', 'Email', 'Status', 'Registered', 'Balance (CNY)', 'Tier']);
     expect(lines).toHaveLength(1 + 4);
-    expect(lines[1]).toEqual([rich.memberNumber, "'=欧阳小明", "'+8613800138000", 'ouyang@example.com', 'Active', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), '9999.50']);
+    expect(lines[1]).toEqual([rich.memberNumber, "'=欧阳小明", "'+8613800138000", 'ouyang@example.com', 'Active', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), '9999.50', 'Standard']);
     expect(lines.slice(2).map((line) => line[6])).toEqual(['0.00', '0.00', '0.00']);
   });
 

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { MEMBER_STATUSES, type MemberRow, type MemberStatus } from '../../../../src-shared/contract/members';
 import { formatMemberNumber } from '../../../../src-shared/member-number';
 import { can } from '../../../../src-shared/permissions';
+import type { LoyaltyRules } from '../../../../src-shared/settings/loyalty-settings';
 import { call } from '../../api/call';
+import { useChannelQuery } from '../../api/queries';
 import { useSession } from '../../session/session';
 import { useAmountColumn } from '../../ui/amount-column';
 import { ExportCsvButton } from '../../ui/csv/ExportCsvButton';
@@ -16,6 +18,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { dateTimeColumn, serverPagedProps } from '../../ui/grid';
 import { PageFrame } from '../../ui/PageFrame';
+import { TierChip } from '../points/TierChip';
+import { tierName } from '../points/tier-text';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberStatusChip } from './MemberStatusChip';
 import { memberPathFromList } from './member-paths';
@@ -33,7 +37,9 @@ function sortableAmount(column: GridColDef<MemberRow>): GridColDef<MemberRow> {
   return { ...column, width, minWidth: width };
 }
 
-function useMemberColumns(rows: readonly MemberRow[], currency: string): GridColDef<MemberRow>[] {
+type TierRules = Pick<LoyaltyRules, 'tiers'> | undefined;
+
+function useMemberColumns(rows: readonly MemberRow[], currency: string, rules: TierRules): GridColDef<MemberRow>[] {
   const { t } = useTranslation();
   const amountColumn = useAmountColumn();
   return useMemo(
@@ -45,18 +51,19 @@ function useMemberColumns(rows: readonly MemberRow[], currency: string): GridCol
       { field: 'phone', headerName: t('members:field.phone'), width: 130, sortable: false },
       { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 100, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
       { field: 'status', headerName: t('members:field.status'), width: 96, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
+      { field: 'tier', headerName: t('members:field.tier'), width: 104, sortable: false, renderCell: ({ row }) => <TierChip rules={rules} tier={row.tier} /> },
       sortableAmount(amountColumn({ field: 'balance', headerName: t('members:field.balanceIn', { currency }), rows, amountOf: (row) => ({ minor: row.balance, currency }) })),
       dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 160 }, (row) => row.createdAt),
     ],
-    [t, amountColumn, rows, currency],
+    [t, amountColumn, rows, currency, rules],
   );
 }
 
-/** Every member the list's search and status select, in its order, as a CSV file. */
-function ExportMembers({ view, currency }: { view: MemberListView; currency: string }) {
+/** Every member the list's search, status and tier select, in its order, as a CSV file. */
+function ExportMembers({ view, currency, rules }: { view: MemberListView; currency: string; rules: TierRules }) {
   const { t } = useTranslation();
-  const columns = useMemo(() => memberCsvColumns(t, currency), [t, currency]);
-  const query = { query: view.query.trim(), ...(view.status ? { status: view.status } : {}), sort: view.sort, direction: view.direction };
+  const columns = useMemo(() => memberCsvColumns(t, currency, rules), [t, currency, rules]);
+  const query = { query: view.query.trim(), ...(view.status ? { status: view.status } : {}), ...(view.tier ? { tier: view.tier } : {}), sort: view.sort, direction: view.direction };
   return <ExportCsvButton fileSubject={MEMBERS_CSV_SUBJECT} columns={columns} rows={async () => (await call('members.export', query)).rows} />;
 }
 
@@ -78,8 +85,19 @@ function MembersEmpty({ searching, canWrite, onAdd }: { searching: boolean; canW
   );
 }
 
-function MemberSearchBar({ query, status, onQuery, onStatus }: { query: string; status: MemberStatus | ''; onQuery: (query: string) => void; onStatus: (status: MemberStatus | '') => void }) {
+interface MemberSearchBarProps {
+  view: Pick<MemberListView, 'query' | 'status' | 'tier'>;
+  rules: TierRules;
+  onQuery: (query: string) => void;
+  onStatus: (status: MemberStatus | '') => void;
+  onTier: (tier: string) => void;
+}
+
+function MemberSearchBar({ view: { query, status, tier }, rules, onQuery, onStatus, onTier }: MemberSearchBarProps) {
   const { t } = useTranslation();
+  // A tier in the URL that the rules no longer hold stays choosable, so the field never goes blank.
+  const tiers = rules ? rules.tiers.map((saved) => saved.id) : [];
+  const choices = tier && !tiers.includes(tier) ? [...tiers, tier] : tiers;
   return (
     <Stack direction="row" role="search" aria-label={t('members:search.label')} sx={{ gap: 2, flexWrap: 'wrap' }}>
       <TextField
@@ -108,11 +126,19 @@ function MemberSearchBar({ query, status, onQuery, onStatus }: { query: string; 
           </MenuItem>
         ))}
       </TextField>
+      <TextField select size="small" label={t('members:field.tier')} value={tier} onChange={(event) => onTier(event.target.value)} sx={{ width: 180 }}>
+        <MenuItem value="">{t('members:search.anyTier')}</MenuItem>
+        {choices.map((value) => (
+          <MenuItem key={value} value={value}>
+            {tierName(rules, value, t)}
+          </MenuItem>
+        ))}
+      </TextField>
     </Stack>
   );
 }
 
-/** Everyone registered: search as you type (name substring, number or phone prefix), by status, page by page. */
+/** Everyone registered: search as you type (name substring, number or phone prefix), by status and tier, page by page. */
 export function MembersListScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -121,7 +147,8 @@ export function MembersListScreen() {
   const list = useMemberList();
   const [adding, setAdding] = useState(false);
   const currency = list.members.data?.currency;
-  const columns = useMemberColumns(list.members.data?.rows ?? NO_ROWS, currency ?? '');
+  const rules = useChannelQuery('points.rules', {}).data?.rules;
+  const columns = useMemberColumns(list.members.data?.rows ?? NO_ROWS, currency ?? '', rules);
   const open = (id: number) => void navigate(memberPathFromList(params, id));
 
   return (
@@ -130,7 +157,7 @@ export function MembersListScreen() {
       subtitle={t('members:subtitle')}
       actions={
         <>
-          {currency && <ExportMembers view={list.view} currency={currency} />}
+          {currency && <ExportMembers view={list.view} currency={currency} rules={rules} />}
           {canWrite && (
             <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setAdding(true)}>
               {t('members:add')}
@@ -139,7 +166,7 @@ export function MembersListScreen() {
         </>
       }
     >
-      <MemberSearchBar query={list.view.query} status={list.view.status} onQuery={list.setQuery} onStatus={list.setStatus} />
+      <MemberSearchBar view={list.view} rules={rules} onQuery={list.setQuery} onStatus={list.setStatus} onTier={list.setTier} />
       <ErrorAlert error={list.members.error} />
       <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 360 }}>
         <DataGrid

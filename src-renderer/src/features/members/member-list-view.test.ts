@@ -3,10 +3,10 @@ import { DEFAULT_MEMBER_LIST_VIEW, memberListViewFrom, withMemberListView } from
 import { memberPathFromList, membersListPathFrom } from './member-paths';
 
 describe('the members list view in the URL', () => {
-  it('reads back every choice it wrote: search, status, sort, direction, page and page size', () => {
-    const view = { query: '王 芳', status: 'frozen', sort: 'name', direction: 'desc', page: 3, pageSize: 25 } as const;
+  it('reads back every choice it wrote: search, status, tier, sort, direction, page and page size', () => {
+    const view = { query: '王 芳', status: 'frozen', tier: 'gold', sort: 'name', direction: 'desc', page: 3, pageSize: 25 } as const;
     const params = withMemberListView(new URLSearchParams(), view);
-    expect(params.toString()).toBe('q=%E7%8E%8B+%E8%8A%B3&status=frozen&sort=name&dir=desc&page=4&size=25');
+    expect(params.toString()).toBe('q=%E7%8E%8B+%E8%8A%B3&status=frozen&tier=gold&sort=name&dir=desc&page=4&size=25');
     expect(memberListViewFrom(params)).toEqual(view);
   });
 
@@ -20,7 +20,7 @@ describe('the members list view in the URL', () => {
   });
 
   it('falls back to the default for each value it cannot read, and keeps the rest', () => {
-    const params = new URLSearchParams('status=lost&sort=mood&dir=up&page=-2&size=1000&q=Li');
+    const params = new URLSearchParams('status=lost&tier=Gold!&sort=mood&dir=up&page=-2&size=1000&q=Li');
     expect(memberListViewFrom(params)).toEqual({ ...DEFAULT_MEMBER_LIST_VIEW, query: 'Li' });
     expect(memberListViewFrom(new URLSearchParams('page=1.5'))).toEqual(DEFAULT_MEMBER_LIST_VIEW);
   });

@@ -24,6 +24,7 @@ export function useMemberList() {
     {
       query: settledQuery,
       ...(view.status ? { status: view.status } : {}),
+      ...(view.tier ? { tier: view.tier } : {}),
       sort: view.sort,
       direction: view.direction,
       offset: view.page * view.pageSize,
@@ -42,9 +43,10 @@ export function useMemberList() {
     view,
     page,
     sort,
-    searching: settledQuery !== '' || view.status !== '',
+    searching: settledQuery !== '' || view.status !== '' || view.tier !== '',
     setQuery: (query: string) => restart({ query }),
     setStatus: (status: MemberListView['status']) => restart({ status }),
+    setTier: (tier: string) => restart({ tier }),
     setSort: ([first]: GridSortModel) =>
       restart(isSort(first?.field) ? { sort: first.field, direction: first.sort === 'desc' ? 'desc' : 'asc' } : { sort: DEFAULT_MEMBER_LIST_VIEW.sort, direction: DEFAULT_MEMBER_LIST_VIEW.direction }),
     setPage: ({ page, pageSize }: GridPaginationModel) => setView((current) => ({ ...current, page: pageSize === current.pageSize ? page : 0, pageSize })),
