@@ -8,7 +8,7 @@ import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { writeEarning } from './earn';
-import { planTake, takeFromLots } from './lots';
+import { getLot, planTake, takeFromLots } from './lots';
 import { pointsChange } from './point-queries';
 import { multiplied, periodStart, savedLoyalty, tierById } from './loyalty';
 import { assertWholePoints } from './point-amounts';
@@ -84,11 +84,27 @@ function replayed(store: Store, key: string, memberId: number, now: Date): Point
   return earlier ? pointsChange(store, memberId, earlier.id, earlier.kind === 'points_adjust' ? -earlier.amount : earlier.amount, null, now) : undefined;
 }
 
+/**
+ * A retried referral (its key already earned this referrer points for this referred member)
+ * answers the first, before the referral counts as recorded; the key reused for another referral
+ * goes on, to REFERRAL_EXISTS or the ledger's IDEMPOTENCY_CONFLICT. A referral worth no points
+ * earned nothing to find: its retry is REFERRAL_EXISTS.
+ */
+function replayedReferral(store: Store, key: string, referrer: MemberRow, referred: MemberRow, now: Date): PointsChange | undefined {
+  const earlier = findTransferByKey(store, key);
+  const lot = earlier ? getLot(store, earlier.id) : undefined;
+  if (lot?.member_id !== referrer.id || lot.source !== referred.member_number) return undefined;
+  return pointsChange(store, referrer.id, lot.id, lot.amount, null, now);
+}
+
 export function recordReferral(store: Store, actor: string, req: ReferralRequest, now: Date): PointsChange {
   return store.sqlite.transaction(() => {
     const referrer = getMemberRow(store, req.referrerId, 'referrerId');
     const referred = getMemberRow(store, req.referredId, 'referredId');
     if (referrer.id === referred.id) throw new AppError('SELF_REFERRAL', 'A member cannot refer themselves.', { field: 'referredId' });
+    const key = `points:referral:${req.idempotencyKey}`;
+    const retried = replayedReferral(store, key, referrer, referred, now);
+    if (retried) return retried;
     const earlier = recordStatements(store.sqlite).referredBy.get(referred.id);
     if (earlier !== undefined) {
       throw new AppError('REFERRAL_EXISTS', `Member ${referred.member_number} was already referred.`, { field: 'referredId', referrerId: earlier });
@@ -97,19 +113,19 @@ export function recordReferral(store: Store, actor: string, req: ReferralRequest
     const { rules } = savedLoyalty(store);
     assertUnderCap(store, referrer, 'referral', rules.referralCap, now);
     const points = recordPoints(store, referrer, rules, rules.pointsPerReferral);
-    return writeRecord(store, actor, { kind: 'referral', member: referrer, referred, reference: null, points, key: `points:referral:${referred.id}` }, now);
+    return writeRecord(store, actor, { kind: 'referral', member: referrer, referred, reference: null, points, key }, now);
   }).immediate();
 }
 
 export function recordReview(store: Store, actor: string, req: ReviewRequest, now: Date): PointsChange {
   return store.sqlite.transaction(() => {
     const member = getMemberRow(store, req.memberId, 'memberId');
-    assertMayEarn(member, 'memberId');
-    const { rules } = savedLoyalty(store);
-    assertUnderCap(store, member, 'review', rules.reviewCap, now);
     const key = `points:review:${req.idempotencyKey}`;
     const earlier = replayed(store, key, member.id, now);
     if (earlier) return earlier;
+    assertMayEarn(member, 'memberId');
+    const { rules } = savedLoyalty(store);
+    assertUnderCap(store, member, 'review', rules.reviewCap, now);
     const points = recordPoints(store, member, rules, rules.pointsPerReview);
     return writeRecord(store, actor, { kind: 'review', member, referred: null, reference: req.reference, points, key }, now);
   }).immediate();
