@@ -1,9 +1,21 @@
-import { AppError } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import type { HandlerMap } from '../handler';
+import type { Store } from '../../store/store';
 import { receiptRowForTransfer } from '../../wallets/receipts';
 import { recordAudit } from '../../audit/record-audit';
 import { expireDueHolds } from '../../ledger/hold-expiry';
-import { accountTransfers, findTransferByKey, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
+import { accountTransfers, findTransferByKey, getTransfer, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
+
+/** The kind of a transfer that moves points (`points_*`); undefined for any other, or none (reverseTransfer names that). */
+function pointsKindOf(store: Store, transferId: number): string | undefined {
+  try {
+    const { kind } = getTransfer(store, transferId);
+    return kind.startsWith('points_') ? kind : undefined;
+  } catch (error) {
+    if (isAppError(error) && error.code === 'TRANSFER_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
 
 type LedgerChannel = 'ledger.accounts' | 'ledger.trialBalance' | 'ledger.transfer' | 'ledger.accountTransfers' | 'ledger.expireHolds' | 'ledger.reverse';
 
@@ -24,6 +36,15 @@ export const ledgerHandlers: HandlerMap<LedgerChannel> = {
           throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${input.transferId} belongs to receipt ${receipt.receipt_number}; reverse the receipt instead.`, {
             field: 'transferId',
             receiptNumber: receipt.receipt_number,
+          });
+        }
+        // Points move with their lots: a bare reversal would leave the lots behind, and could give
+        // redeemed points back a second time. points.reverseRedemption and adjustments undo them.
+        const kind = replay ? undefined : pointsKindOf(store, input.transferId);
+        if (kind) {
+          throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${input.transferId} moves points; undo a redemption with points.reverseRedemption, anything else with a points adjustment.`, {
+            field: 'transferId',
+            kind,
           });
         }
         const reversal = reverseTransfer(store, { ...input, actor: session.username, at: now });
