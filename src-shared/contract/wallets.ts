@@ -145,6 +145,8 @@ export type CounterDay = z.infer<typeof counterDaySchema>;
 
 /** What moving a member's money makes stale: their wallets and history, the members list's balances, the ledger's accounts and totals, and the counter's day. */
 const MONEY_MOVED = ['wallets.summary', 'wallets.history', 'members.search', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'ledger.journalTransfer', 'wallets.counterDay'] as const;
+/** A payment earns points and its refund takes them back (issue 9): the member's points and tier are stale after either. */
+const POINTS_MOVED_BY_PAYMENT = ['points.summary', 'points.lots', 'points.history', 'points.monthly'] as const;
 
 export const walletChannels = {
   'wallets.summary': channel({
@@ -160,7 +162,7 @@ export const walletChannels = {
   'wallets.deposit': channel({ input: depositInput, output: receiptSchema, access: 'wallet.deposit', invalidates: MONEY_MOVED, previewable: true }),
   'wallets.withdraw': channel({ input: withdrawInput, output: receiptSchema, access: 'wallet.withdraw', invalidates: MONEY_MOVED, previewable: true }),
   /** Pays a merchant from the wallet, with the payment fee (the currency's rate in settings.paymentFeeBpsByCurrency, else paymentFeeBps) as a linked transfer. */
-  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: MONEY_MOVED, previewable: true }),
+  'wallets.pay': channel({ input: payInput, output: receiptSchema, access: 'wallet.pay', invalidates: [...MONEY_MOVED, ...POINTS_MOVED_BY_PAYMENT], previewable: true }),
   'wallets.transfer': channel({ input: memberTransferInput, output: receiptSchema, access: 'wallet.transfer', invalidates: MONEY_MOVED, previewable: true }),
   /**
    * Undoes a wallet operation (all its transfers) with a reason; admin or finance. The original
@@ -171,7 +173,7 @@ export const walletChannels = {
     input: walletReverseInput,
     output: receiptSchema,
     access: 'ledger.reverse',
-    invalidates: [...MONEY_MOVED, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
+    invalidates: [...MONEY_MOVED, ...POINTS_MOVED_BY_PAYMENT, 'wallets.receipt', 'ledger.transfer', 'audit.list'],
     previewable: true,
   }),
   /** Home's figures: everyone sees their own counter's, so it needs a session and no permission. */
