@@ -80,13 +80,13 @@ function previewOf(rules: LoyaltyRules, moves: readonly TierMove[], up: number):
   };
 }
 
-/** The daily downgrade: lowers every tier its points no longer reach; audited once as a run, and per member. */
+/** The daily downgrade: lowers every tier its points no longer reach, each audited; a run that lowered any is audited as a review too. */
 export function downgradeTiers(store: Store, actor: string, now: Date): { downgraded: number } {
   return store.sqlite.transaction(() => {
     const { rules } = savedLoyalty(store);
     const moves = tierMoves(store, rules, now, true);
     applyTierMoves(store, actor, rules, moves, 'downgrade', now);
-    recordAudit(store, { actor, action: 'points.tierReview', entityType: 'points', after: { downgraded: moves.length } }, now);
+    if (moves.length > 0) recordAudit(store, { actor, action: 'points.tierReview', entityType: 'points', after: { downgraded: moves.length } }, now);
     return { downgraded: moves.length };
   }).immediate();
 }

@@ -114,9 +114,17 @@ describe('paydesk jobs run', () => {
     const { dataDir } = await initFolder();
     const run = await runCli(['jobs', 'run', '--data', dataDir, '--json'], asAdmin);
     expect(run.code).toBe(0);
-    expect(jsonOf(run)).toEqual([{ task: 'ledger.expireHolds', counts: { voided: 0 }, error: null }]);
+    expect(jsonOf(run)).toEqual([
+      { task: 'ledger.expireHolds', counts: { voided: 0 }, error: null },
+      { task: 'points.expireLots', counts: { members: 0, lots: 0, points: 0 }, error: null },
+      { task: 'points.downgradeTiers', counts: { downgraded: 0 }, error: null },
+    ]);
     const text = await runCli(['jobs', 'run', '--data', dataDir], asAdmin);
-    expect(text.stdout.trim()).toBe('ok   ledger.expireHolds: voided 0');
+    expect(text.stdout.trim().split('\n')).toEqual([
+      'ok   ledger.expireHolds: 0 expired holds voided',
+      'ok   points.expireLots: 0 lots of 0 members expired, 0 points',
+      'ok   points.downgradeTiers: 0 members moved down a tier',
+    ]);
   });
 
   it('refuses an auditor with exit 5 (FORBIDDEN) and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_LOYALTY_RULES } from '../../src-shared/settings/loyalty-settings';
 import { describe, expect, it } from 'vitest';
 import { ok, setUpRouter } from '../support/temp-data';
 import { addMember, nextKey } from './members-fixtures';
@@ -29,6 +30,7 @@ describe('settings', () => {
       paymentFeeBpsByCurrency: {},
       operationLimits: { teller: { CNY: 5_000_000 } },
       approvalThresholds: { CNY: 1_000_000 },
+      loyalty: { version: 0, rules: DEFAULT_LOYALTY_RULES },
     });
   });
 
