@@ -1,3 +1,4 @@
+import { POINTS_CURRENCY } from '../../src-shared/money';
 import type { Wallet, WalletHistoryQuery, WalletHistoryRow } from '../../src-shared/contract/wallets';
 import { accountTransfers, balanceOf, reversedAmong } from '../ledger';
 import { getMemberRow } from '../members/member-repo';
@@ -12,7 +13,8 @@ import { walletSql } from './tables';
 
 export function walletSummary(store: Store, memberId: number): { memberId: number; wallets: Wallet[] } {
   getMemberRow(store, memberId, 'memberId');
-  const opened = memberWallets(store, memberId);
+  // Points have their own tab (points.summary): a PTS account is never a wallet the counter offers.
+  const opened = memberWallets(store, memberId).filter((w) => w.currency !== POINTS_CURRENCY);
   const wallets: Wallet[] = opened.map((w) => {
     const balance = balanceOf(store, w.accountId);
     return { currency: w.currency, accountId: w.accountId, balance: balance.posted, available: balance.available, pending: balance.pendingDebits };

@@ -51,5 +51,7 @@ describe('points: earn by payment → tier → redeem → refund', () => {
     // 175 qualifying points still reach Gold: the review leaves the tier alone.
     expect((await ok(router, 'points.summary', { memberId: member.id })).tier.tier).toBe('gold');
     expect((await ok(router, 'system.verify', {})).ok).toBe(true);
+    // The points account is no wallet the counter offers.
+    expect((await ok(router, 'wallets.summary', { memberId: member.id })).wallets.map((w) => w.currency)).toEqual(['CNY']);
   });
 });
