@@ -8,7 +8,12 @@ import { useChannelQuery } from '../../api/queries';
 import { useAmountColumn } from '../../ui/amount-column';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { dateTimeColumn } from '../../ui/grid';
+import { DateTime } from '../../ui/DateTime';
+
+/** A lot lives by the day: its dates are shown as days, the exact moment in the title. */
+function dayColumn(field: 'earnedAt' | 'spendableAt' | 'expiresAt', headerName: string): GridColDef<PointLot> {
+  return { field, headerName, width: 124, renderCell: ({ row }) => <DateTime value={row[field]} dateOnly /> };
+}
 
 const STATE_COLOURS: Record<PointLot['state'], ChipProps['color']> = { pending: 'info', live: 'success', spent: 'default', expired: 'warning', revoked: 'error' };
 
@@ -39,12 +44,12 @@ function useLotColumns(rows: readonly PointLot[]): GridColDef<PointLot>[] {
   return useMemo(
     () => [
       { field: 'id', headerName: t('points:lots.id'), width: 72, valueFormatter: (value: number) => `#${value}` },
-      dateTimeColumn<PointLot>('earnedAt', t('points:lots.earnedAt'), { width: 170 }, (lot) => lot.earnedAt),
+      dayColumn('earnedAt', t('points:lots.earnedAt')),
       { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 140, renderCell: ({ row }) => <LotRule lot={row} /> },
       amountColumn({ field: 'amount', headerName: t('points:lots.amount'), rows, amountOf: (lot) => ({ minor: lot.amount, currency: POINTS_CURRENCY }) }),
       amountColumn({ field: 'remaining', headerName: t('points:lots.remaining'), rows, amountOf: (lot) => ({ minor: lot.remaining, currency: POINTS_CURRENCY }), strong: true }),
-      dateTimeColumn<PointLot>('spendableAt', t('points:lots.spendableAt'), { width: 170 }, (lot) => lot.spendableAt),
-      dateTimeColumn<PointLot>('expiresAt', t('points:lots.expiresAt'), { width: 170 }, (lot) => lot.expiresAt),
+      dayColumn('spendableAt', t('points:lots.spendableAt')),
+      dayColumn('expiresAt', t('points:lots.expiresAt')),
       { field: 'state', headerName: t('points:lots.state'), width: 120, renderCell: ({ row }) => <LotState lot={row} /> },
     ],
     [t, amountColumn, rows],

@@ -50,8 +50,8 @@ function useHistoryColumns(rows: readonly PointsHistoryRow[], canReverse: boolea
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<PointsHistoryRow>[] = [
-      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 170 }, (row) => row.at),
-      { field: 'move', headerName: t('points:history.move'), width: 170, valueGetter: (_value, row) => moveText(row, t) },
+      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 160 }, (row) => row.at),
+      { field: 'move', headerName: t('points:history.move'), width: 160, valueGetter: (_value, row) => moveText(row, t) },
       amountColumn({
         field: 'points',
         headerName: t('points:history.points'),

@@ -9,10 +9,12 @@ export function moveText(row: PointsHistoryRow, t: TFunction): string {
   return row.rule ? t('points:history.moveWithRule', { move, rule: t(`points:rule.${row.rule}`) }) : move;
 }
 
-/** "from lots #12 (40), #15 (20)" for points taken, "back to lots #12 (40)" for points given back; null when no lot is named. */
+/** "into lot #4 (250)" for an earning, "from lots #12 (40), #15 (20)" for points taken, "back to lots #12 (40)" for points given back; null when no lot is named. */
 export function lineageText(row: PointsHistoryRow, t: TFunction, language: string): string | null {
   if (row.lineage.length === 0) return null;
   const count = new Intl.NumberFormat(language);
-  const lots = row.lineage.map((part) => t('points:history.lot', { id: part.lotId, points: count.format(part.points) })).join(t('points:history.lotSeparator'));
-  return t(row.points < 0 ? 'points:history.fromLots' : 'points:history.toLots', { lots, count: row.lineage.length });
+  // The lineage is signed as the move is; the words say the direction, so each part is shown as a size.
+  const lots = row.lineage.map((part) => t('points:history.lot', { id: part.lotId, points: count.format(Math.abs(part.points)) })).join(t('points:history.lotSeparator'));
+  const direction = row.move === 'earn' ? 'points:history.intoLots' : row.points < 0 ? 'points:history.fromLots' : 'points:history.toLots';
+  return t(direction, { lots, count: row.lineage.length });
 }

@@ -29,8 +29,8 @@ const redemption: PointsHistoryRow = {
   detail: null,
   actor: 'tina',
   lineage: [
-    { lotId: 12, points: 40 },
-    { lotId: 15, points: 20 },
+    { lotId: 12, points: -40 },
+    { lotId: 15, points: -20 },
   ],
   redemption: { currency: 'CNY', amount: 60, reversed: false },
 };
@@ -62,6 +62,10 @@ describe('the points history in words', () => {
   it('names the lots points went back to, and none when no lot is named', () => {
     expect(lineageText({ ...redemption, move: 'redeem_reversal', points: 40, lineage: [{ lotId: 12, points: 1_040 }] }, english, 'en')).toBe('back to lot #12 (1,040)');
     expect(lineageText({ ...redemption, lineage: [] }, english, 'en')).toBeNull();
+  });
+
+  it('names the lot an earning made', () => {
+    expect(lineageText({ ...redemption, move: 'earn', rule: 'payment', points: 250, lineage: [{ lotId: 4, points: 250 }] }, english, 'en')).toBe('into lot #4 (250)');
   });
 
   it('says the rule of an earning after the move', () => {
