@@ -28,9 +28,14 @@ export function tierFeeRate(store: Store, memberId: number): number | null {
   return tierById(rules.tiers, tierRow(store, memberId, rules).tier)?.paymentFeeBps ?? null;
 }
 
-/** After a payment posted: credit first, then points on what the member paid with their own money. */
-export function earnOnPayment(store: Store, ctx: CounterContext, member: MemberRow, payment: Transfer, walletBalanceAfter: number): void {
-  const used = spendCredit(store, payment.id, member.id, payment.currency, payment.amount, walletBalanceAfter);
+/**
+ * After a payment posted: credit first, then points on what the member paid with their own money.
+ * The payment spends credit, then its fee does, each recorded against its own transfer (verify
+ * holds every credit move within its transfer).
+ */
+export function earnOnPayment(store: Store, ctx: CounterContext, member: MemberRow, payment: Transfer, fee: Transfer | undefined, walletBalanceAfter: number): void {
+  const used = spendCredit(store, payment.id, member.id, payment.currency, payment.amount, walletBalanceAfter + (fee?.amount ?? 0));
+  if (fee) spendCredit(store, fee.id, member.id, fee.currency, fee.amount, walletBalanceAfter);
   const saved = savedLoyalty(store);
   const tier = tierById(saved.rules.tiers, tierRow(store, member.id, saved.rules).tier);
   const points = paymentPoints(saved.rules.pointsPerUnitPaid, tier?.multiplier ?? 100, payment.amount - used, payment.currency);

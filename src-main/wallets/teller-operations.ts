@@ -178,7 +178,7 @@ export function pay(store: Store, teller: Teller, req: PaymentRequest, now: Date
     assertMaySpend(member, 'memberId');
     const wallet = walletAccountFor(store, member, req.currency, now);
     const draft = { ...baseDraft('payment', member, req.currency, amount, req.memo, cleared), merchant: req.merchant, fee };
-    const earn = (transfers: Transfer[]) => earnOnPayment(store, ctx, member, transfers[0]!, balanceOf(store, wallet).posted);
+    const earn = (transfers: Transfer[]) => earnOnPayment(store, ctx, member, transfers[0]!, transfers[1], balanceOf(store, wallet).posted);
     return counterPlan(ctx, draft, cleared, wallet, paymentLegs(ctx, operatorAccounts(store, req.currency), wallet, amount, fee, req.merchant), earn);
   });
 }
