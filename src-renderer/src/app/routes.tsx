@@ -3,6 +3,7 @@ import HistoryEdu from '@mui/icons-material/HistoryEduOutlined';
 import Group from '@mui/icons-material/GroupOutlined';
 import Backup from '@mui/icons-material/BackupOutlined';
 import Tune from '@mui/icons-material/TuneOutlined';
+import Loyalty from '@mui/icons-material/LoyaltyOutlined';
 import PeopleAlt from '@mui/icons-material/PeopleAltOutlined';
 import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
 import AccountTree from '@mui/icons-material/AccountTreeOutlined';
@@ -22,6 +23,7 @@ const AuditLogScreen = lazyScreen(() => import('../features/audit/AuditLogScreen
 const StaffScreen = lazyScreen(() => import('../features/staff/StaffScreen'), 'StaffScreen');
 const BackupKeysScreen = lazyScreen(() => import('../features/backup/BackupKeysScreen'), 'BackupKeysScreen');
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen'), 'SettingsScreen');
+const LoyaltySettingsScreen = lazyScreen(() => import('../features/loyalty/LoyaltySettingsScreen'), 'LoyaltySettingsScreen');
 const MembersScreen = lazyScreen(() => import('../features/members/MembersScreen'), 'MembersScreen');
 const TellerCounterScreen = lazyScreen(() => import('../features/wallets/TellerCounterScreen'), 'TellerCounterScreen');
 const ChartOfAccountsScreen = lazyScreen(() => import('../features/ledger/ChartOfAccountsScreen'), 'ChartOfAccountsScreen');
@@ -39,6 +41,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/admin/staff', labelKey: 'staff:nav', descriptionKey: 'staff:description', icon: <Group />, access: 'staff.read', section: 'admin', element: <StaffScreen /> },
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },
   { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.read', section: 'admin', element: <SettingsScreen /> },
+  { path: '/admin/loyalty', labelKey: 'loyalty:nav', descriptionKey: 'loyalty:description', icon: <Loyalty />, access: 'settings.read', section: 'admin', element: <LoyaltySettingsScreen /> },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
