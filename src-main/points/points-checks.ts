@@ -4,6 +4,7 @@ import { tierFor } from '../../src-shared/points/tiers';
 import { auditRecords, FirstFault } from '../audit/audit-replay';
 import { failed, passed, type Verifier } from '../integrity/verifier';
 import type { Store } from '../store/store';
+import type { LoyaltyRules } from '../../src-shared/settings/loyalty-settings';
 import { savedLoyalty } from './loyalty';
 import type { PointLotsTable } from './tables';
 import { windowStart } from './tier-state';
@@ -19,27 +20,39 @@ import { windowStart } from './tier-state';
 // - points.credit: redeemed credit moves only with transfers of its own member's wallet, never
 //   above them, and never below zero.
 
-const RULE_OF_KIND: Record<string, string> = { points_earn: 'earn' };
+interface LotWithEarning extends PointLotsTable {
+  kind: string | null;
+  t_amount: number | null;
+  created_at: string | null;
+  memo: string | null;
+  owner: number | null;
+}
+
+/** Each lot beside the transfer of its id, read in one pass (a query per lot would take minutes at a million). */
+const LOTS_WITH_EARNINGS = `
+  SELECT l.*, t.kind, t.amount AS t_amount, t.created_at, t.memo, w.member_id AS owner FROM point_lots l
+  LEFT JOIN transfers t ON t.id = l.id LEFT JOIN member_wallets w ON w.account_id = t.credit_account_id ORDER BY l.id`;
+
+function earnedAsStated(lot: LotWithEarning): boolean {
+  const memo = parseSystemMemo(lot.memo);
+  const terms = memo?.memo === 'points' && memo.move === 'earn' ? memo : null;
+  return terms !== null && lot.kind === 'points_earn' && lot.owner === lot.member_id && lot.t_amount === lot.amount && lot.created_at === lot.earned_at
+    && terms.rule === lot.rule && terms.expires === lot.expires_at && (terms.spendable ?? lot.created_at) === lot.spendable_at && terms.detail === lot.source;
+}
+
+const REMAINING_FAULT = `
+  SELECT l.id FROM point_lots l LEFT JOIN (SELECT lot_id, sum(points) AS points FROM point_moves GROUP BY lot_id) m ON m.lot_id = l.id
+  WHERE coalesce(m.points, 0) <> l.remaining ORDER BY l.id LIMIT 1`;
 
 function pointsTransfersOk(store: Store, fault: FirstFault): number {
-  const lots = store.sqlite.prepare('SELECT * FROM point_lots ORDER BY id').all() as PointLotsTable[];
-  const earning = store.sqlite.prepare(
-    `SELECT t.kind, t.amount, t.created_at, t.memo, t.credit_account_id, w.member_id FROM transfers t LEFT JOIN member_wallets w ON w.account_id = t.credit_account_id WHERE t.id = ?`,
-  );
-  const moveSum = store.sqlite.prepare('SELECT coalesce(sum(points), 0) FROM point_moves WHERE lot_id = ?').pluck();
-  for (const lot of lots) {
-    const t = earning.get(lot.id) as { kind: string; amount: number; created_at: string; memo: string | null; member_id: number | null } | undefined;
-    const memo = parseSystemMemo(t?.memo ?? null);
-    const terms = memo?.memo === 'points' ? memo : null;
-    const spendable = terms?.spendable ?? t?.created_at;
-    if (!t || RULE_OF_KIND[t.kind] !== 'earn' || t.member_id !== lot.member_id || t.amount !== lot.amount || t.created_at !== lot.earned_at
-      || terms?.rule !== lot.rule || terms.expires !== lot.expires_at || spendable !== lot.spendable_at || terms.detail !== lot.source) {
-      fault.note('point_lots', lot.id, `lot ${lot.id} is not what transfer ${lot.id} earned`);
-    } else if (moveSum.get(lot.id) !== lot.remaining) {
-      fault.note('point_lots', lot.id, `lot ${lot.id}'s remaining is not the sum of its moves`);
-    }
+  let lots = 0;
+  for (const lot of store.sqlite.prepare(LOTS_WITH_EARNINGS).iterate() as IterableIterator<LotWithEarning>) {
+    lots += 1;
+    if (!fault.found && !earnedAsStated(lot)) fault.note('point_lots', lot.id, `lot ${lot.id} is not what transfer ${lot.id} earned`);
   }
-  return lots.length;
+  const remaining = store.sqlite.prepare(REMAINING_FAULT).pluck().get() as number | undefined;
+  if (remaining !== undefined) fault.note('point_lots', remaining, `lot ${remaining}'s remaining is not the sum of its moves`);
+  return lots;
 }
 
 /** Every move's transfer is a points transfer of its lot's member, and adds up to the transfer's amount. */
@@ -183,6 +196,15 @@ function tiersCheck(store: Store): CheckResult {
   return fault.result('points.tiers', `${rows.length} tiers, each as audited and as the qualifying points and floor give`, { tiers: rows.length });
 }
 
+/** Every member's qualifying points at one time, in one pass over the lots. */
+function qualifyingAll(store: Store, rules: LoyaltyRules, at: Date): Map<number, number> {
+  const time = at.toISOString();
+  const rows = store.sqlite.prepare(
+    `SELECT member_id, sum(amount) AS points FROM point_lots WHERE earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?) GROUP BY member_id`,
+  ).all(windowStart(rules, at), time, time) as { member_id: number; points: number }[];
+  return new Map(rows.map((row) => [row.member_id, row.points]));
+}
+
 /**
  * tier = f(qualifying points, floor): never below what the points give now (upgrades apply at
  * once), never above what they gave at the last review of all tiers or at the member's own last
@@ -190,18 +212,22 @@ function tiersCheck(store: Store): CheckResult {
  */
 function tiersFollowPoints(store: Store, fault: FirstFault, lastReview: string | null, replayed: ReadonlyMap<string, ReplayedTier>): void {
   const { rules } = savedLoyalty(store);
-  const now = new Date();
   const rank = (id: string) => rules.tiers.findIndex((t) => t.id === id);
+  const now = qualifyingAll(store, rules, new Date());
+  const atReview = lastReview === null ? new Map<number, number>() : qualifyingAll(store, rules, new Date(lastReview));
   const qualifying = store.sqlite.prepare(`SELECT coalesce(sum(amount), 0) FROM point_lots WHERE member_id = ? AND earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?)`).pluck();
-  const qualifyingAt = (memberId: number, at: Date) => qualifying.get(memberId, windowStart(rules, at), at.toISOString(), at.toISOString()) as number;
   const members = store.sqlite.prepare(`SELECT m.id, m.member_number, t.tier, t.floor FROM members m LEFT JOIN member_tiers t ON t.member_id = m.id
-    WHERE t.member_id IS NOT NULL OR EXISTS (SELECT 1 FROM point_lots l WHERE l.member_id = m.id)`).all() as { id: number; member_number: string; tier: string | null; floor: string | null }[];
+    WHERE t.member_id IS NOT NULL OR m.id IN (SELECT DISTINCT member_id FROM point_lots)`).all() as { id: number; member_number: string; tier: string | null; floor: string | null }[];
   for (const member of members) {
     const held = rank(member.tier ?? rules.tiers[0]!.id);
-    const low = rank(tierFor(rules, qualifyingAt(member.id, now), member.floor).id);
+    const low = rank(tierFor(rules, now.get(member.id) ?? 0, member.floor).id);
+    let high = lastReview === null ? low : Math.max(low, rank(tierFor(rules, atReview.get(member.id) ?? 0, member.floor).id));
     const changedAt = replayed.get(member.member_number)?.changedAt;
-    const decidedAt = [lastReview, changedAt].filter((at): at is string => at !== undefined && at !== null);
-    const high = Math.max(low, ...decidedAt.map((at) => rank(tierFor(rules, qualifyingAt(member.id, new Date(at)), member.floor).id)));
+    if (changedAt !== undefined && (lastReview === null || changedAt > lastReview)) {
+      const at = new Date(changedAt);
+      const points = qualifying.get(member.id, windowStart(rules, at), changedAt, changedAt) as number;
+      high = Math.max(high, rank(tierFor(rules, points, member.floor).id));
+    }
     if (held < low || held > high) fault.note('member_tiers', member.id, `member ${member.member_number}'s tier is not what their qualifying points and floor give`);
   }
 }
