@@ -12,6 +12,7 @@ import { openSignedIn } from './support/signed-in';
 // shortfall, and leaves the downgrade to the daily run, which then makes the member Standard.
 
 const SHOPPER = { name: '欧阳积分', phone: '13800138009' };
+const FRIEND = { name: '李推荐', phone: '13900139009' };
 
 let keys = 0;
 const key = () => `points-e2e-${(keys += 1)}`;
@@ -51,6 +52,7 @@ describe('member tiers and points on the member page', () => {
   beforeAll(async () => {
     app = await openSignedIn(undefined, async (router) => {
       shopper = (await answer(router.invoke('members.create', SHOPPER))).id;
+      await answer(router.invoke('members.create', FRIEND));
       await answer(router.invoke('wallets.deposit', { memberId: shopper, amount: 500_000, currency: 'CNY', idempotencyKey: key() }));
     });
     await app.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -70,6 +72,9 @@ describe('member tiers and points on the member page', () => {
     await expectText(page.getByTestId('points-balance'), '0 PTS');
     await expectText(page.getByTestId('points-tab'), 'No points earned yet');
     await expectText(page.getByTestId('points-tab'), 'No points moved in the last 12 months');
+    await expectText(page.getByTestId('points-tab'), 'No points have moved yet');
+    await bringToTop(page.getByTestId('points-tab'));
+    await screenshot(page, 'points-tab-empty-en');
   });
 
   it('earns 1 point per 1.00 of a payment at the counter and moves up to Gold at once', async () => {
@@ -222,6 +227,82 @@ describe('member tiers and points on the member page', () => {
     await page.reload();
     await expectText(tierCard(page).getByTestId('tier-chip'), 'Standard');
     expect((await summary()).tier).toMatchObject({ tier: 'standard', due: 'standard' });
+  });
+
+  it('records a referral once per referred member: a second one is refused in the dialog and changes nothing', async () => {
+    const { page } = app;
+    await openPointsTab(page);
+    await page.getByTestId('points-tab').getByRole('button', { name: 'Record referral' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Referred member' }).fill('推荐');
+    await page.getByRole('option', { name: new RegExp(FRIEND.name) }).click();
+    await screenshot(page, 'points-referral-dialog-en');
+    await dialog.getByRole('button', { name: 'Record referral' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('points-balance'), '10 PTS');
+    await expectText(historyRow(page, 'Earned · Referral'), '+10 PTS');
+
+    await page.getByTestId('points-tab').getByRole('button', { name: 'Record referral' }).click();
+    await dialog.getByRole('combobox', { name: 'Referred member' }).fill('推荐');
+    await page.getByRole('option', { name: new RegExp(FRIEND.name) }).click();
+    await dialog.getByRole('button', { name: 'Record referral' }).click();
+    await expectText(dialog, 'This member was already referred by someone');
+    expect(await summary()).toMatchObject({ balance: 10 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('records a review by its reference', async () => {
+    const { page } = app;
+    await page.getByTestId('points-tab').getByRole('button', { name: 'Record review' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Review reference' }).fill('大众点评 #88231');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('points-balance'), '11 PTS');
+    await expectText(historyRow(page, 'Earned · Review'), '大众点评 #88231');
+  });
+
+  it('adjusts points by hand with a reason, refusing to take more than the member holds and changing nothing then', async () => {
+    const { page } = app;
+    await page.getByTestId('points-tab').getByRole('button', { name: 'Adjust points' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Points (+ or −)' }).fill('1.5');
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Counted twice');
+    await dialog.getByRole('button', { name: 'Adjust' }).click();
+    await expectText(dialog, 'Points are whole numbers.');
+    await dialog.getByRole('textbox', { name: 'Points (+ or −)' }).fill('-1000');
+    await dialog.getByRole('button', { name: 'Adjust' }).click();
+    await expectText(dialog, 'The member does not have that many points they can spend now.');
+    await screenshot(page, 'points-adjust-refused-en');
+    expect(await summary()).toMatchObject({ balance: 11 });
+    await dialog.getByRole('textbox', { name: 'Points (+ or −)' }).fill('50');
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Goodwill after a complaint');
+    await dialog.getByRole('button', { name: 'Adjust' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(page.getByTestId('points-balance'), '61 PTS');
+    await expectText(historyRow(page, 'Adjusted up'), 'Goodwill after a complaint');
+  });
+
+  it('lets an admin hold the member at Gold with a floor, whatever the points', async () => {
+    const { page } = app;
+    await tierCard(page).getByRole('button', { name: 'Set tier floor' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Lowest tier' }).click();
+    await page.getByRole('option', { name: 'Gold' }).click();
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('Corporate account');
+    await screenshot(page, 'points-floor-dialog-en');
+    await dialog.getByRole('button', { name: 'Set floor' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(tierCard(page).getByTestId('tier-chip'), 'Gold');
+    await expectText(tierCard(page).getByTestId('tier-keeping'), 'Held at Gold by an admin, whatever the points.');
+    expect((await summary()).tier).toMatchObject({ tier: 'gold', floor: 'gold' });
+    await bringToTop(page.locator('main h1'));
+    await screenshot(page, 'points-tier-floor-en');
+    await switchLanguage(page, '简体中文');
+    await expectText(tierCard(page).getByTestId('tier-keeping'), '管理员已将等级保底为金卡');
+    await screenshot(page, 'points-tier-floor-zh');
+    await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
   });
 });

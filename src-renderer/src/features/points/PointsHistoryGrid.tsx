@@ -86,16 +86,18 @@ export function PointsHistoryGrid({ memberId }: { memberId: number }) {
   return (
     <Stack sx={{ gap: 1 }}>
       <ErrorAlert error={history.error} />
-      <Paper variant="outlined" sx={{ height: 480 }}>
+      {/* As tall as its page of rows: the page scrolls, not a box inside it. */}
+      <Paper variant="outlined">
         <DataGrid
           {...serverPagedProps(history, paging)}
+          autoHeight
           getRowId={(row) => `${row.transferId}-${row.move}`}
           columns={columns}
           pageSizeOptions={[25, 50, 100]}
           disableColumnSorting
           label={t('points:history.title')}
           slots={{ noRowsOverlay: () => <EmptyState title={t('points:history.empty')} hint={t('points:history.emptyHint')} /> }}
-          sx={{ border: 0 }}
+          sx={{ border: 0, '--DataGrid-overlayHeight': '240px' }}
         />
       </Paper>
       <ReverseRedemptionDialog row={reversing} onClose={() => setReversing(null)} />

@@ -5,6 +5,8 @@ import type { PointsHistoryRow } from '../../../../src-shared/contract/points';
 
 /** The move in words, with the rule for an earning: "Earned · Payment". */
 export function moveText(row: PointsHistoryRow, t: TFunction): string {
+  // A manual addition is stored as an earning by the adjustment rule; it reads as the counterpart of "Adjusted down".
+  if (row.move === 'earn' && row.rule === 'adjustment') return t('points:move.adjust_up');
   const move = t(`points:move.${row.move}`);
   return row.rule ? t('points:history.moveWithRule', { move, rule: t(`points:rule.${row.rule}`) }) : move;
 }

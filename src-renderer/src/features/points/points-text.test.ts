@@ -71,6 +71,7 @@ describe('the points history in words', () => {
   it('says the rule of an earning after the move', () => {
     expect(moveText({ ...redemption, move: 'earn', rule: 'referral', points: 10 }, english)).toBe('Earned · Referral');
     expect(moveText(redemption, chinese)).toBe('兑换');
+    expect(moveText({ ...redemption, move: 'earn', rule: 'adjustment', points: 50 }, english)).toBe('Adjusted up');
   });
 });
 
