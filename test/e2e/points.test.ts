@@ -303,6 +303,23 @@ describe('member tiers and points on the member page', () => {
     await expectText(tierCard(page).getByTestId('tier-keeping'), '管理员已将等级保底为金卡');
     await screenshot(page, 'points-tier-floor-zh');
     await switchLanguage(page, 'English');
+  });
+
+  it('keeps the tier card, the points tab and the redeem dialog readable in the dark theme', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await bringToTop(page.locator('main h1'));
+    await screenshot(page, 'points-tier-card-dark');
+    await bringToTop(page.getByTestId('points-tab'));
+    await screenshot(page, 'points-tab-dark');
+    await page.getByTestId('points-tab').getByRole('button', { name: 'Redeem' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Points' }).fill('61');
+    await expectText(dialog, 'Points are redeemed in whole units only, and this is less than one unit.');
+    await screenshot(page, 'points-redeem-below-unit-dark');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    expect(await summary()).toMatchObject({ balance: 61 });
     expect(app.problems).toEqual([]);
   });
 });
