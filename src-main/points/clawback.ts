@@ -1,8 +1,8 @@
-import { pointsMemo } from '../../src-shared/system-memo';
-import { inLedgerTransaction, systemAccount, writeMovement } from '../ledger';
+import { inLedgerTransaction } from '../ledger';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
-import { planTake, takeFromLots } from './lots';
+import { ANY_TIME, planTake } from './lots';
+import { writePointsDebit } from './point-debits';
 import { findPointsAccountId } from './points-account';
 
 // A refunded payment takes back the points it earned. What is left of its own lot goes first;
@@ -20,8 +20,6 @@ const clawbackStatements = perConnection((sqlite) => ({
   revoke: sqlite.prepare('UPDATE point_lots SET revoked_at = ?, shortfall = ? WHERE id = ?'),
 }));
 
-/** The latest time a lot can become spendable: every lot counts for a take-back, spendable or not. */
-const ANY_TIME = '9999-12-31T23:59:59.999Z';
 
 export interface Clawback {
   lotId: number;
@@ -40,21 +38,12 @@ export function clawBackPaymentPoints(store: Store, memberId: number, receiptNum
   const taken = plan.reduce((sum, part) => sum + part.points, 0);
   let transferId: number | null = null;
   if (taken > 0) {
-    const row = inLedgerTransaction(store, (writer) =>
-      writeMovement(writer, {
-        idempotencyKey: key,
-        debitAccountId: findPointsAccountId(store, memberId)!,
-        creditAccountId: systemAccount(store, 'points_issued', 'PTS').id,
-        amount: taken,
-        kind: 'points_clawback',
-        memo: pointsMemo({ move: 'clawback', rule: 'payment', detail: receiptNumber, spendable: null, expires: null }),
-        actor,
-        at: now,
-        causeRef: `receipt:${receiptNumber}`,
+    const account = findPointsAccountId(store, memberId)!;
+    transferId = inLedgerTransaction(store, (writer) =>
+      writePointsDebit(store, writer, {
+        account, to: 'points_issued', kind: 'points_clawback', move: 'clawback', rule: 'payment', detail: receiptNumber, key, actor, at: now, causeRef: `receipt:${receiptNumber}`, plan,
       }),
     );
-    takeFromLots(store, row.id, plan);
-    transferId = row.id;
   }
   statements.revoke.run(now.toISOString(), owed - taken, lot.id);
   return { lotId: lot.id, taken, shortfall: owed - taken, transferId };

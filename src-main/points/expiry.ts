@@ -1,10 +1,9 @@
-import { pointsMemo } from '../../src-shared/system-memo';
 import { recordAudit } from '../audit/record-audit';
 import type { DueTask } from '../jobs/due-tasks';
-import { inLedgerTransaction, systemAccount, writeMovement } from '../ledger';
+import { inLedgerTransaction } from '../ledger';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
-import { takeFromLots } from './lots';
+import { writePointsDebit } from './point-debits';
 
 // Lots past their expiry lose what remains in them, and only that: one transfer per member from
 // their points account to points expired, whose lineage names each lot. A lot that was spent
@@ -41,22 +40,21 @@ export function expireDueLots(store: Store, actor: string, now: Date): { members
     const at = now.toISOString();
     const members = dueByMember(store, at);
     if (members.length === 0) return { members: 0, lots: 0, points: 0 };
-    const expired = systemAccount(store, 'points_expired', 'PTS').id;
-    const memo = pointsMemo({ move: 'expire', rule: null, detail: null, spendable: null, expires: null });
     let lots = 0;
     let points = 0;
     for (const member of members) {
-      const row = writeMovement(writer, {
-        idempotencyKey: `points:expire:${member.memberId}:${member.lots[0]!.lotId}:${at}`,
-        debitAccountId: expiryStatements(store.sqlite).account.get(member.memberId)!,
-        creditAccountId: expired,
-        amount: member.points,
+      writePointsDebit(store, writer, {
+        account: expiryStatements(store.sqlite).account.get(member.memberId)!,
+        to: 'points_expired',
         kind: 'points_expire',
-        memo,
+        move: 'expire',
+        rule: null,
+        detail: null,
+        key: `points:expire:${member.memberId}:${member.lots[0]!.lotId}:${at}`,
         actor,
         at: now,
+        plan: member.lots,
       });
-      takeFromLots(store, row.id, member.lots);
       lots += member.lots.length;
       points += member.points;
     }

@@ -33,6 +33,9 @@ const lotStatements = perConnection((sqlite) => ({
   ),
 }));
 
+/** A time after every lot's pending window: a take-back or an adjustment takes from every lot, spendable yet or not. */
+export const ANY_TIME = '9999-12-31T23:59:59.999Z';
+
 export type NewLot = Omit<PointLotsTable, 'remaining' | 'revoked_at' | 'shortfall'>;
 
 /** A new lot, its whole amount as its first move (made by the transfer that earned it, whose id it takes). */

@@ -1,14 +1,14 @@
 import { AppError } from '../../src-shared/errors';
 import type { AdjustRequest, PointsChange, ReferralRequest, ReviewRequest } from '../../src-shared/contract/points';
 import type { CapPeriod, LoyaltyRules } from '../../src-shared/settings/loyalty-settings';
-import { pointsMemo } from '../../src-shared/system-memo';
 import { recordAudit } from '../audit/record-audit';
-import { findTransferByKey, inLedgerTransaction, systemAccount, writeMovement, type LedgerWriter } from '../ledger';
+import { findTransferByKey, inLedgerTransaction, type LedgerWriter } from '../ledger';
 import { getMemberRow, type MemberRow } from '../members/member-repo';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { writeEarning } from './earn';
-import { getLot, planTake, takeFromLots } from './lots';
+import { ANY_TIME, getLot, planTake } from './lots';
+import { writePointsDebit } from './point-debits';
 import { pointsChange } from './point-queries';
 import { multiplied, periodStart, savedLoyalty, tierById } from './loyalty';
 import { assertWholePoints } from './point-amounts';
@@ -153,18 +153,6 @@ function addPoints(store: Store, writer: LedgerWriter, member: MemberRow, points
 }
 
 function takePoints(store: Store, writer: LedgerWriter, member: MemberRow, points: number, reason: string, key: string, actor: string, now: Date): number {
-  const account = pointsAccountFor(store, member, now);
-  const plan = planTake(store, member.id, points, '9999-12-31T23:59:59.999Z');
-  const row = writeMovement(writer, {
-    idempotencyKey: key,
-    debitAccountId: account,
-    creditAccountId: systemAccount(store, 'points_issued', 'PTS').id,
-    amount: points,
-    kind: 'points_adjust',
-    memo: pointsMemo({ move: 'adjust_down', rule: 'adjustment', detail: reason, spendable: null, expires: null }),
-    actor,
-    at: now,
-  });
-  takeFromLots(store, row.id, plan);
-  return row.id;
+  const plan = planTake(store, member.id, points, ANY_TIME);
+  return writePointsDebit(store, writer, { account: pointsAccountFor(store, member, now), to: 'points_issued', kind: 'points_adjust', move: 'adjust_down', rule: 'adjustment', detail: reason, key, actor, at: now, plan });
 }
