@@ -37,6 +37,16 @@ function historyRow(page: Page, move: string): Locator {
   return grid.getByRole('row').filter({ has: page.locator('[data-field="move"]', { hasText: new RegExp(`^${move}$`) }) });
 }
 
+/** Whether an element is whole on the screen, and inside its grid's scrolled area when it is in one. */
+async function whollyInView(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const scroller = node.closest('.MuiDataGrid-main')?.getBoundingClientRect();
+    const inGrid = !scroller || (box.left >= scroller.left - 0.5 && box.right <= scroller.right + 0.5);
+    return inGrid && box.left >= 0 && box.right <= window.innerWidth && box.width > 0;
+  });
+}
+
 async function openPointsTab(page: Page, label: 'Points' | '积分' = 'Points'): Promise<void> {
   await page.getByRole('tab', { name: label, exact: true }).click();
   await page.getByTestId('points-tab').waitFor();
@@ -320,6 +330,25 @@ describe('member tiers and points on the member page', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     expect(await summary()).toMatchObject({ balance: 61 });
+  });
+
+  it('keeps every column of the lots and the history in view at 1024×700, in both languages', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    for (const language of ['en', 'zh'] as const) {
+      if (language === 'zh') await switchLanguage(page, '简体中文');
+      const last = [
+        page.getByRole('grid', { name: language === 'en' ? 'Points lots' : '积分批次' }).getByRole('columnheader', { name: language === 'en' ? 'State' : '状态', exact: true }),
+        page.getByRole('grid', { name: language === 'en' ? 'Points history' : '积分明细' }).getByRole('columnheader', { name: language === 'en' ? 'Actions' : '操作', exact: true }),
+      ];
+      for (const header of last) {
+        await header.waitFor();
+        expect(await whollyInView(header)).toBe(true);
+      }
+      await bringToTop(page.getByRole('heading', { name: language === 'en' ? 'Points lots' : '积分批次' }));
+      await screenshot(page, `points-lots-history-1024-${language}`);
+    }
+    await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
   });
 });

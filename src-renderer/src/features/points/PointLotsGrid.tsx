@@ -10,9 +10,11 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { DateTime } from '../../ui/DateTime';
 
+// At 1024 px every column stays in view, the state last: the dates are days and the rule gives way.
+
 /** A lot lives by the day: its dates are shown as days, the exact moment in the title. */
 function dayColumn(field: 'earnedAt' | 'spendableAt' | 'expiresAt', headerName: string): GridColDef<PointLot> {
-  return { field, headerName, width: 124, renderCell: ({ row }) => <DateTime value={row[field]} dateOnly /> };
+  return { field, headerName, width: 112, renderCell: ({ row }) => <DateTime value={row[field]} dateOnly /> };
 }
 
 const STATE_COLOURS: Record<PointLot['state'], ChipProps['color']> = { pending: 'info', live: 'success', spent: 'default', expired: 'warning', revoked: 'error' };
@@ -43,14 +45,14 @@ function useLotColumns(rows: readonly PointLot[]): GridColDef<PointLot>[] {
   const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'id', headerName: t('points:lots.id'), width: 72, valueFormatter: (value: number) => `#${value}` },
+      { field: 'id', headerName: t('points:lots.id'), width: 64, valueFormatter: (value: number) => `#${value}` },
       dayColumn('earnedAt', t('points:lots.earnedAt')),
-      { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 140, renderCell: ({ row }) => <LotRule lot={row} /> },
+      { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 110, renderCell: ({ row }) => <LotRule lot={row} /> },
       amountColumn({ field: 'amount', headerName: t('points:lots.amount'), rows, amountOf: (lot) => ({ minor: lot.amount, currency: POINTS_CURRENCY }) }),
       amountColumn({ field: 'remaining', headerName: t('points:lots.remaining'), rows, amountOf: (lot) => ({ minor: lot.remaining, currency: POINTS_CURRENCY }), strong: true }),
       dayColumn('spendableAt', t('points:lots.spendableAt')),
       dayColumn('expiresAt', t('points:lots.expiresAt')),
-      { field: 'state', headerName: t('points:lots.state'), width: 120, renderCell: ({ row }) => <LotState lot={row} /> },
+      { field: 'state', headerName: t('points:lots.state'), width: 104, renderCell: ({ row }) => <LotState lot={row} /> },
     ],
     [t, amountColumn, rows],
   );

@@ -45,13 +45,15 @@ function MoveDetail({ row }: { row: PointsHistoryRow }) {
   );
 }
 
+// At 1024 px the amounts, the balance after and the row's Reverse stay in view, whole; the
+// movement and its detail give way, each whole in its title.
 function useHistoryColumns(rows: readonly PointsHistoryRow[], canReverse: boolean, onReverse: (row: PointsHistoryRow) => void): GridColDef<PointsHistoryRow>[] {
   const { t } = useTranslation();
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<PointsHistoryRow>[] = [
-      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 160 }, (row) => row.at),
-      { field: 'move', headerName: t('points:history.move'), width: 160, valueGetter: (_value, row) => moveText(row, t) },
+      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 150 }, (row) => row.at),
+      { field: 'move', headerName: t('points:history.move'), flex: 1, minWidth: 140, valueGetter: (_value, row) => moveText(row, t), renderCell: ({ value }: { value?: string }) => <Box component="span" title={value} sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{value}</Box> },
       amountColumn({
         field: 'points',
         headerName: t('points:history.points'),
@@ -59,8 +61,8 @@ function useHistoryColumns(rows: readonly PointsHistoryRow[], canReverse: boolea
         amountOf: (row) => ({ minor: Math.abs(row.points), currency: POINTS_CURRENCY, direction: row.points < 0 ? 'out' : 'in' }),
       }),
       amountColumn({ field: 'balanceAfter', headerName: t('points:history.balanceAfter'), rows, amountOf: (row) => ({ minor: row.balanceAfter, currency: POINTS_CURRENCY }) }),
-      { field: 'detail', headerName: t('points:history.detail'), flex: 1, minWidth: 180, renderCell: ({ row }) => <MoveDetail row={row} /> },
-      { field: 'actor', headerName: t('points:history.actor'), width: 110 },
+      { field: 'detail', headerName: t('points:history.detail'), flex: 2, minWidth: 160, renderCell: ({ row }) => <MoveDetail row={row} /> },
+      { field: 'actor', headerName: t('points:history.actor'), width: 96 },
     ];
     if (canReverse) {
       columns.push(
