@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Paper, Snackbar, Stack, Button, Typography } from '@mui/material';
 import { useForm, useWatch, type Control, type Path, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -61,6 +61,10 @@ export function LoyaltyRulesForm({ saved, readOnly }: { saved: SavedLoyalty; rea
   // The fields see the form's text; only submit sees the rules the schema makes of it.
   const control = form.control as unknown as Control<LoyaltyForm>;
   const { edited, invalid } = useEditedRules(control, saved.rules);
+  // The problems shown are said again in a language just chosen (the resolver speaks the new one).
+  useEffect(() => {
+    if (Object.keys(form.formState.errors).length > 0) void form.trigger();
+  }, [form, resolver]);
   const { preview, settling } = useRulesPreview(readOnly ? null : edited);
   const refusal = useRulesRefusal(form.setError);
   const [checking, setChecking] = useState<{ rules: LoyaltyRules; changes: Changes } | null>(null);

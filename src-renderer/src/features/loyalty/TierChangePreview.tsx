@@ -14,6 +14,10 @@ import { RulesSection } from './RulesSection';
 
 type MovedMember = Changes['members'][number];
 
+/** The compact grid's header and row heights: the grid is as tall as its rows, up to 400 px, then scrolls. */
+const COMPACT_HEADER = 40;
+const COMPACT_ROW = 36;
+
 function useMoveColumns(saved: LoyaltyRules, edited: LoyaltyRules | null): GridColDef<MovedMember>[] {
   const { t } = useTranslation();
   const points = usePointsFormat();
@@ -106,7 +110,7 @@ export function TierChangePreview({ saved, edited, invalid, changes, error, sett
                     {t('loyalty:preview.listed', { shown: changes.members.length, count: changes.up + changes.down })}
                   </Typography>
                 )}
-                <Box sx={{ height: Math.min(400, 56 + 52 * changes.members.length + 2) }}>
+                <Box sx={{ height: Math.min(400, COMPACT_HEADER + COMPACT_ROW * changes.members.length + 2) }}>
                   <DataGrid
                     rows={changes.members}
                     getRowId={(row) => row.member.id}

@@ -45,7 +45,7 @@ export function TierTable({ control, readOnly, savedIds, currencyRates }: TierTa
   return (
     <RulesSection id="tiers" title={t('loyalty:tiers.title')} description={t('loyalty:tiers.description')}>
       <TableContainer>
-        <Table size="small" aria-labelledby="loyalty-tiers-title" sx={{ '& td': { verticalAlign: 'top' } }}>
+        <Table size="small" aria-labelledby="loyalty-tiers-title" sx={{ '& tbody td, & tbody th': { verticalAlign: 'top' } }}>
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: 130 }}>{t('loyalty:tiers.id')}</TableCell>
@@ -64,7 +64,7 @@ export function TierTable({ control, readOnly, savedIds, currencyRates }: TierTa
                 <TableRow key={field.key}>
                   <TableCell component="th" scope="row">
                     {saved ? (
-                      <Typography variant="body2" sx={{ fontFamily: 'monospace', pt: 1 }}>
+                      <Typography variant="body2" sx={{ fontFamily: 'monospace', pt: 1.25 }}>
                         {tier.id}
                       </Typography>
                     ) : (
