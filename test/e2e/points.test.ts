@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { formatMemberNumber } from '../../src-shared/member-number';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
-import { answer, expectText, switchLanguage } from './support/app-actions';
+import { answer, expectText, lock, switchLanguage, TELLER, unlock } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';
 
 // Issue 9 on the member page: a payment at the counter earns points (1 per 1.00 paid) and lifts
@@ -55,14 +56,16 @@ async function openPointsTab(page: Page, label: 'Points' | '积分' = 'Points'):
 describe('member tiers and points on the member page', () => {
   let app: PaydeskPage;
   let shopper = 0;
+  let friendNumber = '';
 
   const summary = () => answer(app.router.invoke('points.summary', { memberId: shopper }));
   const cnyBalance = async () => (await answer(app.router.invoke('wallets.summary', { memberId: shopper }))).wallets.find((wallet) => wallet.currency === 'CNY')!.balance;
 
   beforeAll(async () => {
     app = await openSignedIn(undefined, async (router) => {
+      await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
       shopper = (await answer(router.invoke('members.create', SHOPPER))).id;
-      await answer(router.invoke('members.create', FRIEND));
+      friendNumber = (await answer(router.invoke('members.create', FRIEND))).memberNumber;
       await answer(router.invoke('wallets.deposit', { memberId: shopper, amount: 500_000, currency: 'CNY', idempotencyKey: key() }));
     });
     await app.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
@@ -251,6 +254,7 @@ describe('member tiers and points on the member page', () => {
     await dialog.waitFor({ state: 'detached' });
     await expectText(page.getByTestId('points-balance'), '10 PTS');
     await expectText(historyRow(page, 'Earned · Referral'), '+10 PTS');
+    await expectText(historyRow(page, 'Earned · Referral'), formatMemberNumber(friendNumber));
 
     await page.getByTestId('points-tab').getByRole('button', { name: 'Record referral' }).click();
     await dialog.getByRole('combobox', { name: 'Referred member' }).fill('推荐');
@@ -345,10 +349,31 @@ describe('member tiers and points on the member page', () => {
         await header.waitFor();
         expect(await whollyInView(header)).toBe(true);
       }
+      // Days and moments whole, never cut to "2026年12月…".
+      const dates = page.getByTestId('points-tab').locator('[role="gridcell"] time');
+      expect(await dates.evaluateAll((times) => times.filter((time) => time.parentElement!.scrollWidth > time.parentElement!.clientWidth + 1).map((time) => time.textContent))).toEqual([]);
       await bringToTop(page.getByRole('heading', { name: language === 'en' ? 'Points lots' : '积分批次' }));
       await screenshot(page, `points-lots-history-1024-${language}`);
     }
     await switchLanguage(page, 'English');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('offers a teller redeeming and recording, but not adjusting, setting a floor or reversing', async () => {
+    const { page } = app;
+    await lock(page);
+    await unlock(page, TELLER.username, TELLER.passphrase);
+    await page.getByRole('heading', { name: `Welcome, ${TELLER.displayName}` }).waitFor();
+    await visit(page, `/members?member=${shopper}&tab=points`);
+    await page.getByRole('heading', { level: 1, name: SHOPPER.name }).waitFor();
+    const tab = page.getByTestId('points-tab');
+    await expectText(tab.getByTestId('points-balance'), '61 PTS');
+    const buttons = await tab.getByRole('button').filter({ hasText: /^(Redeem|Record referral|Record review|Adjust points)$/ }).allTextContents();
+    expect(buttons).toEqual(['Redeem', 'Record referral', 'Record review']);
+    expect(await tierCard(page).getByRole('button', { name: 'Set tier floor' }).count()).toBe(0);
+    await page.getByRole('grid', { name: 'Points history' }).getByRole('columnheader', { name: 'Balance after' }).waitFor();
+    expect(await page.getByRole('grid', { name: 'Points history' }).getByRole('button', { name: 'Reverse' }).count()).toBe(0);
+    await screenshot(page, 'points-tab-teller-en');
     expect(app.problems).toEqual([]);
   });
 });

@@ -9,12 +9,13 @@ import { useAmountColumn } from '../../ui/amount-column';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { DateTime } from '../../ui/DateTime';
+import { sourceText } from './history-text';
 
 // At 1024 px every column stays in view, the state last: the dates are days and the rule gives way.
 
-/** A lot lives by the day: its dates are shown as days, the exact moment in the title. */
+/** A lot lives by the day: its dates are shown as days (wide enough for 2026年12月12日), the exact moment in the title. */
 function dayColumn(field: 'earnedAt' | 'spendableAt' | 'expiresAt', headerName: string): GridColDef<PointLot> {
-  return { field, headerName, width: 112, renderCell: ({ row }) => <DateTime value={row[field]} dateOnly /> };
+  return { field, headerName, width: 124, renderCell: ({ row }) => <DateTime value={row[field]} dateOnly /> };
 }
 
 const STATE_COLOURS: Record<PointLot['state'], ChipProps['color']> = { pending: 'info', live: 'success', spent: 'default', expired: 'warning', revoked: 'error' };
@@ -28,12 +29,13 @@ function LotState({ lot }: { lot: PointLot }) {
 function LotRule({ lot }: { lot: PointLot }) {
   const { t } = useTranslation();
   const rule = t(`points:rule.${lot.rule}`);
+  const source = sourceText(lot.rule, lot.source);
   return (
     <Stack sx={{ justifyContent: 'center', height: '100%', minWidth: 0, lineHeight: 1.5 }}>
       <span>{rule}</span>
-      {lot.source && (
-        <Typography variant="caption" color="text.secondary" noWrap title={lot.source}>
-          {lot.source}
+      {source && (
+        <Typography variant="caption" color="text.secondary" noWrap title={source}>
+          {source}
         </Typography>
       )}
     </Stack>
@@ -45,14 +47,14 @@ function useLotColumns(rows: readonly PointLot[]): GridColDef<PointLot>[] {
   const amountColumn = useAmountColumn();
   return useMemo(
     () => [
-      { field: 'id', headerName: t('points:lots.id'), width: 64, valueFormatter: (value: number) => `#${value}` },
+      { field: 'id', headerName: t('points:lots.id'), width: 60, valueFormatter: (value: number) => `#${value}` },
       dayColumn('earnedAt', t('points:lots.earnedAt')),
-      { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 110, renderCell: ({ row }) => <LotRule lot={row} /> },
+      { field: 'rule', headerName: t('points:lots.rule'), flex: 1, minWidth: 96, renderCell: ({ row }) => <LotRule lot={row} /> },
       amountColumn({ field: 'amount', headerName: t('points:lots.amount'), rows, amountOf: (lot) => ({ minor: lot.amount, currency: POINTS_CURRENCY }) }),
       amountColumn({ field: 'remaining', headerName: t('points:lots.remaining'), rows, amountOf: (lot) => ({ minor: lot.remaining, currency: POINTS_CURRENCY }), strong: true }),
       dayColumn('spendableAt', t('points:lots.spendableAt')),
       dayColumn('expiresAt', t('points:lots.expiresAt')),
-      { field: 'state', headerName: t('points:lots.state'), width: 104, renderCell: ({ row }) => <LotState lot={row} /> },
+      { field: 'state', headerName: t('points:lots.state'), width: 100, renderCell: ({ row }) => <LotState lot={row} /> },
     ],
     [t, amountColumn, rows],
   );

@@ -14,7 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { actionsColumn, dateTimeColumn, serverPagedProps, useServerPage } from '../../ui/grid';
 import { useFormatMoney } from '../../ui/Money';
-import { lineageText, moveText } from './history-text';
+import { lineageText, moveText, sourceText } from './history-text';
 import { ReverseRedemptionDialog } from './ReverseRedemptionDialog';
 
 function isReversible(row: PointsHistoryRow): boolean {
@@ -26,7 +26,7 @@ function MoveDetail({ row }: { row: PointsHistoryRow }) {
   const { t, i18n } = useTranslation();
   const formatMoney = useFormatMoney();
   const credit = row.redemption ? t('points:history.credit', { amount: formatMoney(row.redemption.amount, row.redemption.currency) }) : null;
-  const about = [credit, row.detail].filter((part) => part !== null).join(' · ') || '—';
+  const about = [credit, sourceText(row.rule, row.detail)].filter((part) => part !== null).join(' · ') || '—';
   const lineage = lineageText(row, t, i18n.language);
   return (
     <Stack sx={{ justifyContent: 'center', height: '100%', minWidth: 0 }}>
@@ -52,8 +52,8 @@ function useHistoryColumns(rows: readonly PointsHistoryRow[], canReverse: boolea
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<PointsHistoryRow>[] = [
-      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 150 }, (row) => row.at),
-      { field: 'move', headerName: t('points:history.move'), flex: 1, minWidth: 140, valueGetter: (_value, row) => moveText(row, t), renderCell: ({ value }: { value?: string }) => <Box component="span" title={value} sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{value}</Box> },
+      dateTimeColumn<PointsHistoryRow>('at', t('points:history.at'), { width: 172 }, (row) => row.at),
+      { field: 'move', headerName: t('points:history.move'), flex: 1, minWidth: 130, valueGetter: (_value, row) => moveText(row, t), renderCell: ({ value }: { value?: string }) => <Box component="span" title={value} sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{value}</Box> },
       amountColumn({
         field: 'points',
         headerName: t('points:history.points'),
@@ -61,8 +61,8 @@ function useHistoryColumns(rows: readonly PointsHistoryRow[], canReverse: boolea
         amountOf: (row) => ({ minor: Math.abs(row.points), currency: POINTS_CURRENCY, direction: row.points < 0 ? 'out' : 'in' }),
       }),
       amountColumn({ field: 'balanceAfter', headerName: t('points:history.balanceAfter'), rows, amountOf: (row) => ({ minor: row.balanceAfter, currency: POINTS_CURRENCY }) }),
-      { field: 'detail', headerName: t('points:history.detail'), flex: 2, minWidth: 160, renderCell: ({ row }) => <MoveDetail row={row} /> },
-      { field: 'actor', headerName: t('points:history.actor'), width: 96 },
+      { field: 'detail', headerName: t('points:history.detail'), flex: 2, minWidth: 150, renderCell: ({ row }) => <MoveDetail row={row} /> },
+      { field: 'actor', headerName: t('points:history.actor'), width: 88 },
     ];
     if (canReverse) {
       columns.push(

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { PointsHistoryRow } from '../../../../src-shared/contract/points';
+import type { PointRule, PointsHistoryRow } from '../../../../src-shared/contract/points';
+import { formatMemberNumber, isValidMemberNumber } from '../../../../src-shared/member-number';
 
 // How one movement of points reads in the history: what moved it and which lots it touched.
 
@@ -19,4 +20,10 @@ export function lineageText(row: PointsHistoryRow, t: TFunction, language: strin
   const lots = row.lineage.map((part) => t('points:history.lot', { id: part.lotId, points: count.format(Math.abs(part.points)) })).join(t('points:history.lotSeparator'));
   const direction = row.move === 'earn' ? 'points:history.intoLots' : row.points < 0 ? 'points:history.fromLots' : 'points:history.toLots';
   return t(direction, { lots, count: row.lineage.length });
+}
+
+/** What a lot or a move came from as people read it: a referral names the referred member by their number, grouped as everywhere else. */
+export function sourceText(rule: PointRule | null, source: string | null): string | null {
+  if (source !== null && rule === 'referral' && isValidMemberNumber(source)) return formatMemberNumber(source);
+  return source;
 }

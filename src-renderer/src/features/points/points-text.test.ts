@@ -4,7 +4,7 @@ import type { PointsHistoryRow } from '../../../../src-shared/contract/points';
 import { DEFAULT_LOYALTY_RULES } from '../../../../src-shared/settings/loyalty-settings';
 import en from '../../i18n/en/points.json';
 import zh from '../../i18n/zh-CN/points.json';
-import { lineageText, moveText } from './history-text';
+import { lineageText, moveText, sourceText } from './history-text';
 import { checkPoints } from './points-input';
 import { formatBasisPoints, formatMonth, formatMultiplier } from './points-format';
 import { tierColour, tierName } from './tier-text';
@@ -72,6 +72,14 @@ describe('the points history in words', () => {
     expect(moveText({ ...redemption, move: 'earn', rule: 'referral', points: 10 }, english)).toBe('Earned · Referral');
     expect(moveText(redemption, chinese)).toBe('兑换');
     expect(moveText({ ...redemption, move: 'earn', rule: 'adjustment', points: 50 }, english)).toBe('Adjusted up');
+  });
+});
+
+describe('what points came from', () => {
+  it('names a referred member by their grouped number, and leaves receipts and reasons as they are', () => {
+    expect(sourceText('referral', '100000017')).toBe('1000 0001 7');
+    expect(sourceText('payment', 'R20261202-0000002')).toBe('R20261202-0000002');
+    expect(sourceText('adjustment', null)).toBeNull();
   });
 });
 
