@@ -45,13 +45,13 @@ function useMemberColumns(rows: readonly MemberRow[], currency: string, rules: T
   return useMemo(
     () => [
       // Name and email give way at 1024 px (cut short, their whole text the cell's title) so that
-      // the balance and Registered stay in view.
-      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 130, valueFormatter: (value: string) => formatMemberNumber(value) },
-      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 100 },
-      { field: 'phone', headerName: t('members:field.phone'), width: 130, sortable: false },
-      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 100, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
+      // the tier, the balance and Registered stay in view.
+      { field: 'memberNumber', headerName: t('members:field.memberNumber'), width: 114, valueFormatter: (value: string) => formatMemberNumber(value) },
+      { field: 'name', headerName: t('members:field.name'), flex: 1, minWidth: 84 },
+      { field: 'phone', headerName: t('members:field.phone'), width: 120, sortable: false },
+      { field: 'email', headerName: t('members:field.email'), flex: 1, minWidth: 60, sortable: false, valueFormatter: (value: string | null) => value ?? '—' },
       { field: 'status', headerName: t('members:field.status'), width: 96, sortable: false, renderCell: ({ row }) => <MemberStatusChip status={row.status} /> },
-      { field: 'tier', headerName: t('members:field.tier'), width: 104, sortable: false, renderCell: ({ row }) => <TierChip rules={rules} tier={row.tier} /> },
+      { field: 'tier', headerName: t('members:field.tier'), width: 92, sortable: false, renderCell: ({ row }) => <TierChip rules={rules} tier={row.tier} /> },
       sortableAmount(amountColumn({ field: 'balance', headerName: t('members:field.balanceIn', { currency }), rows, amountOf: (row) => ({ minor: row.balance, currency }) })),
       dateTimeColumn<MemberRow>('createdAt', t('members:field.createdAt'), { width: 160 }, (row) => row.createdAt),
     ],
