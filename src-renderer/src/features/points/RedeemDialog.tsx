@@ -86,10 +86,10 @@ function RedeemForm({ memberId, currencies, onClose }: RedeemProps) {
   const { preview, settling } = useRedeemPreview({ memberId, points, currency, idempotencyKey });
   const redeem = useChannelMutation('points.redeem', { onSuccess: onClose });
   const submit = form.handleSubmit((typed) => redeem.mutate({ memberId, points: typed.points, currency: typed.currency, idempotencyKey }));
-  // The post's refusal of these very points first, then the dry run's; either is about the points typed.
-  const postRefusal = redeem.variables?.idempotencyKey === idempotencyKey && isPointsRefusal(redeem.error) ? redeem.error : null;
-  const previewRefusal = points !== null && isPointsRefusal(preview.error) ? preview.error : null;
-  const refusal = postRefusal ?? previewRefusal;
+  // The post's refusal of what is typed now, else the dry run's: about the points, it goes under them; anything else above the buttons.
+  const postError = redeem.variables?.idempotencyKey === idempotencyKey ? redeem.error : null;
+  const shownError = postError ?? (points !== null ? preview.error : null);
+  const refusal = isPointsRefusal(shownError) ? shownError : null;
   const unit = loyalty.data?.rules.pointsPerRedemptionUnit;
   const note = summary.data && unit !== undefined ? t('points:redeem.note', { spendable: formatPoints(summary.data.spendable), unit: formatPoints(unit), currency }) : undefined;
   return (
@@ -98,7 +98,7 @@ function RedeemForm({ memberId, currencies, onClose }: RedeemProps) {
       explanation={t('points:redeem.explanation')}
       submitLabel={t('points:redeem.confirm')}
       busy={redeem.isPending}
-      formError={isPointsRefusal(redeem.error) ? null : (redeem.error ?? (isPointsRefusal(preview.error) ? null : preview.error))}
+      formError={refusal ? null : shownError}
       onSubmit={submit}
       onClose={onClose}
     >
