@@ -29,12 +29,25 @@ export interface Earning {
 /** Posts the earning through `writer` (inside the caller's ledger transaction) and makes its lot; answers the lot's id. */
 export function writeEarning(store: Store, writer: LedgerWriter, earning: Earning, rules: { version: number; rules: LoyaltyRules }, now: Date): NewLot {
   const account = pointsAccountFor(store, earning.member, now);
+  return writeEarningTo(store, writer, { account, issued: systemAccount(store, 'points_issued', 'PTS').id }, earning, rules, now);
+}
+
+/** writeEarning to accounts already looked up: a bulk load (points/bulk.ts) looks each one up once, not once per earning. */
+export function writeEarningTo(
+  store: Store,
+  writer: LedgerWriter,
+  accounts: { account: number; issued: number },
+  earning: Earning,
+  rules: { version: number; rules: LoyaltyRules },
+  now: Date,
+): NewLot {
+  const { account, issued } = accounts;
   const pending = earning.rule === 'payment' ? rules.rules.pendingDays : 0;
   const spendableAt = addDays(now, pending).toISOString();
   const expiresAt = rules.rules.expiryMonths === null ? null : addMonths(now, rules.rules.expiryMonths).toISOString();
   const row = writeMovement(writer, {
     idempotencyKey: earning.key,
-    debitAccountId: systemAccount(store, 'points_issued', 'PTS').id,
+    debitAccountId: issued,
     creditAccountId: account,
     amount: earning.points,
     kind: 'points_earn',

@@ -20,6 +20,18 @@ export const demoSummarySchema = z.object({
   walletTotal: z.number().int(),
   from: isoTimeSchema,
   to: isoTimeSchema,
+  /** The points in play: what was recorded and earned, redeemed (and reversed), refunded and expired, and the tiers the final review lowered. */
+  points: z.object({
+    referrals: z.number().int(),
+    reviews: z.number().int(),
+    paymentsEarning: z.number().int(),
+    redemptions: z.number().int(),
+    redemptionsReversed: z.number().int(),
+    expiredLots: z.number().int(),
+    refunds: z.number().int(),
+    lotsExpiredAtEnd: z.number().int(),
+    tiersLowered: z.number().int(),
+  }),
 });
 
 export const demoChannels = {
@@ -28,6 +40,6 @@ export const demoChannels = {
     input: loadDemoInput,
     output: demoSummarySchema,
     access: 'demo.load',
-    invalidates: ['members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
+    invalidates: ['points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
   }),
 };

@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberRow } from '../../src-shared/contract/members';
+import type { z } from 'zod';
+import type { demoSummarySchema } from '../../src-shared/contract/demo';
 import { ADMIN, TELLER, ok, tempDataDir, testRouter } from '../support/temp-data';
 import { jsonOf, runCli } from '../support/cli';
+import { createRouter } from '../../src-main/api/router';
 
 // `paydesk demo` and `paydesk members list`, run as child processes the way an admin runs them.
 // Three demo folders (seed 7 twice, seed 8) are loaded once and only read by the tests after.
+
+type DemoSummary = z.infer<typeof demoSummarySchema>;
 
 const asAdmin = { PAYDESK_PASSPHRASE: ADMIN.passphrase };
 const SMALL = ['--members', '200', '--transfers', '2000'];
@@ -16,12 +21,16 @@ let sevenA: string;
 let sevenB: string;
 let eight: string;
 
+/** What `demo --json` printed for each folder, by folder. */
+const printed = new Map<string, DemoSummary>();
+
 async function demoFolder(seed: number, name: string): Promise<string> {
   const dataDir = join(root, name);
   const run = await runCli(['demo', '--data', dataDir, '--admin', 'admin', ...SMALL, '--seed', String(seed), '--json'], asAdmin);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(jsonOf(run)).toMatchObject({ members: 200, transfers: 2000, receipts: expect.any(Number), recoveryKey: expect.any(String) });
+  printed.set(dataDir, jsonOf(run));
   return dataDir;
 }
 
@@ -32,15 +41,16 @@ async function memberListCli(dataDir: string, ...args: string[]): Promise<{ rows
   return jsonOf(run);
 }
 
-/** What a folder holds, read in-process through the router: members, wallet balances, verify. */
+/** What a folder holds, read in-process through the router: members, wallet balances, verify. No due task runs at sign-in: lot expiry at today's date would change the journal. */
 async function contents(dataDir: string) {
-  const router = testRouter(dataDir);
+  const router = createRouter({ dataDir, background: false });
   await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
   const members = await ok(router, 'members.search', { limit: 500 });
-  const { rows } = await ok(router, 'ledger.accounts', { ownerType: 'member', limit: 1000 });
+  const { rows } = await ok(router, 'ledger.accounts', { ownerType: 'member', currency: 'CNY', limit: 1000 });
+  const points = await ok(router, 'ledger.accounts', { ownerType: 'member', currency: 'PTS', limit: 1000 });
   const report = await ok(router, 'system.verify', {});
   router.close();
-  return { members, wallets: rows.map((a) => [a.code, a.balance.posted, a.balance.available]), report };
+  return { members, wallets: rows.map((a) => [a.code, a.balance.posted, a.balance.available]), points: points.rows.map((a) => [a.code, a.balance.posted]), report };
 }
 
 beforeAll(async () => {
@@ -58,10 +68,25 @@ describe('paydesk demo', () => {
     expect(a.members.rows.filter((m) => m.status === 'frozen').length).toBeGreaterThan(0);
     expect(a.wallets).toHaveLength(200);
     expect(a.wallets).toEqual(b.wallets);
+    expect(a.points).toEqual(b.points);
     expect(a.report.ok).toBe(true);
     expect(a.report.heads.journal).toBe(b.report.heads.journal);
     const cli = await runCli(['verify', '--data', sevenB], asAdmin);
     expect(cli).toMatchObject({ code: 0, stdout: expect.stringContaining('verify: clean') });
+  });
+
+  it('puts points in play that verify accepts: earned on payments, referrals, reviews, redemptions (some reversed), refunds, expired lots, tiers', async () => {
+    const summary = printed.get(sevenA)!;
+    expect(summary.points).toEqual(printed.get(sevenB)!.points);
+    for (const count of ['paymentsEarning', 'referrals', 'reviews', 'redemptions', 'redemptionsReversed', 'refunds', 'expiredLots'] as const) {
+      expect(summary.points[count], count).toBeGreaterThan(0);
+    }
+    const { points, report } = await contents(sevenA);
+    expect(points.length).toBeGreaterThan(100);
+    const checks = report.checks.filter((c) => c.name.startsWith('points.'));
+    expect(checks.map((c) => [c.name, c.ok])).toEqual(['lots', 'balances', 'credit', 'records', 'tiers'].map((name) => [`points.${name}`, true]));
+    expect(checks.find((c) => c.name === 'points.tiers')!.counts.tiers).toBeGreaterThan(0);
+    expect(checks.find((c) => c.name === 'points.records')!.counts.records).toBe(summary.points.referrals + summary.points.reviews);
   });
 
   it('writes different people for another seed', async () => {

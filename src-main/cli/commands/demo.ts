@@ -54,6 +54,9 @@ export const demoCommand: CliCommand = {
         `Loaded demo data (seed ${seed}) in ${seconds.toFixed(1)} s:`,
         `  ${summary.members} members (${summary.frozen} frozen), ${summary.transfers} transfers, ${summary.receipts} counter receipts`,
         `  member wallets hold ${(summary.walletTotal / 100).toFixed(2)} CNY; activity from ${summary.from.slice(0, 10)} to ${summary.to.slice(0, 10)}`,
+        `  points: ${summary.points.paymentsEarning} past payments earning points, ${summary.points.referrals} referrals, ${summary.points.reviews} reviews, ` +
+          `${summary.points.redemptions} redemptions (${summary.points.redemptionsReversed} reversed), ${summary.points.refunds} refunds, ` +
+          `${summary.points.expiredLots + summary.points.lotsExpiredAtEnd} lots expired, ${summary.points.tiersLowered} tiers lowered at the end`,
         ...(setUp ? ['', ...setUpSecretsLines(setUp.recoveryKey, setUp.trustFingerprint)] : []),
       ];
       return { exitCode: 0, json: { ...summary, seconds, ...(setUp ?? {}) }, text: text.join('\n') };

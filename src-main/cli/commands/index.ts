@@ -7,6 +7,7 @@ import { demoCommand } from './demo';
 import { membersListCommand } from './members';
 import { jobsRunCommand } from './jobs';
 import { dbKeyCommand } from './db-key';
+import { pointsRedeemCommand, pointsShowCommand } from './points';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand, pointsShowCommand, pointsRedeemCommand];
