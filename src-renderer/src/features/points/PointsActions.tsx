@@ -5,7 +5,6 @@ import GroupAdd from '@mui/icons-material/GroupAddOutlined';
 import RateReview from '@mui/icons-material/RateReviewOutlined';
 import Tune from '@mui/icons-material/TuneOutlined';
 import { useTranslation } from 'react-i18next';
-import { POINTS_CURRENCY } from '../../../../src-shared/money';
 import { can } from '../../../../src-shared/permissions';
 import { useSession } from '../../session/session';
 import { AdjustDialog } from './AdjustDialog';
@@ -34,8 +33,6 @@ export function PointsActions({ memberId, memberName, currencies, closed }: Poin
   const { role } = useSession();
   const [open, setOpen] = useState<PointsAction | null>(null);
   const allowed = (Object.keys(PERMISSION) as PointsAction[]).filter((action) => can(role, PERMISSION[action]));
-  // Points are redeemed into money: the member's points account is never a wallet to credit.
-  const moneyCurrencies = currencies.filter((currency) => currency !== POINTS_CURRENCY);
   if (closed || allowed.length === 0) return null;
   const close = () => setOpen(null);
   return (
@@ -47,7 +44,7 @@ export function PointsActions({ memberId, memberName, currencies, closed }: Poin
           </Button>
         ))}
       </Stack>
-      <RedeemDialog open={open === 'redeem'} memberId={memberId} currencies={moneyCurrencies} onClose={close} />
+      <RedeemDialog open={open === 'redeem'} memberId={memberId} currencies={currencies} onClose={close} />
       <ReferralDialog open={open === 'referral'} memberId={memberId} memberName={memberName} onClose={close} />
       <ReviewDialog open={open === 'review'} memberId={memberId} onClose={close} />
       <AdjustDialog open={open === 'adjust'} memberId={memberId} onClose={close} />
