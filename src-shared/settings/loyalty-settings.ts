@@ -9,7 +9,7 @@ import { settingsSection } from './define';
 // settings.update, so that the save also moves members' tiers as the preview showed.
 
 /** A tier's stable id; its name is what people read. */
-export const tierIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,23}$/, 'lowercase letters, digits or underscore');
+export const tierIdSchema = z.string().max(24).regex(/^[a-z][a-z0-9_]{0,23}$/, 'lowercase letters, digits or underscore');
 
 /** A factor kept in hundredths (150 = ×1.5), so that no float ever multiplies points. */
 const hundredthsSchema = z.number().int().min(0).max(100_000);
