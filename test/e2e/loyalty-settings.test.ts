@@ -127,6 +127,14 @@ describe('the Loyalty settings screen', () => {
     expect(await threshold(page, 'Diamond').inputValue()).toBe('650');
   });
 
+  it('says so when a change moves nobody', async () => {
+    const { page } = app;
+    await page.getByLabel('Points per review (γ)').fill('2');
+    await expectText(preview(page), 'No member would change tier.');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expectText(preview(page), 'Change a rule to see who it would move.');
+  });
+
   it('shows each member\'s tier on the members list and filters by it, the filter kept in the address', async () => {
     const { page } = app;
     await openScreen(page, 'Members');
@@ -142,6 +150,31 @@ describe('the Loyalty settings screen', () => {
     await expectText(page.getByRole('grid', { name: '会员' }).getByTestId('tier-chip'), '金卡');
     await screenshot(page, 'members-list-tier-zh');
     await switchLanguage(page, 'English');
+  });
+});
+
+describe('the Loyalty screen for an auditor', () => {
+  it('shows the rules to read, with nothing to change, save or preview', async () => {
+    const auditor = { username: 'audrey', displayName: 'Audrey Auditor', passphrase: 'auditor passphrase 2026' };
+    const app = await openSignedIn(auditor, async (router) => {
+      await answer(router.invoke('staff.add', { ...auditor, role: 'auditor' }));
+    });
+    try {
+      const { page } = app;
+      await openScreen(page, 'Loyalty');
+      await expectText(page.getByRole('alert'), 'You can read these rules; only an admin can change them.');
+      expect(await threshold(page, 'Gold').inputValue()).toBe('100');
+      expect(await threshold(page, 'Gold').getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByRole('button', { name: 'Save rules' }).count()).toBe(0);
+      expect(await preview(page).count()).toBe(0);
+      await screenshot(page, 'loyalty-settings-read-only-en');
+      await switchLanguage(page, '简体中文');
+      await expectText(page.getByRole('alert'), '只有管理员可以修改');
+      await screenshot(page, 'loyalty-settings-read-only-zh');
+    } finally {
+      await app.close();
+      await closeBrowser();
+    }
   });
 });
 
