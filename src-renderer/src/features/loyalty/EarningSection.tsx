@@ -3,10 +3,8 @@ import { Controller, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CAP_PERIODS } from '../../../../src-shared/settings/loyalty-settings';
 import { RuleField } from './RuleField';
-import { RulesSection } from './RulesSection';
+import { RULE_FIELD_GRID, RulesSection } from './RulesSection';
 import { NO_CAP, type LoyaltyForm } from './loyalty-form';
-
-const FIELD_GRID = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', alignItems: 'start' } as const;
 
 /** A cap on the points one kind of record earns: none, or at most a count per member per day, week or month. */
 function CapFields({ control, name, readOnly }: { control: Control<LoyaltyForm>; name: 'referralCap' | 'reviewCap'; readOnly: boolean }) {
@@ -62,7 +60,7 @@ export function EarningSection({ control, readOnly }: { control: Control<Loyalty
   const { t } = useTranslation();
   return (
     <RulesSection id="earning" title={t('loyalty:earning.title')} description={t('loyalty:earning.description')}>
-      <Box sx={FIELD_GRID}>
+      <Box sx={RULE_FIELD_GRID}>
         <RuleField control={control} name="pointsPerUnitPaid" label={t('loyalty:earning.pointsPerUnitPaid')} hint={t('loyalty:earning.pointsPerUnitPaidHint')} unit={t('loyalty:life.points')} readOnly={readOnly} />
         <RuleField control={control} name="pointsPerReferral" label={t('loyalty:earning.pointsPerReferral')} hint={t('loyalty:earning.pointsPerReferralHint')} unit={t('loyalty:life.points')} readOnly={readOnly} />
         <RuleField control={control} name="pointsPerReview" label={t('loyalty:earning.pointsPerReview')} unit={t('loyalty:life.points')} readOnly={readOnly} />
@@ -77,7 +75,7 @@ export function EarningSection({ control, readOnly }: { control: Control<Loyalty
           />
         )}
       />
-      <Box sx={FIELD_GRID}>
+      <Box sx={RULE_FIELD_GRID}>
         <CapFields control={control} name="referralCap" readOnly={readOnly} />
         <CapFields control={control} name="reviewCap" readOnly={readOnly} />
       </Box>

@@ -3,10 +3,8 @@ import { Controller, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatAmount, minorDigits, POINTS_CURRENCY } from '../../../../src-shared/money';
 import { RuleField } from './RuleField';
-import { RulesSection } from './RulesSection';
+import { RULE_FIELD_GRID, RulesSection } from './RulesSection';
 import type { LoyaltyForm } from './loyalty-form';
-
-const FIELD_GRID = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', alignItems: 'start' } as const;
 
 /** "250 PTS → CN¥2.00" at the rate typed: what whole-unit redemption does with a remainder; nothing while it is not a number. */
 function useRedemptionExample(control: Control<LoyaltyForm>, currency: string | undefined): string | undefined {
@@ -26,7 +24,7 @@ export function PointsLifeSection({ control, readOnly, currency }: { control: Co
   const redemptionExample = useRedemptionExample(control, currency);
   return (
     <RulesSection id="life" title={t('loyalty:life.title')} description={t('loyalty:life.description')}>
-      <Box sx={FIELD_GRID}>
+      <Box sx={RULE_FIELD_GRID}>
         <RuleField control={control} name="pendingDays" label={t('loyalty:life.pendingDays')} hint={t('loyalty:life.pendingDaysHint')} unit={t('loyalty:life.days')} readOnly={readOnly} />
         <Stack>
           <RuleField control={control} name="expiryMonths" label={t('loyalty:life.expiryMonths')} unit={t('loyalty:life.months')} disabled={neverExpire} readOnly={readOnly} />

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 
+/** The fields of a section side by side, as many to a row as fit. */
+export const RULE_FIELD_GRID = { display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', alignItems: 'start' } as const;
+
 /** One part of the rules on the Loyalty screen: its title, what it governs, its fields. */
 export function RulesSection({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
   const titleId = `loyalty-${id}-title`;

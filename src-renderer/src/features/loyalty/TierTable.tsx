@@ -3,20 +3,20 @@ import Add from '@mui/icons-material/Add';
 import DeleteOutline from '@mui/icons-material/DeleteOutlineOutlined';
 import { useFieldArray, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIERS } from '../../../../src-shared/settings/loyalty-settings';
 import { checkPercent } from '../settings/setting-text';
 import { formatBasisPoints } from '../points/points-format';
+import { tierName } from '../points/tier-text';
 import { RuleField } from './RuleField';
 import { blankTier, type LoyaltyForm, type TierForm } from './loyalty-form';
 import { RulesSection } from './RulesSection';
 
+/** As many tiers as the rules' schema (loyaltyRulesSchema) holds. */
 const MAX_TIERS = 8;
-const NAMED_IDS = new Set(DEFAULT_TIERS.map((tier) => tier.id));
 
 /** "Gold" for a tier the defaults name, else its id; "new tier" before it has one. */
 function useTierLabel() {
   const { t } = useTranslation();
-  return (tier: Pick<TierForm, 'id' | 'name'>) => tier.name.trim() || (NAMED_IDS.has(tier.id) ? t(`points:tier.name.${tier.id}`) : tier.id || t('loyalty:tiers.newTier'));
+  return (tier: Pick<TierForm, 'id' | 'name'>) => tier.name.trim() || (tier.id ? tierName(undefined, tier.id, t) : t('loyalty:tiers.newTier'));
 }
 
 /** The fee typed for a tier as the locale writes a percentage, or nothing while it is not a rate. */
