@@ -127,12 +127,18 @@ describe('the Loyalty settings screen', () => {
     expect(await threshold(page, 'Diamond').inputValue()).toBe('650');
   });
 
-  it('says so when a change moves nobody', async () => {
+  it('says so when a change moves nobody: a review weight, or a new tier above everyone', async () => {
     const { page } = app;
     await page.getByLabel('Points per review (γ)').fill('2');
     await expectText(preview(page), 'No member would change tier.');
     await page.getByRole('button', { name: 'Reset' }).click();
     await expectText(preview(page), 'Change a rule to see who it would move.');
+    await page.getByRole('button', { name: 'Add tier' }).click();
+    await page.getByLabel('Id of new tier', { exact: true }).fill('platinum');
+    await threshold(page, 'platinum').fill('5000');
+    await expectText(preview(page), 'No member would change tier.');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    expect(await page.getByRole('button', { name: /^Remove tier / }).count()).toBe(4);
   });
 
   it('shows each member\'s tier on the members list and filters by it, the filter kept in the address', async () => {
