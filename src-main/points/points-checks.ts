@@ -17,8 +17,9 @@ import { windowStart } from './tier-state';
 // - points.balances: each member's PTS balance equals the sum of their lots' remaining;
 // - points.records and points.tiers: referrals, reviews, tiers and floors are what the audit log
 //   recorded, and each tier is tierFor(qualifying points, floor) as of its last review;
-// - points.credit: redeemed credit moves only with transfers of its own member's wallet, never
-//   above them, and never below zero.
+// - points.credit: redeemed credit moves exactly as a replay of its wallet's transfers gives
+//   (paid in by redemptions, spent first by counter debits, never above the balance, given back
+//   by reversals).
 
 interface LotWithEarning extends PointLotsTable {
   kind: string | null;
@@ -79,9 +80,34 @@ const BALANCE_FAULT = `
   SELECT l.member_id FROM point_lots l LEFT JOIN member_wallets w ON w.member_id = l.member_id AND w.currency = 'PTS' WHERE w.account_id IS NULL
   ORDER BY 1 LIMIT 1`;
 
+/**
+ * Each payment lot against its refund: revoked when (and only when) its payment's receipt was
+ * reversed, at that time, with the shortfall being what the refund owed (the lot less what had
+ * expired from it before) and its take-back transfer did not take.
+ */
+const REFUND_FAULT = `
+  SELECT id FROM (
+    SELECT l.id, l.revoked_at, l.shortfall, l.amount, v.created_at AS refunded_at,
+      (SELECT coalesce(-sum(m.points), 0) FROM point_moves m JOIN transfers t ON t.id = m.transfer_id
+       WHERE m.lot_id = l.id AND t.kind = 'points_expire' AND t.id < (SELECT min(transfer_id) FROM wallet_receipt_transfers WHERE receipt_id = v.id)) AS expired,
+      (SELECT coalesce(sum(t.amount), 0) FROM transfers t WHERE t.kind = 'points_clawback' AND t.cause_ref = 'receipt:' || l.source) AS taken
+    FROM point_lots l
+    LEFT JOIN wallet_receipts p ON l.rule = 'payment' AND p.receipt_number = l.source
+    LEFT JOIN wallet_receipts v ON v.reverses_receipt_id = p.id
+    WHERE l.rule = 'payment' OR l.revoked_at IS NOT NULL OR l.shortfall <> 0)
+  WHERE revoked_at IS NOT refunded_at OR shortfall <> CASE WHEN refunded_at IS NULL THEN 0 ELSE amount - expired - taken END
+  ORDER BY id LIMIT 1`;
+
+/** A move naming a lot that is gone: the lot was removed, its lineage left behind. */
+const ORPHAN_MOVE = 'SELECT m.lot_id FROM point_moves m LEFT JOIN point_lots l ON l.id = m.lot_id WHERE l.id IS NULL ORDER BY m.lot_id LIMIT 1';
+
 function lotsCheck(store: Store): CheckResult {
   const fault = new FirstFault();
   const lots = pointsTransfersOk(store, fault);
+  const refund = store.sqlite.prepare(REFUND_FAULT).pluck().get() as number | undefined;
+  if (refund !== undefined) fault.note('point_lots', refund, `lot ${refund}'s refund (when, and the shortfall) is not what its payment's reversal did`);
+  const orphan = store.sqlite.prepare(ORPHAN_MOVE).pluck().get() as number | undefined;
+  if (orphan !== undefined) fault.note('point_lots', orphan, `lot ${orphan}, which moves name, is missing`);
   const move = store.sqlite.prepare(MOVE_FAULT).get() as { transfer_id: number; lot_id: number } | undefined;
   if (move) fault.note('point_moves', `${move.transfer_id}:${move.lot_id}`, `the lineage of transfer ${move.transfer_id} does not add up to it`);
   const unmoved = store.sqlite.prepare(UNMOVED_TRANSFER).pluck().get() as number | undefined;
@@ -98,22 +124,83 @@ function balancesCheck(store: Store): CheckResult {
     : failed('points.balances', `member ${member}'s points balance is not the sum of their lots`, { accounts }, 'members', member);
 }
 
-const CREDIT_FAULT = `
-  SELECT c.transfer_id, c.member_id FROM point_credit c
-  LEFT JOIN member_wallets w ON w.member_id = c.member_id AND w.currency = c.currency
-  LEFT JOIN transfers t ON t.id = c.transfer_id
-  WHERE t.id IS NULL OR t.currency <> c.currency OR (t.debit_account_id IS NOT w.account_id AND t.credit_account_id IS NOT w.account_id)
-     OR abs(c.amount) > t.amount OR (c.amount > 0 AND t.credit_account_id IS NOT w.account_id)
-  UNION ALL
-  SELECT min(transfer_id), member_id FROM point_credit GROUP BY member_id, currency HAVING sum(amount) < 0
-  LIMIT 1`;
+/** Wallets redeemed credit could have reached: a redemption paid into them, or a credit row names them. */
+const CREDIT_WALLETS = `
+  SELECT w.member_id, w.currency, w.account_id FROM member_wallets w
+  WHERE w.currency <> 'PTS' AND (EXISTS (SELECT 1 FROM point_credit c WHERE c.member_id = w.member_id AND c.currency = w.currency)
+     OR EXISTS (SELECT 1 FROM transfers t WHERE t.credit_account_id = w.account_id AND t.kind = 'points_redemption'))
+  ORDER BY w.member_id, w.currency`;
+
+const WALLET_TRANSFERS = `
+  SELECT t.id, t.kind, t.state, t.amount, t.debit_account_id, t.reverses_id, o.kind AS reversed_kind FROM transfers t LEFT JOIN transfers o ON o.id = t.reverses_id
+  WHERE t.id IN (SELECT id FROM transfers WHERE debit_account_id = @account UNION SELECT id FROM transfers WHERE credit_account_id = @account) ORDER BY t.id`;
+
+/** A credit row for a wallet the member does not have. */
+const CREDIT_WITHOUT_WALLET = `
+  SELECT c.transfer_id, c.member_id FROM point_credit c LEFT JOIN member_wallets w ON w.member_id = c.member_id AND w.currency = c.currency
+  WHERE w.account_id IS NULL ORDER BY c.transfer_id LIMIT 1`;
+
+interface WalletTransfer {
+  id: number;
+  kind: string;
+  state: string;
+  amount: number;
+  debit_account_id: number;
+  reverses_id: number | null;
+  reversed_kind: string | null;
+}
+
+/** The wallet debits made at the counter: each spends redeemed credit first (credit.ts). */
+const SPENDING_KINDS = new Set(['payment', 'fee', 'withdrawal', 'member_transfer']);
+
+/**
+ * The credit moves a wallet's transfers make, replayed by the rules of credit.ts: a redemption
+ * pays its amount in; a counter debit spends credit first, then credit beyond the balance after it
+ * goes (a reversal that debits spends none, unless it takes back a redemption); a reversal that
+ * credits gives back what its original took.
+ */
+function replayCredit(account: number, transfers: readonly WalletTransfer[]): Map<number, number> {
+  const moves = new Map<number, number>();
+  let balance = 0;
+  let credit = 0;
+  for (const t of transfers) {
+    if (t.state === 'pending' || t.state === 'void_pending') continue;
+    let move = 0;
+    if (t.debit_account_id === account) {
+      balance -= t.amount;
+      if (t.kind === 'reversal' || SPENDING_KINDS.has(t.kind)) {
+        const spent = t.kind !== 'reversal' || t.reversed_kind === 'points_redemption' ? t.amount : 0;
+        const used = Math.min(credit, spent);
+        move = -(used + Math.max(0, credit - used - Math.max(0, balance)));
+      }
+    } else {
+      balance += t.amount;
+      if (t.kind === 'points_redemption') move = t.amount;
+      else if (t.kind === 'reversal' && t.reverses_id !== null) move = -Math.min(0, moves.get(t.reverses_id) ?? 0);
+    }
+    if (move !== 0) {
+      moves.set(t.id, move);
+      credit += move;
+    }
+  }
+  return moves;
+}
 
 function creditCheck(store: Store): CheckResult {
-  const row = store.sqlite.prepare(CREDIT_FAULT).get() as { transfer_id: number; member_id: number } | undefined;
+  const fault = new FirstFault();
+  const transfersOf = store.sqlite.prepare(WALLET_TRANSFERS);
+  const recordedOf = store.sqlite.prepare('SELECT transfer_id, amount FROM point_credit WHERE member_id = ? AND currency = ? ORDER BY transfer_id').raw();
+  const wallets = store.sqlite.prepare(CREDIT_WALLETS).all() as { member_id: number; currency: string; account_id: number }[];
+  for (const wallet of wallets) {
+    const expected = replayCredit(wallet.account_id, transfersOf.all({ account: wallet.account_id }) as WalletTransfer[]);
+    const recorded = new Map(recordedOf.all(wallet.member_id, wallet.currency) as [number, number][]);
+    const wrong = [...new Set([...expected.keys(), ...recorded.keys()])].sort((a, b) => a - b).find((id) => expected.get(id) !== recorded.get(id));
+    if (wrong !== undefined) fault.note('point_credit', `${wrong}:${wallet.member_id}`, `redeemed credit moved by transfer ${wrong} is not what the wallet's transfers give`);
+  }
+  const stray = store.sqlite.prepare(CREDIT_WITHOUT_WALLET).get() as { transfer_id: number; member_id: number } | undefined;
+  if (stray) fault.note('point_credit', `${stray.transfer_id}:${stray.member_id}`, `redeemed credit moved by transfer ${stray.transfer_id} names a wallet the member does not have`);
   const moves = store.sqlite.prepare('SELECT count(*) FROM point_credit').pluck().get() as number;
-  return row === undefined
-    ? passed('points.credit', `${moves} moves of redeemed credit, each within its wallet transfer`, { moves })
-    : failed('points.credit', `redeemed credit moved by transfer ${row.transfer_id} is not within it`, { moves }, 'point_credit', `${row.transfer_id}:${row.member_id}`);
+  return fault.result('points.credit', `${moves} moves of redeemed credit, each as its wallet's transfers give`, { moves });
 }
 
 interface RecordRow {
@@ -134,14 +221,22 @@ function recordsCheck(store: Store): CheckResult {
     `SELECT r.id, r.kind, m.member_number, d.member_number AS referred, r.reference, r.transfer_id, r.actor, r.created_at FROM point_records r
      LEFT JOIN members m ON m.id = r.member_id LEFT JOIN members d ON d.id = r.referred_id ORDER BY r.id`,
   ).all() as RecordRow[];
-  rows.forEach((row, index) => {
-    const record = audited[index];
+  // Record n is the n-th referral or review the audit log recorded: a row removed is named by its own id.
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (let id = 1; id <= Math.max(audited.length, rows.at(-1)?.id ?? 0); id += 1) {
+    const row = byId.get(id);
+    const record = audited[id - 1];
+    if (!row) {
+      if (record) fault.note('point_records', id, `record ${id}, in the audit log, is missing`);
+      continue;
+    }
     const after = record?.after as { referred?: string | null; reference?: string | null; transferId?: number | null } | undefined;
-    const same = record && row.id === index + 1 && record.action === `points.${row.kind}` && record.entityId === row.member_number && record.actor === row.actor
+    const same = record && record.action === `points.${row.kind}` && record.entityId === row.member_number && record.actor === row.actor
       && record.at === row.created_at && (after?.referred ?? null) === row.referred && (after?.reference ?? null) === row.reference && (after?.transferId ?? null) === row.transfer_id;
     if (!same) fault.note('point_records', row.id, `record ${row.id} is not what the audit log recorded`);
-  });
-  if (audited.length > rows.length) fault.note('point_records', rows.length + 1, `record ${rows.length + 1}, in the audit log, is missing`);
+  }
+  const stray = rows.find((row) => row.id < 1);
+  if (stray) fault.note('point_records', stray.id, `record ${stray.id} is not what the audit log recorded`);
   return fault.result('points.records', `${rows.length} referrals and reviews, each as audited`, { records: rows.length });
 }
 
@@ -189,7 +284,8 @@ function tiersCheck(store: Store): CheckResult {
     const expected = tiers.get(row.member_number);
     if (!expected || expected.tier !== row.tier || expected.floor !== row.floor || expected.since !== row.since) fault.note('member_tiers', row.member_id, `member ${row.member_number}'s tier is not what the audit log recorded`);
   }
-  for (const number of tiers.keys()) if (!seen.has(number)) fault.note('member_tiers', number, `member ${number}'s tier, in the audit log, is missing`);
+  const memberIds = new Map(store.sqlite.prepare('SELECT member_number, id FROM members').raw().all() as [string, number][]);
+  for (const number of tiers.keys()) if (!seen.has(number)) fault.note('member_tiers', memberIds.get(number) ?? number, `member ${number}'s tier, in the audit log, is missing`);
   const orphans = store.sqlite.prepare('SELECT count(*) FROM member_tiers t LEFT JOIN members m ON m.id = t.member_id WHERE m.id IS NULL').pluck().get() as number;
   if (orphans > 0) fault.note('member_tiers', 'orphan', `${orphans} tier rows name no member`);
   tiersFollowPoints(store, fault, lastReview, tiers);
