@@ -252,7 +252,7 @@ const TABLES: Record<string, TableCase> = {
     delete: (row) => run('DELETE FROM member_wallets WHERE rowid = ?', row.k),
   },
   wallet_receipts: {
-    rows: 'SELECT id AS ref, id AS k FROM wallet_receipts ORDER BY id',
+    rows: 'SELECT id AS ref, id AS k, (SELECT r.id FROM wallet_receipts r WHERE r.reverses_receipt_id = wallet_receipts.id) AS reversed_by FROM wallet_receipts ORDER BY id',
     update: (row) => run('UPDATE wallet_receipts SET balance_after = balance_after + 1 WHERE id = ?', row.k),
     insert(row) {
       const id = nextId('wallet_receipts');
@@ -263,6 +263,8 @@ const TABLES: Record<string, TableCase> = {
       return `wallet_receipts#${id}`;
     },
     delete: (row) => run('DELETE FROM wallet_receipts WHERE id = ?', row.k),
+    // A receipt removed whose reversal remains is named through the reversal that points at it.
+    names: (row) => [`wallet_receipts#${String(row.ref)}`, ...(row.reversed_by === null ? [] : [`wallet_receipts#${String(row.reversed_by)}`])],
   },
   wallet_receipt_transfers: {
     rows: 'SELECT transfer_id AS ref, transfer_id AS k, receipt_id FROM wallet_receipt_transfers ORDER BY transfer_id',
@@ -275,6 +277,63 @@ const TABLES: Record<string, TableCase> = {
     delete: (row) => run('DELETE FROM wallet_receipt_transfers WHERE transfer_id = ?', row.k),
     // A receipt left with none or another's transfers is named itself.
     names: (row) => [`wallet_receipt_transfers#${row.ref}`, /^wallet_receipts#/],
+  },
+  // Points (issue 9): lots tied to their earning transfers and moves, balances to the journal,
+  // records and tiers to the audit log, redeemed credit to its wallet transfers.
+  point_lots: {
+    rows: 'SELECT id AS ref, id AS k, member_id FROM point_lots ORDER BY id',
+    update: (row) => run(`UPDATE point_lots SET expires_at = '2099-12-31T00:00:00.000Z' WHERE id = ?`, row.k),
+    insert(row) {
+      const id = nextId('point_lots');
+      run(`INSERT INTO point_lots (id, member_id, rule, rules_version, amount, remaining, earned_at, spendable_at, expires_at, source, revoked_at, shortfall)
+        SELECT ?, member_id, rule, rules_version, amount, amount, earned_at, spendable_at, expires_at, source, NULL, 0 FROM point_lots WHERE id = ?`, id, row.k);
+      return `point_lots#${id}`;
+    },
+    delete: (row) => run('DELETE FROM point_lots WHERE id = ?', row.k),
+    names: (row) => [`point_lots#${row.ref}`, `members#${row.member_id}`],
+  },
+  point_moves: {
+    rows: `SELECT transfer_id || ':' || lot_id AS ref, transfer_id AS t, lot_id AS l FROM point_moves ORDER BY transfer_id, lot_id`,
+    update: (row) => run('UPDATE point_moves SET points = points + 1 WHERE transfer_id = ? AND lot_id = ?', row.t, row.l),
+    insert(row) {
+      run('INSERT INTO point_moves (transfer_id, lot_id, points) VALUES (999999, ?, 1)', row.l);
+      return new RegExp(`^point_(moves#999999:${String(row.l)}|lots#${String(row.l)})$`);
+    },
+    delete: (row) => run('DELETE FROM point_moves WHERE transfer_id = ? AND lot_id = ?', row.t, row.l),
+    names: (row) => [new RegExp(`^point_moves#${String(row.t)}:`), `point_lots#${String(row.l)}`],
+  },
+  point_records: {
+    rows: 'SELECT id AS ref, id AS k FROM point_records ORDER BY id',
+    update: (row) => run(`UPDATE point_records SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?`, row.k),
+    insert(row) {
+      const id = nextId('point_records');
+      // As a review: a second referral of the same member is refused by the table's own index.
+      run(`INSERT INTO point_records (id, kind, member_id, referred_id, reference, transfer_id, actor, created_at)
+        SELECT ?, 'review', member_id, NULL, coalesce(reference, 'R-X'), transfer_id, actor, created_at FROM point_records WHERE id = ?`, id, row.k);
+      return `point_records#${id}`;
+    },
+    delete: (row) => run('DELETE FROM point_records WHERE id = ?', row.k),
+  },
+  point_credit: {
+    rows: `SELECT transfer_id || ':' || member_id AS ref, transfer_id AS t, member_id AS m FROM point_credit ORDER BY transfer_id, member_id`,
+    update: (row) => run('UPDATE point_credit SET amount = amount + 1 WHERE transfer_id = ? AND member_id = ?', row.t, row.m),
+    insert(row) {
+      // Credit for the member's first deposit, which paid nothing in from points.
+      const deposit = one<number>(`SELECT min(t.id) FROM transfers t JOIN member_wallets w ON w.account_id = t.credit_account_id WHERE w.member_id = ? AND w.currency = 'CNY'`, row.m);
+      run(`INSERT INTO point_credit (transfer_id, member_id, currency, amount) VALUES (?, ?, 'CNY', 1)`, deposit, row.m);
+      return `point_credit#${deposit}:${String(row.m)}`;
+    },
+    delete: (row) => run('DELETE FROM point_credit WHERE transfer_id = ? AND member_id = ?', row.t, row.m),
+  },
+  member_tiers: {
+    rows: 'SELECT member_id AS ref, member_id AS k FROM member_tiers ORDER BY member_id',
+    update: (row) => run(`UPDATE member_tiers SET tier = 'vip' WHERE member_id = ?`, row.k),
+    insert(row) {
+      const id = one<number>('SELECT max(id) FROM members WHERE id NOT IN (SELECT member_id FROM member_tiers)');
+      run('INSERT INTO member_tiers (member_id, tier, floor, since) SELECT ?, tier, floor, since FROM member_tiers WHERE member_id = ?', id, row.k);
+      return `member_tiers#${id}`;
+    },
+    delete: (row) => run('DELETE FROM member_tiers WHERE member_id = ?', row.k),
   },
   members_fts: ftsCase('members_fts'),
   members_grams: ftsCase('members_grams'),
@@ -543,6 +602,11 @@ describe('tamper battery: the single changes issue 7 found unseen', () => {
     expectNamed(() => run(`UPDATE accounts SET closed = 1, closed_at = '2026-01-01T00:00:00.000Z' WHERE code = '1100-CNY'`), `accounts#${one<number>(`SELECT id FROM accounts WHERE code = '1100-CNY'`)}`);
     const closed = wallet('王五').account_id;
     expectNamed(() => run('UPDATE accounts SET closed = 0, closed_at = NULL WHERE id = ?', closed), `accounts#${closed}`);
+  });
+  it('a refund\'s shortfall cleared from its lot, or the refund taken off the lot so its points qualify again', () => {
+    const lot = one<number>('SELECT id FROM point_lots WHERE shortfall > 0');
+    expectNamed(() => run('UPDATE point_lots SET shortfall = 0 WHERE id = ?', lot), `point_lots#${lot}`);
+    expectNamed(() => run('UPDATE point_lots SET revoked_at = NULL, shortfall = 0 WHERE id = ?', lot), `point_lots#${lot}`);
   });
   it('a member with money in their wallet deleted, with their wallet link', () => {
     const id = member('赵钱孙');

@@ -30,7 +30,8 @@ describe('verify covers every table', () => {
     const { sqlite } = router.state.requireStore();
     const report = await ok(router, 'system.verify', {});
     expect(report.checks.filter((check) => !check.ok)).toEqual([]);
-    for (const table of ['staff', 'audit_log', 'settings', 'accounts', 'transfers', 'members', 'member_wallets', 'wallet_receipts', 'wallet_receipt_transfers', 'kysely_migration', 'sqlite_sequence']) {
+    for (const table of ['staff', 'audit_log', 'settings', 'accounts', 'transfers', 'members', 'member_wallets', 'wallet_receipts', 'wallet_receipt_transfers', 'kysely_migration', 'sqlite_sequence',
+      'point_lots', 'point_moves', 'point_records', 'point_credit', 'member_tiers']) {
       expect({ table, rows: sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number }).toEqual({ table, rows: expect.toSatisfy((n: number) => n >= 3) });
     }
   });
