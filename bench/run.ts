@@ -12,6 +12,8 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./members-search'),
   () => import('./scrypt-guesses'),
   () => import('./ui-screens'),
+  () => import('./points-expire-job'),
+  () => import('./points-redeem-single'),
 ];
 
 async function main(): Promise<void> {
