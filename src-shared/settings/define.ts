@@ -9,6 +9,11 @@ export interface SettingsSection<S extends z.ZodObject = z.ZodObject> {
   domain: string;
   schema: S;
   defaults: z.output<S>;
+  /**
+   * The path of the screen of its own where the section is edited (the loyalty rules, which move
+   * members' tiers as they are saved); the Settings screen then shows a card that leads there.
+   */
+  editedAt?: string;
 }
 
 export function settingsSection<S extends z.ZodObject>(section: SettingsSection<S>): SettingsSection<S> {

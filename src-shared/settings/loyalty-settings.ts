@@ -107,6 +107,7 @@ export const loyaltySettings = settingsSection({
     loyalty: savedLoyaltySchema,
   }),
   defaults: { loyalty: { version: 0, rules: DEFAULT_LOYALTY_RULES } },
+  editedAt: '/admin/loyalty',
 });
 
 /** The most names a tier-change preview lists; the counts are always whole. */

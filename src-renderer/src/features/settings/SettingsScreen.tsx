@@ -3,12 +3,14 @@ import { Alert, Paper, Snackbar, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../src-shared/permissions';
 import { SETTINGS_SECTIONS } from '../../../../src-shared/settings';
+import type { SettingsSection } from '../../../../src-shared/settings/define';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageFrame } from '../../ui/PageFrame';
 import { TrustFingerprint } from '../../ui/TrustFingerprint';
 import { useSession } from '../../session/session';
 import { SECTION_CARDS } from './section-cards';
+import { EditedElsewhereCard } from './EditedElsewhereCard';
 
 /** Admin → Settings: every setting by section, editable with settings.manage and readable with settings.read. */
 export function SettingsScreen() {
@@ -24,7 +26,8 @@ export function SettingsScreen() {
       {readOnly && <Alert severity="info">{t('settings:readOnly')}</Alert>}
       <ErrorAlert error={overview.error} />
       {overview.data &&
-        SETTINGS_SECTIONS.map(({ domain }) => {
+        SETTINGS_SECTIONS.map(({ domain, editedAt }: SettingsSection) => {
+          if (editedAt) return <EditedElsewhereCard key={domain} domain={domain} path={editedAt} />;
           const Section = SECTION_CARDS[domain];
           return Section ? (
             <Section key={domain} saved={overview.data.values} invalid={overview.data.invalid} readOnly={readOnly} onSaved={() => setNotice({ domain, open: true })} />
