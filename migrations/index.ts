@@ -9,6 +9,7 @@ import * as journalBrowse from './0007_journal_browse';
 import * as memberBalance from './0008_member_balance';
 import * as receiptApprover from './0009_receipt_approver';
 import * as points from './0010_points';
+import * as pointsQualifying from './0011_points_qualifying';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_member_balance': memberBalance,
   '0009_receipt_approver': receiptApprover,
   '0010_points': points,
+  '0011_points_qualifying': pointsQualifying,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
