@@ -21,19 +21,25 @@ const lotStatements = perConnection((sqlite) => ({
   ),
   insertMove: sqlite.prepare('INSERT INTO point_moves (transfer_id, lot_id, points) VALUES (?, ?, ?)'),
   changeRemaining: sqlite.prepare('UPDATE point_lots SET remaining = remaining + ? WHERE id = ?'),
-  /** Live lots in spending order; `spendable_at <= ?` leaves out lots still in their pending window. */
-  fefo: sqlite.prepare<[number, string], { id: number; remaining: number }>(
-    `SELECT id, remaining FROM point_lots WHERE member_id = ? AND remaining > 0 AND spendable_at <= ?
+  /**
+   * Live lots in spending order; `spendable_at <= ?` leaves out lots still in their pending
+   * window, `expires_at > ?` lots past their expiry that the next expiry run has yet to empty.
+   */
+  fefo: sqlite.prepare<[number, string, string], { id: number; remaining: number }>(
+    `SELECT id, remaining FROM point_lots WHERE member_id = ? AND remaining > 0 AND spendable_at <= ? AND (expires_at IS NULL OR expires_at > ?)
      ORDER BY expires_at IS NULL, expires_at, id`,
   ),
   lot: sqlite.prepare<[number], PointLotsTable>('SELECT * FROM point_lots WHERE id = ?'),
   movesOf: sqlite.prepare<[number], LineagePart>('SELECT lot_id AS lotId, -points AS points FROM point_moves WHERE transfer_id = ? ORDER BY lot_id'),
-  sums: sqlite.prepare<[string, number], { balance: number | null; spendable: number | null }>(
-    'SELECT sum(remaining) AS balance, sum(CASE WHEN spendable_at <= ? THEN remaining END) AS spendable FROM point_lots WHERE member_id = ? AND remaining > 0',
+  sums: sqlite.prepare<{ at: string; member: number }, { balance: number | null; spendable: number | null; pending: number | null }>(
+    `SELECT sum(remaining) AS balance,
+            sum(CASE WHEN spendable_at <= @at AND (expires_at IS NULL OR expires_at > @at) THEN remaining END) AS spendable,
+            sum(CASE WHEN spendable_at > @at AND (expires_at IS NULL OR expires_at > @at) THEN remaining END) AS pending
+     FROM point_lots WHERE member_id = @member AND remaining > 0`,
   ),
 }));
 
-/** A time after every lot's pending window: a take-back or an adjustment takes from every lot, spendable yet or not. */
+/** A time after every lot's pending window: a take-back or an adjustment takes from every lot, spendable yet or not, expired or not. */
 export const ANY_TIME = '9999-12-31T23:59:59.999Z';
 
 export type NewLot = Omit<PointLotsTable, 'remaining' | 'revoked_at' | 'shortfall'>;
@@ -49,10 +55,14 @@ export function getLot(store: Store, id: number): PointLotsTable | undefined {
   return lotStatements(store.sqlite).lot.get(id);
 }
 
-/** Points held (every live lot) and spendable at `at` (those past their pending window). */
-export function pointsHeld(store: Store, memberId: number, at: string): { balance: number; spendable: number } {
-  const row = lotStatements(store.sqlite).sums.get(at, memberId);
-  return { balance: row?.balance ?? 0, spendable: row?.spendable ?? 0 };
+/**
+ * Points held at `at` (every lot's remaining, as the ledger holds them), those spendable (past
+ * their pending window and not past their expiry) and those pending (still in the window). Points
+ * past their expiry are held until the next expiry run, and can no longer be spent.
+ */
+export function pointsHeld(store: Store, memberId: number, at: string): { balance: number; spendable: number; pending: number } {
+  const row = lotStatements(store.sqlite).sums.get({ at, member: memberId });
+  return { balance: row?.balance ?? 0, spendable: row?.spendable ?? 0, pending: row?.pending ?? 0 };
 }
 
 /**
@@ -70,7 +80,8 @@ export function planTake(store: Store, memberId: number, points: number, at: str
   };
   const first = options.first === undefined ? undefined : getLot(store, options.first);
   if (first) take(first.id, first.remaining);
-  for (const lot of lotStatements(store.sqlite).fefo.iterate(memberId, at)) {
+  // A take-back or an adjustment (at ANY_TIME) may take from a lot past its expiry too: its points are still held.
+  for (const lot of lotStatements(store.sqlite).fefo.iterate(memberId, at, at === ANY_TIME ? '' : at)) {
     if (left === 0) break;
     if (lot.id !== first?.id) take(lot.id, lot.remaining);
   }

@@ -108,7 +108,7 @@ export function pointsSummary(store: Store, memberId: number, now: Date): Points
     member: memberRef(member),
     balance: pointsBalance(store, memberId),
     spendable: held.spendable,
-    pending: held.balance - held.spendable,
+    pending: held.pending,
     shortfall: queryStatements(store.sqlite).shortfall.get(memberId) ?? 0,
     tier: tierStatus(store, memberId, saved.rules, now),
     upcomingExpiries: queryStatements(store.sqlite).upcoming.all(memberId, at),
