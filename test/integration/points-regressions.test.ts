@@ -240,7 +240,7 @@ describe('reversing a redemption', () => {
     await expectVerified(branch.router);
   });
 
-  it('gives back to a lot already past its expiry, which the next expiry run removes', async () => {
+  it('gives back to a lot already past its expiry, which cannot be spent and the next expiry run removes', async () => {
     const branch = await pointsBranch();
     await changeRules(branch.router, (rules) => ({ ...flat(rules), expiryMonths: 1 }));
     const member = await memberWithMoney(branch.router, '吴十');
@@ -253,6 +253,9 @@ describe('reversing a redemption', () => {
     expect((await runDue(branch))['points.expireLots']).toEqual({ members: 0, lots: 0, points: 0 });
     await ok(branch.router, 'points.reverseRedemption', unredeem(redemption.transferIds[0]!));
     expect((await lots(branch, member.id)).find((lot) => lot.id === early!.id)).toMatchObject({ remaining: 100, expiresAt: early!.expiresAt });
+    // Held until the run, but past their expiry: not spendable, not pending.
+    expect(await summaryOf(branch.router, member.id)).toMatchObject({ balance: 150, spendable: 50, pending: 0 });
+    await expectRefused(branch, [member.id], 'points.redeem', redeem(member.id, 100), 'POINTS_INSUFFICIENT');
     expect((await runDue(branch))['points.expireLots']).toEqual({ members: 1, lots: 1, points: 100 });
     expect(await summaryOf(branch.router, member.id)).toMatchObject({ balance: 50 });
     expect((await lots(branch, member.id)).find((lot) => lot.id === later!.id)).toMatchObject({ remaining: 50 });

@@ -26,7 +26,8 @@ import { ADMIN, ok, tempDataDir } from '../support/temp-data';
 // - each member's PTS balance in the ledger = the sum of their lots' remaining;
 // - every points transfer's lineage adds up to it, and each lot's remaining to its moves;
 // - no lot below zero or above what it earned;
-// - a spend takes from the spendable lots soonest expiry first (then oldest), as re-planned here;
+// - a spend takes from the spendable lots (past their pending window, not past their expiry)
+//   soonest expiry first (then oldest), as re-planned here;
 // - an expiry run empties the due lots and touches no other;
 // - a refund takes back what its lot earned less what expired, the rest recorded as shortfall;
 // - a redemption given back returns each lot exactly its part;
@@ -165,7 +166,7 @@ function fefo(a: LotRow, b: LotRow): number {
 function expectedPlan(lots: LotRow[], points: number, when: string): { lotId: number; points: number }[] {
   const plan: { lotId: number; points: number }[] = [];
   let left = points;
-  for (const lot of lots.filter((l) => l.remaining > 0 && l.spendable_at <= when).sort(fefo)) {
+  for (const lot of lots.filter((l) => l.remaining > 0 && l.spendable_at <= when && (l.expires_at === null || l.expires_at > when)).sort(fefo)) {
     if (left === 0) break;
     const part = Math.min(left, lot.remaining);
     plan.push({ lotId: lot.id, points: part });
