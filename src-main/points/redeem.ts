@@ -97,7 +97,8 @@ export function redeemPoints(store: Store, actor: Actor, req: RedeemRequest, now
  */
 export function reverseRedemption(store: Store, actor: Actor, req: ReverseRedemptionRequest, now: Date): PointsChange {
   return inLedgerTransaction(store, (writer) => {
-    const named = getTransfer(store, req.transferId);
+    const named = writer.transfer(req.transferId);
+    if (!named) throw new AppError('TRANSFER_NOT_FOUND', `Transfer ${req.transferId} does not exist.`, { field: 'transferId' });
     const pointsLegId = named.kind === 'points_redemption' ? named.id - 1 : named.id;
     const pointsLeg = getTransfer(store, pointsLegId);
     const moneyLeg = writer.transfer(pointsLegId + 1);

@@ -86,7 +86,8 @@ describe('points.reverseRedemption refusals', () => {
     const earned = (await ok(branch.router, 'points.lots', { memberId: member.id }))[0]!.id;
     const reverse = (transferId: number) => ({ transferId, reason: 'mistake', idempotencyKey: nextKey() });
     await expectRefused(branch, [member.id], 'points.reverseRedemption', reverse(earned), 'REVERSAL_NOT_ALLOWED');
-    await expectRefused(branch, [member.id], 'points.reverseRedemption', reverse(99_999), 'TRANSFER_NOT_FOUND');
+    const unknown = await expectRefused(branch, [member.id], 'points.reverseRedemption', reverse(99_999), 'TRANSFER_NOT_FOUND');
+    expect(unknown?.details).toEqual({ field: 'transferId' });
   });
 
   it('refuses to take back credit the wallet no longer holds with INSUFFICIENT_FUNDS', async () => {
