@@ -63,8 +63,9 @@ export const pointsSummarySchema = z.object({
   member: memberRefSchema,
   /** Every point held: the PTS account's balance, equal to the sum of the live lots. */
   balance: z.number().int(),
-  /** What can be redeemed now (the balance less points still in their pending window). */
+  /** What can be redeemed now: the balance less points still in their pending window, and less points past their expiry that the next expiry run removes. */
   spendable: z.number().int(),
+  /** Points still in their pending window (a payment's, when the rules set one). */
   pending: z.number().int(),
   /** Points refunds could not take back (already spent): recorded, never dropped. */
   shortfall: z.number().int(),
