@@ -1,10 +1,12 @@
+import { POINTS_CURRENCY } from '../../src-shared/money';
 import type { SavedLoyalty } from '../../src-shared/settings/loyalty-settings';
 import { inLedgerTransaction, systemAccount } from '../ledger';
 import type { MemberRow } from '../members/member-repo';
+import { openWallet, prepareWalletCurrencies } from '../members/member-wallets';
 import type { Store } from '../store/store';
 import { writeEarningTo } from './earn';
 import { paymentPoints, tierById } from './loyalty';
-import { pointsAccountFor } from './points-account';
+import { findPointsAccountId } from './points-account';
 import { raiseTier, tierRow } from './tier-state';
 
 // Points for payments posted in bulk, outside the counter (the demo's history, a migration):
@@ -28,6 +30,7 @@ export class PastPaymentEarnings {
   private readonly accounts = new Map<number, number>();
   private readonly issued: number;
   private readonly topTier: string;
+  private prepared = false;
 
   constructor(
     private readonly store: Store,
@@ -58,12 +61,15 @@ export class PastPaymentEarnings {
     });
   }
 
+  /** pointsAccountFor, with the PTS system accounts made ready once for the whole load rather than once per new account. */
   private accountOf(member: MemberRow, at: Date): number {
-    let account = this.accounts.get(member.id);
+    let account = this.accounts.get(member.id) ?? findPointsAccountId(this.store, member.id);
     if (account === undefined) {
-      account = pointsAccountFor(this.store, member, at);
-      this.accounts.set(member.id, account);
+      if (!this.prepared) prepareWalletCurrencies(this.store, [POINTS_CURRENCY], at);
+      this.prepared = true;
+      account = openWallet(this.store, member, POINTS_CURRENCY, at);
     }
+    this.accounts.set(member.id, account);
     return account;
   }
 }
