@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Controller, type Control, type FieldError, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { Controller, type Control, type ControllerRenderProps, type FieldError, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { Box, TextField, type TextFieldProps } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -78,6 +78,11 @@ function helperText({ error, hint, formatHint, value, maxLength }: HelperTextOpt
   return limitedHelperText(problem ?? hintWithLimit(hint, maxLength, t, language), length, maxLength, t);
 }
 
+/** What binds a TextField to a react-hook-form field: its name, text (blank for none), change and blur, and focus on a problem. */
+export function boundField<T extends FieldValues>(field: ControllerRenderProps<T, Path<T>>) {
+  return { name: field.name, value: (field.value as unknown) ?? '', onChange: field.onChange, onBlur: field.onBlur, inputRef: field.ref };
+}
+
 export function FormTextField<T extends FieldValues>({ control, name, hint, formatHint, maxLength, ...rest }: FormTextFieldProps<T>) {
   const { t, i18n } = useTranslation();
   return (
@@ -87,11 +92,7 @@ export function FormTextField<T extends FieldValues>({ control, name, hint, form
       render={({ field, fieldState }) => (
         <TextField
           {...rest}
-          name={field.name}
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
+          {...boundField(field)}
           // Over its limit a field turns red as it is typed, before any check: the limit is the problem.
           error={fieldState.error !== undefined || (maxLength !== undefined && typeof field.value === 'string' && field.value.trim().length > maxLength)}
           helperText={helperText({ error: fieldState.error, hint, formatHint, value: field.value, maxLength }, t, i18n.language)}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { InputAdornment, TextField } from '@mui/material';
+import { boundField } from '../../ui/form';
 import { Controller, type Control, type Path } from 'react-hook-form';
 import type { LoyaltyForm } from './loyalty-form';
 
@@ -31,11 +32,7 @@ export function RuleField({ control, name, label, ariaLabel, unit, unitBefore = 
       name={name}
       render={({ field, fieldState }) => (
         <TextField
-          name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
+          {...boundField(field)}
           size="small"
           label={label}
           placeholder={placeholder}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Box, Button, CircularProgress, Grid, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Grid, Paper, Typography } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Edit from '@mui/icons-material/EditOutlined';
 import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
@@ -24,6 +24,7 @@ import { MemberHistoryPanel } from './MemberHistoryPanel';
 import { MemberStatusActions } from './MemberStatusActions';
 import { MemberStatusChip } from './MemberStatusChip';
 import { memberPath, membersListPathFrom, tellerPathFor } from './member-paths';
+import { PageSection } from '../../ui/PageSection';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -83,16 +84,6 @@ function MemberFacts({ member }: { member: Member }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack component="section" sx={{ gap: 1 }}>
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {children}
-    </Stack>
-  );
-}
 
 /** Back to the list as it was left: a member opened from the list carries the list's view in its query. */
 function BackToMembers() {
@@ -158,17 +149,17 @@ export function MemberDetailScreen({ memberId }: { memberId: number }) {
         <PointsTab memberId={memberId} memberName={data.name} currencies={currencies} closed={data.status === 'closed'} />
       ) : (
         <>
-          <Section title={t('wallets:panel.title')}>
+          <PageSection title={t('wallets:panel.title')}>
             <WalletPanel memberId={memberId} />
-          </Section>
-          <Section title={t('wallets:history.title')}>
+          </PageSection>
+          <PageSection title={t('wallets:history.title')}>
             {currencies.length > 0 && <WalletHistoryGrid memberId={memberId} currencies={currencies} />}
-          </Section>
+          </PageSection>
         </>
       )}
-      <Section title={t('members:history.title')}>
+      <PageSection title={t('members:history.title')}>
         <MemberHistoryPanel memberId={memberId} />
-      </Section>
+      </PageSection>
       <MemberFormDialog open={editing} member={data} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
     </PageFrame>
   );

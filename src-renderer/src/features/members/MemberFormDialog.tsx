@@ -1,12 +1,12 @@
 import { useMemo, type FormEventHandler } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Dialog } from '@mui/material';
 import { useForm, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../src-shared/contract';
 import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import type { Member } from '../../../../src-shared/contract/members';
 import { useChannelMutation } from '../../api/queries';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
 import { FormTextField, useServerError } from '../../ui/form';
 import { createMemberSchema, emptyMemberForm, MEMBER_FIELDS, memberFormFrom, translatedResolver, updateMemberSchema, type MemberFormValues } from './member-form';
 
@@ -26,10 +26,7 @@ function MemberFormLayout({ title, submitLabel, control, member, busy, formError
   const { t } = useTranslation();
   const idHint = member?.idDocumentMasked ? t('members:form.idDocumentKeep', { masked: member.idDocumentMasked }) : t('members:form.idDocumentHint');
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <DialogTitle>{title}</DialogTitle>
-      <DialogContent>
-        <Stack sx={{ gap: 2, pt: 1 }}>
+    <FormDialogFrame title={title} submitLabel={submitLabel} busy={busy} formError={formError} onSubmit={onSubmit} onClose={onClose}>
           <FormTextField control={control} name="name" label={t('members:field.name')} required maxLength={INPUT_LIMITS.name} autoFocus autoComplete="off" />
           <FormTextField control={control} name="phone" label={t('members:field.phone')} required autoComplete="off" hint={t('members:form.phoneHint')} />
           <FormTextField control={control} name="email" label={t('members:field.email')} type="email" autoComplete="off" />
@@ -37,18 +34,7 @@ function MemberFormLayout({ title, submitLabel, control, member, busy, formError
           <FormTextField control={control} name="referredBy" label={t('members:field.referredBy')} autoComplete="off" hint={t('members:form.referredByHint')} />
           {/* Long notes scroll inside the field, so the limit and the count under it stay in sight. */}
           <FormTextField control={control} name="notes" label={t('members:field.notes')} maxLength={INPUT_LIMITS.prose} multiline minRows={2} maxRows={6} />
-          <ErrorAlert error={formError} />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {t('common:actions.cancel')}
-        </Button>
-        <Button type="submit" variant="contained" disabled={busy}>
-          {submitLabel}
-        </Button>
-      </DialogActions>
-    </form>
+    </FormDialogFrame>
   );
 }
 

@@ -10,7 +10,8 @@ import { useErrorText } from '../../api/error-text';
 import { useChannelMutation } from '../../api/queries';
 import { FormTextField, useServerError } from '../../ui/form';
 import { pointsTextSchema } from './points-input';
-import { PointsDialog, PointsForm } from './PointsDialog';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { PointsDialog } from './PointsDialog';
 import { PointsField } from './PointsField';
 import { useFormKey } from './use-form-key';
 
@@ -44,7 +45,7 @@ function AdjustForm({ memberId, onClose }: AdjustProps) {
   });
   const insufficient = server.formError instanceof ApiError && server.formError.code === 'POINTS_INSUFFICIENT';
   return (
-    <PointsForm
+    <FormDialogFrame
       title={t('points:adjust.title')}
       explanation={t('points:adjust.explanation')}
       submitLabel={t('points:adjust.confirm')}
@@ -55,7 +56,7 @@ function AdjustForm({ memberId, onClose }: AdjustProps) {
     >
       <PointsField control={control} name="points" label={t('points:adjust.points')} required autoFocus note={t('points:adjust.pointsHint')} refusal={insufficient ? describe(server.formError) : null} />
       <FormTextField control={control} name="reason" label={t('common:reason.label')} required multiline minRows={2} maxLength={adjustInput.shape.reason.maxLength ?? undefined} />
-    </PointsForm>
+    </FormDialogFrame>
   );
 }
 

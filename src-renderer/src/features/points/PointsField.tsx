@@ -1,3 +1,4 @@
+import { boundField } from '../../ui/form';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { InputAdornment, TextField, type TextFieldProps } from '@mui/material';
 import { POINTS_CURRENCY } from '../../../../src-shared/money';
@@ -21,11 +22,7 @@ export function PointsField<T extends FieldValues>({ control, name, refusal = nu
       render={({ field, fieldState }) => (
         <TextField
           {...rest}
-          name={field.name}
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
+          {...boundField(field)}
           autoComplete="off"
           error={fieldState.error !== undefined || refusal !== null}
           helperText={fieldState.error?.message ?? refusal ?? note ?? ' '}

@@ -1,5 +1,4 @@
-import { Grid, Skeleton, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Grid, Skeleton, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -9,17 +8,8 @@ import { PointsBalances } from './PointsBalances';
 import { PointsChart } from './PointsChart';
 import { PointsHistoryGrid } from './PointsHistoryGrid';
 import { UpcomingExpiries } from './UpcomingExpiries';
+import { PageSection } from '../../ui/PageSection';
 
-function Part({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack component="section" sx={{ gap: 1 }}>
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {children}
-    </Stack>
-  );
-}
 
 /** The member page's Points tab: the balances and what can be done with them, the months at a glance, the lots and every movement. */
 export function PointsTab(props: PointsActionsProps) {
@@ -41,12 +31,12 @@ export function PointsTab(props: PointsActionsProps) {
           <UpcomingExpiries expiries={summary.data?.upcomingExpiries ?? []} />
         </Grid>
       </Grid>
-      <Part title={t('points:lots.title')}>
+      <PageSection title={t('points:lots.title')}>
         <PointLotsGrid memberId={memberId} />
-      </Part>
-      <Part title={t('points:history.title')}>
+      </PageSection>
+      <PageSection title={t('points:history.title')}>
         <PointsHistoryGrid memberId={memberId} />
-      </Part>
+      </PageSection>
     </Stack>
   );
 }

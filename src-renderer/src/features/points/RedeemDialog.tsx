@@ -14,7 +14,8 @@ import { FormTextField } from '../../ui/form';
 import { useFormatMoney } from '../../ui/Money';
 import { checkPoints, pointsTextSchema } from './points-input';
 import { usePointsFormat } from './points-format';
-import { PointsDialog, PointsForm } from './PointsDialog';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { PointsDialog } from './PointsDialog';
 import { PointsField } from './PointsField';
 import { useFormKey } from './use-form-key';
 import { useRedeemPreview } from './use-redeem-preview';
@@ -93,7 +94,7 @@ function RedeemForm({ memberId, currencies, onClose }: RedeemProps) {
   const unit = loyalty.data?.rules.pointsPerRedemptionUnit;
   const note = summary.data && unit !== undefined ? t('points:redeem.note', { spendable: formatPoints(summary.data.spendable), unit: formatPoints(unit), currency }) : undefined;
   return (
-    <PointsForm
+    <FormDialogFrame
       title={t('points:redeem.title')}
       explanation={t('points:redeem.explanation')}
       submitLabel={t('points:redeem.confirm')}
@@ -115,7 +116,7 @@ function RedeemForm({ memberId, currencies, onClose }: RedeemProps) {
         )}
       </Stack>
       {points !== null && preview.data && !refusal && <RedeemPreview redemption={preview.data} settling={settling} />}
-    </PointsForm>
+    </FormDialogFrame>
   );
 }
 

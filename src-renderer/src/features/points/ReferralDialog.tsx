@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { useChannelMutation } from '../../api/queries';
 import { useErrorText } from '../../api/error-text';
 import { MemberPicker, type PickedMember } from '../wallets/MemberPicker';
-import { PointsDialog, PointsForm } from './PointsDialog';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { PointsDialog } from './PointsDialog';
 import { useFormKey } from './use-form-key';
 
 // Member A (this page's member) referred member B, picked with the counter's member finder. The
@@ -34,7 +35,7 @@ function ReferralForm({ memberId, memberName, onClose }: ReferralProps) {
     if (picked) record.mutate({ referrerId: memberId, referredId: picked.id, idempotencyKey });
   });
   return (
-    <PointsForm
+    <FormDialogFrame
       title={t('points:referral.title')}
       explanation={t('points:referral.explanation', { name: memberName })}
       submitLabel={t('points:referral.confirm')}
@@ -61,7 +62,7 @@ function ReferralForm({ memberId, memberName, onClose }: ReferralProps) {
           />
         )}
       />
-    </PointsForm>
+    </FormDialogFrame>
   );
 }
 

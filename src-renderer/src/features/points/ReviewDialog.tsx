@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { reviewInput } from '../../../../src-shared/contract/points';
 import { useChannelMutation } from '../../api/queries';
 import { FormTextField, useServerError } from '../../ui/form';
-import { PointsDialog, PointsForm } from './PointsDialog';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { PointsDialog } from './PointsDialog';
 import { useFormKey } from './use-form-key';
 
 // A review the member wrote earns the review points, up to the cap per period (POINTS_CAP_REACHED
@@ -31,7 +32,7 @@ function ReviewForm({ memberId, onClose }: ReviewProps) {
     record.mutate({ memberId, reference, idempotencyKey });
   });
   return (
-    <PointsForm
+    <FormDialogFrame
       title={t('points:review.title')}
       explanation={t('points:review.explanation')}
       submitLabel={t('points:review.confirm')}
@@ -41,7 +42,7 @@ function ReviewForm({ memberId, onClose }: ReviewProps) {
       onClose={onClose}
     >
       <FormTextField control={form.control} name="reference" label={t('points:review.reference')} required autoFocus autoComplete="off" hint={t('points:review.referenceHint')} maxLength={reviewInput.shape.reference.maxLength ?? undefined} />
-    </PointsForm>
+    </FormDialogFrame>
   );
 }
 

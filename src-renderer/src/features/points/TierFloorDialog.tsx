@@ -8,7 +8,8 @@ import { tierFloorInput, type TierStatus } from '../../../../src-shared/contract
 import type { LoyaltyRules } from '../../../../src-shared/settings/loyalty-settings';
 import { useChannelMutation } from '../../api/queries';
 import { FormTextField, useServerError } from '../../ui/form';
-import { PointsDialog, PointsForm } from './PointsDialog';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { PointsDialog } from './PointsDialog';
 import { tierName } from './tier-text';
 
 /** No floor: the select's empty choice. */
@@ -41,7 +42,7 @@ function TierFloorForm({ memberId, status, rules, onClose }: FloorProps) {
     setFloor.mutate({ memberId, ...request });
   });
   return (
-    <PointsForm title={t('points:floor.title')} explanation={t('points:floor.explanation')} submitLabel={t('points:floor.confirm')} busy={setFloor.isPending} formError={server.formError} onSubmit={submit} onClose={onClose}>
+    <FormDialogFrame title={t('points:floor.title')} explanation={t('points:floor.explanation')} submitLabel={t('points:floor.confirm')} busy={setFloor.isPending} formError={server.formError} onSubmit={submit} onClose={onClose}>
       <FormTextField control={control} name="floor" label={t('points:floor.field')} select autoFocus>
         <MenuItem value={NO_FLOOR}>{t('points:floor.none')}</MenuItem>
         {tiers.map((tier) => (
@@ -51,7 +52,7 @@ function TierFloorForm({ memberId, status, rules, onClose }: FloorProps) {
         ))}
       </FormTextField>
       <FormTextField control={control} name="reason" label={t('common:reason.label')} required multiline minRows={2} maxLength={tierFloorInput.shape.reason.maxLength ?? undefined} />
-    </PointsForm>
+    </FormDialogFrame>
   );
 }
 

@@ -1,4 +1,5 @@
 import { InputAdornment, TextField } from '@mui/material';
+import { boundField } from '../../ui/form';
 import { Controller, type Control, type FieldValues, type Path, type PathValue } from 'react-hook-form';
 
 /** A number typed as text (a rate, an amount in major units), its unit after it; `label` names a field without a visible label. */
@@ -32,11 +33,7 @@ export function CellField<F extends FieldValues>({ control, name, unit, label, p
       defaultValue={'' as PathValue<F, Path<F>>}
       render={({ field, fieldState }) => (
         <TextField
-          name={field.name}
-          value={field.value ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
+          {...boundField(field)}
           size="small"
           fullWidth
           placeholder={placeholder}

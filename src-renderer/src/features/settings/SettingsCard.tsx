@@ -23,6 +23,21 @@ export interface SettingsCardProps {
   children: ReactNode;
 }
 
+/** A section's title and what it governs, from settings.json. */
+export function SectionHeading({ domain, titleId }: { domain: string; titleId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Box>
+      <Typography id={titleId} variant="subtitle1" component="h2">
+        {t(`settings:section.${domain}.title`)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t(`settings:section.${domain}.description`)}
+      </Typography>
+    </Box>
+  );
+}
+
 /** One settings section: its title and what it governs, its fields, and its own Save and Reset. */
 export function SettingsCard({ domain, readOnly, section, children }: SettingsCardProps) {
   const { changed, broken, busy, formError, submit, reset } = section;
@@ -31,14 +46,7 @@ export function SettingsCard({ domain, readOnly, section, children }: SettingsCa
   return (
     <Paper variant="outlined" component="section" aria-labelledby={titleId} sx={{ p: 3 }}>
       <Stack component="form" onSubmit={submit} noValidate sx={{ gap: 2 }}>
-        <Box>
-          <Typography id={titleId} variant="subtitle1" component="h2">
-            {t(`settings:section.${domain}.title`)}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t(`settings:section.${domain}.description`)}
-          </Typography>
-        </Box>
+        <SectionHeading domain={domain} titleId={titleId} />
         {broken.map((key) => (
           <Alert key={key} severity="warning">
             {t('settings:invalidSaved', { field: settingLabel(key, t) })}
