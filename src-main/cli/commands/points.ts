@@ -39,9 +39,10 @@ function lotLine(lot: PointLot): string {
 
 function summaryText(summary: PointsSummary, lots: PointLot[]): string {
   const { tier } = summary;
+  const pastExpiry = summary.balance - summary.spendable - summary.pending;
   const lines = [
     `${summary.member.memberNumber}  ${summary.member.name}`,
-    `Balance ${points(summary.balance)}: ${points(summary.spendable)} spendable, ${points(summary.pending)} pending${summary.shortfall > 0 ? `; refunds could not take back ${points(summary.shortfall)}` : ''}`,
+    `Balance ${points(summary.balance)}: ${points(summary.spendable)} spendable, ${points(summary.pending)} pending${pastExpiry > 0 ? `, ${points(pastExpiry)} past their expiry (the next \`jobs run\` removes them)` : ''}${summary.shortfall > 0 ? `; refunds could not take back ${points(summary.shortfall)}` : ''}`,
     `Tier ${tier.tier}${tier.since ? ` since ${day(tier.since)}` : ''}${tier.floor ? ` (floor ${tier.floor})` : ''}: ${points(tier.qualifying)} qualifying in ${tier.windowMonths} months`,
   ];
   if (tier.due !== tier.tier) lines.push(`  the next tier review moves it to ${tier.due}`);
