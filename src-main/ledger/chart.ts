@@ -1,11 +1,10 @@
 import { AppError } from '../../src-shared/errors';
 import { POINTS_CURRENCY, minorDigits } from '../../src-shared/money';
 import type { Account, AccountKind } from '../../src-shared/contract/ledger';
-import { selectFirst } from '../store/sql';
+import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { insertAccount } from './accounts';
 import { toAccount, type AccountRow } from './rows';
-import { ledgerSql } from './tables';
 
 // The operator's own accounts (docs/chart-of-accounts.md). Each role exists once per currency;
 // its code is the chart number and the currency, e.g. `1000-CNY`. Money roles exist for every
@@ -58,8 +57,12 @@ export function systemAccountCode(entry: { number: string }, currency: string): 
   return `${entry.number}-${currency}`;
 }
 
+// Every payment, redemption and expiry looks its operator accounts up: prepared once per
+// connection, not compiled by the query builder on each call.
+const systemRowStatement = perConnection((sqlite) => sqlite.prepare<[string, string], AccountRow>('SELECT * FROM accounts WHERE system_role = ? AND currency = ?'));
+
 function findSystemRow(store: Store, role: string, currency: string): AccountRow | undefined {
-  return selectFirst(store.sqlite, ledgerSql.selectFrom('accounts').selectAll().where('system_role', '=', role).where('currency', '=', currency));
+  return systemRowStatement(store.sqlite).get(role, currency);
 }
 
 /** Opens whichever system accounts a currency still lacks; safe to call again. */

@@ -1,14 +1,30 @@
 import { minorDigits } from '../../src-shared/money';
 import { loyaltySettings, type CapPeriod, type SavedLoyalty, type Tier } from '../../src-shared/settings/loyalty-settings';
 import { readSetting } from '../settings/settings-service';
+import { perConnection } from '../store/sql';
+import type { SqliteDatabase } from '../store/open-database';
 import type { Store } from '../store/store';
 
 // The loyalty rules as saved, and the arithmetic they define. Points are whole numbers; factors
 // are hundredths; every product is taken in BigInt and rounded down once, at the end, so a member
 // is never given a fraction of a point and no float ever touches one.
 
+const storedRules = perConnection((sqlite) => sqlite.prepare<[], string>(`SELECT value_json FROM settings WHERE key = 'loyalty'`).pluck());
+/** The rules last parsed on each connection, with the stored text they came from. */
+const parsedRules = new WeakMap<SqliteDatabase, { stored: string | undefined; saved: SavedLoyalty }>();
+
+/**
+ * The rules in force. Every payment, redemption and record reads them: the stored text is
+ * compared with what was parsed last on this connection, and parsed again (and checked by the
+ * schema) only when it changed.
+ */
 export function savedLoyalty(store: Store): SavedLoyalty {
-  return readSetting(store, loyaltySettings, 'loyalty');
+  const stored = storedRules(store.sqlite).get();
+  const last = parsedRules.get(store.sqlite);
+  if (last && last.stored === stored) return last.saved;
+  const saved = readSetting(store, loyaltySettings, 'loyalty');
+  parsedRules.set(store.sqlite, { stored, saved });
+  return saved;
 }
 
 /** The points a payment earns: α per whole 1.00 of the amount (its fee aside), times the tier's multiplier, rounded down. */
