@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { ADMIN, TELLER, ok } from '../support/temp-data';
-import { FINANCE, addMember, counterRouter, depositTo, nextKey, signInAs, snapshot } from './members-fixtures';
+import { FINANCE, addMember, counterRouter, depositTo, nextKey, paymentsEarnNoPoints, signInAs, snapshot } from './members-fixtures';
 
 // Limits at the counter (issue 8): a teller takes at most CN¥50,000.00 in one operation, and above
 // CN¥10,000.00 a second person (finance or admin, not the one operating) approves with their own
@@ -239,6 +239,8 @@ describe('reversals above the threshold', () => {
 describe('the payment fee per currency', () => {
   it('charges each currency its own rate and the general rate where it has none', async () => {
     const { router } = await counterRouter('admin');
+    // The first payment's points would make the member Gold, whose own rate would then apply.
+    await paymentsEarnNoPoints(router);
     await ok(router, 'settings.update', { enabledCurrencies: ['CNY', 'USD'], paymentFeeBpsByCurrency: { USD: 30 } });
     const member = await addMember(router);
     await depositTo(router, member.id, 100_000, 'USD');

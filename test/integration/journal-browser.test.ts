@@ -5,7 +5,7 @@ import { journalQueryPlans, type JournalFilter } from '../../src-main/ledger/jou
 import type { ChannelInput } from '../../src-shared/contract';
 import { JOURNAL_COUNT_CAP } from '../../src-shared/contract/journal';
 import { ADMIN, TELLER, ok, tempDataDir } from '../support/temp-data';
-import { FINANCE, addMember, nextKey, snapshot } from './members-fixtures';
+import { FINANCE, addMember, nextKey, paymentsEarnNoPoints, snapshot } from './members-fixtures';
 
 // Issue 8, the journal browser: every transfer, newest first, filtered by account, member, kind,
 // actor, time and amount, through the real router on a real encrypted database; and one transfer
@@ -49,6 +49,7 @@ async function journalBook() {
   const router = createRouter({ dataDir: tempDataDir(), clock: () => now });
   routers.push(router);
   await ok(router, 'setup.init', ADMIN);
+  await paymentsEarnNoPoints(router);
   await ok(router, 'staff.add', TELLER);
   await ok(router, 'staff.add', FINANCE);
   const zhang = await addMember(router, { name: '张三' });

@@ -32,6 +32,16 @@ export async function counterRouter(as: 'admin' | 'teller' | 'finance' = 'admin'
   return { router, dataDir };
 }
 
+/**
+ * Payments earn no points (α = 0), for tests of money alone: from issue 9 a payment also posts
+ * its points and can lift the member's tier, which changes the next payment's fee and the journal.
+ * Needs an admin signed in.
+ */
+export async function paymentsEarnNoPoints(router: Router): Promise<void> {
+  const { rules } = await ok(router, 'points.rules', {});
+  await ok(router, 'points.updateRules', { rules: { ...rules, pointsPerUnitPaid: 0 } });
+}
+
 export async function signInAs(router: Router, who: 'admin' | 'teller' | 'finance'): Promise<void> {
   const person = PEOPLE[who];
   await ok(router, 'session.lock', {});
