@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, expectText, navigation, switchLanguage, unlock } from './support/app-actions';
+import { ADMIN, expectText, navigation, switchLanguage, unlock, whollyInView } from './support/app-actions';
 
 // Issue 8, defect 3: at 1024×700 every screen fits. The navigation folds to an icon rail (by
 // default below 1100 px, by keyboard, and it stays as left across a reload), amounts are never
@@ -63,16 +63,6 @@ async function cutWithoutTitle(grid: Locator, fields: readonly string[]): Promis
       })
       .map((cell) => `${(cell as HTMLElement).dataset.field}: ${cell.textContent}`),
   );
-}
-
-/** Whether the element lies wholly inside the viewport and inside its grid's visible area. */
-async function whollyInView(element: Locator): Promise<boolean> {
-  return element.evaluate((node) => {
-    const box = node.getBoundingClientRect();
-    const scroller = node.closest('.MuiDataGrid-main')?.getBoundingClientRect();
-    const inGrid = !scroller || (box.left >= scroller.left - 0.5 && box.right <= scroller.right + 0.5);
-    return inGrid && box.left >= 0 && box.right <= window.innerWidth && box.width > 0;
-  });
 }
 
 async function navigationWidth(page: Page): Promise<number> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { formatMemberNumber } from '../../src-shared/member-number';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
-import { answer, expectText, lock, switchLanguage, TELLER, unlock } from './support/app-actions';
+import { answer, expectText, lock, switchLanguage, TELLER, unlock, whollyInView } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';
 
 // Issue 9 on the member page: a payment at the counter earns points (1 per 1.00 paid) and lifts
@@ -36,16 +36,6 @@ async function bringToTop(locator: Locator): Promise<void> {
 function historyRow(page: Page, move: string): Locator {
   const grid = page.getByRole('grid', { name: 'Points history' });
   return grid.getByRole('row').filter({ has: page.locator('[data-field="move"]', { hasText: new RegExp(`^${move}$`) }) });
-}
-
-/** Whether an element is whole on the screen, and inside its grid's scrolled area when it is in one. */
-async function whollyInView(element: Locator): Promise<boolean> {
-  return element.evaluate((node) => {
-    const box = node.getBoundingClientRect();
-    const scroller = node.closest('.MuiDataGrid-main')?.getBoundingClientRect();
-    const inGrid = !scroller || (box.left >= scroller.left - 0.5 && box.right <= scroller.right + 0.5);
-    return inGrid && box.left >= 0 && box.right <= window.innerWidth && box.width > 0;
-  });
 }
 
 async function openPointsTab(page: Page, label: 'Points' | '积分' = 'Points'): Promise<void> {

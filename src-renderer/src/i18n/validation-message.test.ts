@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import i18next, { type i18n } from 'i18next';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { setupInput, unlockInput } from '../../../src-shared/contract/session';
 import { createMemberInput } from '../../../src-shared/contract/members';
 import { depositInput } from '../../../src-shared/contract/wallets';
 import { settingsSchema } from '../../../src-shared/settings';
-import { resourcesFromFiles } from './index';
-import { fieldLabel, validationErrorMap } from './validation-message';
+import { translatorForTests } from './test-translator';
+import { fieldLabel } from './validation-message';
 
 // The forms check with the contract's schemas; what a person reads is ours, in their language,
 // never zod's developer text.
 
-const resources = resourcesFromFiles(import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' }));
 const ZOD_WORDS = /expected|Too small|Too big|Invalid input|received|数值过小|数值过大|无效输入|期望/;
 
-let translator: i18n;
+const translator = translatorForTests();
 
 /** The message of each field `schema` finds a problem in, keyed by field. */
 function messages(schema: z.ZodType, input: unknown): Record<string, string> {
@@ -25,18 +23,8 @@ function messages(schema: z.ZodType, input: unknown): Record<string, string> {
 }
 
 async function inLanguage(language: string): Promise<void> {
-  await translator.changeLanguage(language);
+  await translator().changeLanguage(language);
 }
-
-beforeAll(async () => {
-  translator = i18next.createInstance();
-  await translator.init({ resources, lng: 'en', fallbackLng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } });
-  z.config({ localeError: validationErrorMap(() => translator.t) });
-});
-
-afterAll(() => {
-  z.config({ localeError: undefined });
-});
 
 describe('validationMessage', () => {
   it('says an empty setup form is to be filled in, in English and Chinese, with no zod words', async () => {
@@ -97,11 +85,11 @@ describe('validationMessage', () => {
 describe('fieldLabel', () => {
   it('names a contract field by its label in the reader\'s language, and an unknown one by its name', async () => {
     await inLanguage('en');
-    expect(fieldLabel('memo', translator.t)).toBe('Memo');
-    expect(fieldLabel('idleLockMinutes', translator.t)).toBe('Idle lock minutes');
-    expect(fieldLabel('idempotencyKey', translator.t)).toBe('idempotencyKey');
+    expect(fieldLabel('memo', translator().t)).toBe('Memo');
+    expect(fieldLabel('idleLockMinutes', translator().t)).toBe('Idle lock minutes');
+    expect(fieldLabel('idempotencyKey', translator().t)).toBe('idempotencyKey');
     await inLanguage('zh-CN');
-    expect(fieldLabel('memo', translator.t)).toBe('附言');
-    expect(fieldLabel('notes', translator.t)).toBe('备注');
+    expect(fieldLabel('memo', translator().t)).toBe('附言');
+    expect(fieldLabel('notes', translator().t)).toBe('备注');
   });
 });

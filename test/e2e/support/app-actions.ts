@@ -100,3 +100,13 @@ export async function answer<T>(reply: Promise<{ ok: true; value: T } | { ok: fa
   if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
   return settled.value;
 }
+
+/** Whether the element lies wholly inside the viewport and inside its grid's visible area. */
+export async function whollyInView(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const scroller = node.closest('.MuiDataGrid-main')?.getBoundingClientRect();
+    const inGrid = !scroller || (box.left >= scroller.left - 0.5 && box.right <= scroller.right + 0.5);
+    return inGrid && box.left >= 0 && box.right <= window.innerWidth && box.width > 0;
+  });
+}

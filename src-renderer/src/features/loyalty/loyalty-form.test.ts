@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import i18next, { type i18n } from 'i18next';
-import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOYALTY_RULES } from '../../../../src-shared/settings/loyalty-settings';
-import { resourcesFromFiles } from '../../i18n';
-import { validationErrorMap } from '../../i18n/validation-message';
+import { translatorForTests } from '../../i18n/test-translator';
 import { blankTier, loyaltyFormSchema, NO_CAP, rulesToForm, type LoyaltyForm } from './loyalty-form';
 
 // The Loyalty screen's form shows the saved rules as text and reads that text back into the very
@@ -11,23 +8,12 @@ import { blankTier, loyaltyFormSchema, NO_CAP, rulesToForm, type LoyaltyForm } f
 // thresholds not rising, the first tier above 0, an id twice) is said in our words on its field,
 // in English and Chinese.
 
-const resources = resourcesFromFiles(import.meta.glob<Record<string, unknown>>('../../i18n/*/*.json', { eager: true, import: 'default' }));
 const ZOD_WORDS = /expected|Too small|Too big|Invalid input|received|each threshold|lowercase/;
 
-let translator: i18n;
-
-beforeAll(async () => {
-  translator = i18next.createInstance();
-  await translator.init({ resources, lng: 'en', fallbackLng: 'en', defaultNS: 'common', interpolation: { escapeValue: false } });
-  z.config({ localeError: validationErrorMap(() => translator.t) });
-});
-
-afterAll(() => {
-  z.config({ localeError: undefined });
-});
+const translator = translatorForTests();
 
 function problems(form: LoyaltyForm): Record<string, string> {
-  const read = loyaltyFormSchema(translator.t).safeParse(form);
+  const read = loyaltyFormSchema(translator().t).safeParse(form);
   if (read.success) return {};
   return Object.fromEntries(read.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
 }
@@ -44,7 +30,7 @@ describe('the loyalty rules as the form edits them', () => {
     expect(form.tiers[1]).toEqual({ id: 'gold', name: '', threshold: '100', feePercent: '0.40', multiplier: '1.25' });
     expect(form.tiers[0]?.feePercent).toBe('');
     expect(form).toMatchObject({ pointsPerUnitPaid: '1.00', referralCap: { count: '5', period: 'month' }, neverExpire: false, expiryMonths: '12' });
-    expect(loyaltyFormSchema(translator.t).parse(form)).toEqual(DEFAULT_LOYALTY_RULES);
+    expect(loyaltyFormSchema(translator().t).parse(form)).toEqual(DEFAULT_LOYALTY_RULES);
   });
 
   it('reads no cap, never expiring points, a blank fee as the currency\'s rate and a factor in hundredths', () => {
@@ -55,7 +41,7 @@ describe('the loyalty rules as the form edits them', () => {
       f.tiers[1] = { ...f.tiers[1]!, feePercent: ' ', multiplier: '1.5', name: '金卡会员' };
       f.pointsPerUnitPaid = '0.5';
     });
-    expect(loyaltyFormSchema(translator.t).parse(form)).toMatchObject({
+    expect(loyaltyFormSchema(translator().t).parse(form)).toMatchObject({
       reviewCap: null,
       expiryMonths: null,
       pointsPerUnitPaid: 50,
@@ -97,11 +83,11 @@ describe('the loyalty rules as the form edits them', () => {
   });
 
   it('says the reasons in Chinese too', async () => {
-    await translator.changeLanguage('zh-CN');
+    await translator().changeLanguage('zh-CN');
     try {
       expect(problems(edited((f) => (f.tiers[3]!.threshold = '500')))).toEqual({ 'tiers.3.threshold': '每个门槛都要高于前一个。' });
     } finally {
-      await translator.changeLanguage('en');
+      await translator().changeLanguage('en');
     }
   });
 });
