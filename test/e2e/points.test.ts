@@ -335,13 +335,14 @@ describe('member tiers and points on the member page', () => {
         page.getByRole('grid', { name: language === 'en' ? 'Points lots' : '积分批次' }).getByRole('columnheader', { name: language === 'en' ? 'State' : '状态', exact: true }),
         page.getByRole('grid', { name: language === 'en' ? 'Points history' : '积分明细' }).getByRole('columnheader', { name: language === 'en' ? 'Actions' : '操作', exact: true }),
       ];
+      // The grids lay their columns out again after the resize and the language change: asked until they settle.
       for (const header of last) {
         await header.waitFor();
-        expect(await whollyInView(header)).toBe(true);
+        await expect.poll(() => whollyInView(header)).toBe(true);
       }
       // Days and moments whole, never cut to "2026年12月…".
       const dates = page.getByTestId('points-tab').locator('[role="gridcell"] time');
-      expect(await dates.evaluateAll((times) => times.filter((time) => time.parentElement!.scrollWidth > time.parentElement!.clientWidth + 1).map((time) => time.textContent))).toEqual([]);
+      await expect.poll(() => dates.evaluateAll((times) => times.filter((time) => time.parentElement!.scrollWidth > time.parentElement!.clientWidth + 1).map((time) => time.textContent))).toEqual([]);
       await bringToTop(page.getByRole('heading', { name: language === 'en' ? 'Points lots' : '积分批次' }));
       await screenshot(page, `points-lots-history-1024-${language}`);
     }
