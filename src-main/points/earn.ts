@@ -26,7 +26,7 @@ export interface Earning {
   causeRef?: string;
 }
 
-/** Posts the earning through `writer` (inside the caller's ledger transaction) and makes its lot; answers the lot's id. */
+/** Posts the earning through `writer` (inside the caller's ledger transaction) and makes its lot; answers the lot as written. */
 export function writeEarning(store: Store, writer: LedgerWriter, earning: Earning, rules: { version: number; rules: LoyaltyRules }, now: Date): NewLot {
   const account = pointsAccountFor(store, earning.member, now);
   return writeEarningTo(store, writer, { account, issued: systemAccount(store, 'points_issued', 'PTS').id }, earning, rules, now);
