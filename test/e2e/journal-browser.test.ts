@@ -25,6 +25,9 @@ interface Activity {
  */
 async function loadActivity(router: Router, into: Activity): Promise<void> {
   await answer(router.invoke('setup.init', ADMIN));
+  // This journal holds money alone: payments earn no points here (α = 0), so no points transfer joins it.
+  const { rules } = await answer(router.invoke('points.rules', {}));
+  await answer(router.invoke('points.updateRules', { rules: { ...rules, pointsPerUnitPaid: 0 } }));
   const zhang = await answer(router.invoke('members.create', { name: '欧阳小明', phone: '13800138000' }));
   const li = await answer(router.invoke('members.create', { name: 'Li Wei', phone: '13800138001' }));
   const deposit = await answer(router.invoke('wallets.deposit', { memberId: zhang.id, amount: 925_000, currency: 'CNY', idempotencyKey: 'journal-e2e-1' }));
