@@ -19,6 +19,7 @@ function prepareAll(sqlite: SqliteDatabase) {
     insertGrams: sqlite.prepare<[number, string]>('INSERT INTO members_grams (rowid, grams) VALUES (?, ?)'),
     deleteGrams: sqlite.prepare<[number]>('DELETE FROM members_grams WHERE rowid = ?'),
     insertWallet: sqlite.prepare<[number, string, number]>('INSERT INTO member_wallets (member_id, currency, account_id) VALUES (?, ?, ?)'),
+    walletAccount: sqlite.prepare<[number, string], number>('SELECT account_id FROM member_wallets WHERE member_id = ? AND currency = ?').pluck(),
   };
 }
 

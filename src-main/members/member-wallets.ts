@@ -27,9 +27,9 @@ export function assertCurrencyEnabled(store: Store, currency: string): void {
   }
 }
 
+/** Every counter operation, points movement and expiry run asks this: a statement prepared once per connection. */
 export function findWalletAccountId(store: Store, memberId: number, currency: string): number | undefined {
-  const query = memberSql.selectFrom('member_wallets').select('account_id').where('member_id', '=', memberId).where('currency', '=', currency);
-  return selectFirst(store.sqlite, query)?.account_id;
+  return memberStatements(store.sqlite).walletAccount.get(memberId, currency);
 }
 
 /** The member whose wallet (any currency, points too) an account is. */

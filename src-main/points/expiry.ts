@@ -4,6 +4,7 @@ import { inLedgerTransaction } from '../ledger';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { writePointsDebit } from './point-debits';
+import { findPointsAccountId } from './points-account';
 
 // Lots past their expiry lose what remains in them, and only that: one transfer per member from
 // their points account to points expired, whose lineage names each lot. A lot that was spent
@@ -14,7 +15,6 @@ const expiryStatements = perConnection((sqlite) => ({
   due: sqlite.prepare<[string], { id: number; member_id: number; remaining: number }>(
     `SELECT id, member_id, remaining FROM point_lots WHERE expires_at <= ? AND remaining > 0 AND expires_at IS NOT NULL ORDER BY member_id, id`,
   ),
-  account: sqlite.prepare<[number], number>(`SELECT account_id FROM member_wallets WHERE member_id = ? AND currency = 'PTS'`).pluck(),
 }));
 
 interface MemberExpiry {
@@ -44,7 +44,7 @@ export function expireDueLots(store: Store, actor: string, now: Date): { members
     let points = 0;
     for (const member of members) {
       writePointsDebit(store, writer, {
-        account: expiryStatements(store.sqlite).account.get(member.memberId)!,
+        account: findPointsAccountId(store, member.memberId)!,
         to: 'points_expired',
         kind: 'points_expire',
         move: 'expire',

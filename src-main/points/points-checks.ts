@@ -7,7 +7,7 @@ import type { Store } from '../store/store';
 import type { LoyaltyRules } from '../../src-shared/settings/loyalty-settings';
 import { savedLoyalty } from './loyalty';
 import type { PointLotsTable } from './tables';
-import { windowStart } from './tier-state';
+import { QUALIFYING_BY_MEMBER, qualifyingPoints, qualifyingWindow } from './tier-state';
 
 // The points part of `verify`. Against a key holder, each table is tied to something they cannot
 // rewrite unseen:
@@ -294,10 +294,7 @@ function tiersCheck(store: Store): CheckResult {
 
 /** Every member's qualifying points at one time, in one pass over the lots. */
 function qualifyingAll(store: Store, rules: LoyaltyRules, at: Date): Map<number, number> {
-  const time = at.toISOString();
-  const rows = store.sqlite.prepare(
-    `SELECT member_id, sum(amount) AS points FROM point_lots WHERE earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?) GROUP BY member_id`,
-  ).all(windowStart(rules, at), time, time) as { member_id: number; points: number }[];
+  const rows = store.sqlite.prepare(QUALIFYING_BY_MEMBER).all(...qualifyingWindow(rules, at)) as { member_id: number; points: number }[];
   return new Map(rows.map((row) => [row.member_id, row.points]));
 }
 
@@ -311,7 +308,6 @@ function tiersFollowPoints(store: Store, fault: FirstFault, lastReview: string |
   const rank = (id: string) => rules.tiers.findIndex((t) => t.id === id);
   const now = qualifyingAll(store, rules, new Date());
   const atReview = lastReview === null ? new Map<number, number>() : qualifyingAll(store, rules, new Date(lastReview));
-  const qualifying = store.sqlite.prepare(`SELECT coalesce(sum(amount), 0) FROM point_lots WHERE member_id = ? AND earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?)`).pluck();
   const members = store.sqlite.prepare(`SELECT m.id, m.member_number, t.tier, t.floor FROM members m LEFT JOIN member_tiers t ON t.member_id = m.id
     WHERE t.member_id IS NOT NULL OR m.id IN (SELECT DISTINCT member_id FROM point_lots)`).all() as { id: number; member_number: string; tier: string | null; floor: string | null }[];
   for (const member of members) {
@@ -320,9 +316,7 @@ function tiersFollowPoints(store: Store, fault: FirstFault, lastReview: string |
     let high = lastReview === null ? low : Math.max(low, rank(tierFor(rules, atReview.get(member.id) ?? 0, member.floor).id));
     const changedAt = replayed.get(member.member_number)?.changedAt;
     if (changedAt !== undefined && (lastReview === null || changedAt > lastReview)) {
-      const at = new Date(changedAt);
-      const points = qualifying.get(member.id, windowStart(rules, at), changedAt, changedAt) as number;
-      high = Math.max(high, rank(tierFor(rules, points, member.floor).id));
+      high = Math.max(high, rank(tierFor(rules, qualifyingPoints(store, member.id, rules, new Date(changedAt)), member.floor).id));
     }
     if (held < low || held > high) fault.note('member_tiers', member.id, `member ${member.member_number}'s tier is not what their qualifying points and floor give`);
   }

@@ -6,7 +6,7 @@ import type { DueTask } from '../jobs/due-tasks';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { savedLoyalty } from './loyalty';
-import { windowStart, writeTier, type TierCause, type TierRow } from './tier-state';
+import { QUALIFYING_BY_MEMBER, qualifyingWindow, writeTier, type TierCause, type TierRow } from './tier-state';
 
 // Every member's tier against their qualifying points, in one pass: the daily downgrade (a
 // member whose earnings left the window drops to the tier they still reach, never below their
@@ -27,8 +27,7 @@ const reviewStatements = perConnection((sqlite) => ({
   /** Members with a tier row or any points earned in the window: nobody else can be off their tier. */
   standings: sqlite.prepare<[string, string, string], Standing>(
     `SELECT m.id AS member_id, m.member_number, m.name, t.tier, t.floor, t.since, coalesce(q.points, 0) AS qualifying
-     FROM (SELECT member_id, sum(amount) AS points FROM point_lots
-           WHERE earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?) GROUP BY member_id) q
+     FROM (${QUALIFYING_BY_MEMBER}) q
      FULL OUTER JOIN member_tiers t ON t.member_id = q.member_id
      JOIN members m ON m.id = coalesce(q.member_id, t.member_id)`,
   ),
@@ -42,10 +41,9 @@ export interface TierMove {
 
 /** Who the rules move at `now`: with `downOnly`, only those whose tier is above what their points and floor give. */
 export function tierMoves(store: Store, rules: LoyaltyRules, now: Date, downOnly: boolean): TierMove[] {
-  const at = now.toISOString();
   const lowest = rules.tiers[0]!.id;
   const moves: TierMove[] = [];
-  for (const standing of reviewStatements(store.sqlite).standings.iterate(windowStart(rules, now), at, at)) {
+  for (const standing of reviewStatements(store.sqlite).standings.iterate(...qualifyingWindow(rules, now))) {
     const from = standing.tier ?? lowest;
     const to = tierFor(rules, standing.qualifying, standing.floor).id;
     if (from === to) continue;

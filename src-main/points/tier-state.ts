@@ -19,16 +19,29 @@ export interface TierRow {
   since: string;
 }
 
+/**
+ * Which lots qualify at a time: earned in the window ending then, and not refunded by then. One
+ * definition for the tier decisions, the review, the Loyalty preview and verify; its parameters
+ * come from qualifyingWindow.
+ */
+export const QUALIFYING_LOTS = 'earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?)';
+
+/** Every member's qualifying points at a time: `SELECT member_id, points`, parameters from qualifyingWindow. */
+export const QUALIFYING_BY_MEMBER = `SELECT member_id, sum(amount) AS points FROM point_lots WHERE ${QUALIFYING_LOTS} GROUP BY member_id`;
+
+/** The parameters of QUALIFYING_LOTS for `at`. */
+export function qualifyingWindow(rules: Pick<LoyaltyRules, 'tierWindowMonths'>, at: Date): [string, string, string] {
+  const time = at.toISOString();
+  return [windowStart(rules, at), time, time];
+}
+
 const tierStatements = perConnection((sqlite) => ({
   get: sqlite.prepare<[number], TierRow>('SELECT * FROM member_tiers WHERE member_id = ?'),
   upsert: sqlite.prepare(
     `INSERT INTO member_tiers (member_id, tier, floor, since) VALUES (@member_id, @tier, @floor, @since)
      ON CONFLICT (member_id) DO UPDATE SET tier = excluded.tier, floor = excluded.floor, since = excluded.since`,
   ),
-  /** Points earned after `from` (and by `to`), less those whose payment was refunded by `to`. */
-  qualifying: sqlite.prepare<[number, string, string, string], number | null>(
-    `SELECT sum(amount) FROM point_lots WHERE member_id = ? AND earned_at > ? AND earned_at <= ? AND (revoked_at IS NULL OR revoked_at > ?)`,
-  ).pluck(),
+  qualifying: sqlite.prepare<[number, string, string, string], number | null>(`SELECT sum(amount) FROM point_lots WHERE member_id = ? AND ${QUALIFYING_LOTS}`).pluck(),
   memberNumber: sqlite.prepare<[number], string>('SELECT member_number FROM members WHERE id = ?').pluck(),
 }));
 
@@ -37,9 +50,8 @@ export function windowStart(rules: Pick<LoyaltyRules, 'tierWindowMonths'>, at: D
   return addMonths(at, -rules.tierWindowMonths).toISOString();
 }
 
-export function qualifyingPoints(store: Store, memberId: number, rules: LoyaltyRules, at: Date): number {
-  const to = at.toISOString();
-  return tierStatements(store.sqlite).qualifying.get(memberId, windowStart(rules, at), to, to) ?? 0;
+export function qualifyingPoints(store: Store, memberId: number, rules: Pick<LoyaltyRules, 'tierWindowMonths'>, at: Date): number {
+  return tierStatements(store.sqlite).qualifying.get(memberId, ...qualifyingWindow(rules, at)) ?? 0;
 }
 
 /** The member's tier row; a member without one holds the lowest tier, with no floor, since they joined. */
