@@ -10,6 +10,7 @@ import * as memberBalance from './0008_member_balance';
 import * as receiptApprover from './0009_receipt_approver';
 import * as points from './0010_points';
 import * as pointsQualifying from './0011_points_qualifying';
+import * as cards from './0012_cards';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_receipt_approver': receiptApprover,
   '0010_points': points,
   '0011_points_qualifying': pointsQualifying,
+  '0012_cards': cards,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

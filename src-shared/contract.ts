@@ -12,6 +12,7 @@ import { memberChannels } from './contract/members';
 import { walletChannels } from './contract/wallets';
 import { demoChannels } from './contract/demo';
 import { pointsChannels } from './contract/points';
+import { cardChannels } from './contract/cards';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...walletChannels,
   ...demoChannels,
   ...pointsChannels,
+  ...cardChannels,
 };
 
 export type Contract = typeof contract;

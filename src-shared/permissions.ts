@@ -28,6 +28,20 @@ export const PERMISSIONS = [
   'points.adjust',
   /** Set the lowest tier a member may hold. */
   'points.tierFloor',
+  /** See card programs, cards (masked), their limits and activity, and members' bank cards. */
+  'cards.read',
+  /** Set up and close card programs (BIN, length, currency, default limits). */
+  'cards.programs',
+  /** Issue a virtual card, or replace one. */
+  'cards.issue',
+  /** Activate, freeze, unfreeze or cancel a card, and set card and member limits. */
+  'cards.manage',
+  /** See a card's full number and CVV again, with a reason, audited. */
+  'cards.reveal',
+  /** Authorize, capture and void card payments at the card terminal. */
+  'cards.authorize',
+  /** Link and unlink a member's own bank cards, and choose the default payout card. */
+  'bankCards.manage',
   /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
   'jobs.run',
   /** Load the deterministic demo data (`paydesk demo`): members, wallets and transfers in bulk. */
@@ -38,12 +52,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** `public` needs no session (status, setup, unlock); `session` needs any signed-in person. */
 export type Access = Permission | 'public' | 'session';
 
-const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read'];
+const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read', 'cards.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record'],
-  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust'],
+  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record', 'cards.read', 'cards.issue', 'cards.manage', 'cards.authorize', 'bankCards.manage'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust', 'cards.read'],
   auditor: READ_ONLY,
 };
 

@@ -19,6 +19,9 @@ import { memberHandlers } from './handlers/members';
 import { walletHandlers } from './handlers/wallets';
 import { demoHandlers } from './handlers/demo';
 import { pointsHandlers } from './handlers/points';
+import { cardHandlers } from './handlers/cards';
+import { cardTerminalHandlers } from './handlers/card-terminal';
+import { bankCardHandlers } from './handlers/bank-cards';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -39,6 +42,9 @@ const handlers: HandlerMap = {
   ...walletHandlers,
   ...demoHandlers,
   ...pointsHandlers,
+  ...cardHandlers,
+  ...cardTerminalHandlers,
+  ...bankCardHandlers,
 };
 
 /** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */

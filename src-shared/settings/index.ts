@@ -3,12 +3,13 @@ import { sessionSettings } from './session-settings';
 import { walletSettings } from './wallet-settings';
 import { counterLimitSettings } from './counter-limits';
 import { loyaltySettings } from './loyalty-settings';
+import { cardSettings } from './card-settings';
 
 /** Every domain's settings section; a new domain adds its own file and its line here. */
-export const SETTINGS_SECTIONS = [sessionSettings, walletSettings, counterLimitSettings, loyaltySettings] as const;
+export const SETTINGS_SECTIONS = [sessionSettings, walletSettings, counterLimitSettings, loyaltySettings, cardSettings] as const;
 
 /** All settings as one flat object: what settings.get answers and the Settings screen edits. */
-export const settingsSchema = z.object({ ...sessionSettings.schema.shape, ...walletSettings.schema.shape, ...counterLimitSettings.schema.shape, ...loyaltySettings.schema.shape });
+export const settingsSchema = z.object({ ...sessionSettings.schema.shape, ...walletSettings.schema.shape, ...counterLimitSettings.schema.shape, ...loyaltySettings.schema.shape, ...cardSettings.schema.shape });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { ...sessionSettings.defaults, ...walletSettings.defaults, ...counterLimitSettings.defaults, ...loyaltySettings.defaults };
+export const DEFAULT_SETTINGS: Settings = { ...sessionSettings.defaults, ...walletSettings.defaults, ...counterLimitSettings.defaults, ...loyaltySettings.defaults, ...cardSettings.defaults };
