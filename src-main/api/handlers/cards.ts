@@ -1,8 +1,11 @@
-import type { HandlerMap } from '../handler';
+import type { CallContext, HandlerMap } from '../handler';
 import { createProgram, deleteProgram, listPrograms, setProgramStatus, updateProgram } from '../../cards/programs';
 import { issueCard } from '../../cards/issue';
 import { cardWithEvents, listCards, memberCards } from '../../cards/card-queries';
-import { AppError } from '../../../src-shared/errors';
+import { changeCardState, type CardChangeContext } from '../../cards/card-states';
+import { replaceCard } from '../../cards/replace';
+import { revealCard } from '../../cards/reveal-card';
+import { setCardLimits } from '../../cards/card-limits-edit';
 
 type CardChannel =
   | 'cards.programs'
@@ -22,10 +25,10 @@ type CardChannel =
   | 'cards.reveal'
   | 'cards.setLimits';
 
-// TEMPORARY while the lifecycle is being written this session: replaced before commit.
-const notYet = (channel: string) => () => {
-  throw new AppError('INTERNAL', `${channel} is not built yet.`);
-};
+/** A card changed by the signed-in person: the teller channel, whatever their role. */
+function atCounter({ session, now }: CallContext): CardChangeContext {
+  return { actor: session.username, channel: 'teller', now };
+}
 
 export const cardHandlers: HandlerMap<CardChannel> = {
   'cards.programs': (_input, { store }) => listPrograms(store),
@@ -40,11 +43,11 @@ export const cardHandlers: HandlerMap<CardChannel> = {
   'cards.memberCards': (input, { store }) => memberCards(store, input.memberId),
   'cards.get': (input, { store }) => cardWithEvents(store, input.cardId),
   'cards.issue': (input, { store, session, now }) => issueCard(store, session.username, input, now),
-  'cards.activate': notYet('cards.activate'),
-  'cards.freeze': notYet('cards.freeze'),
-  'cards.unfreeze': notYet('cards.unfreeze'),
-  'cards.cancel': notYet('cards.cancel'),
-  'cards.replace': notYet('cards.replace'),
-  'cards.reveal': notYet('cards.reveal'),
-  'cards.setLimits': notYet('cards.setLimits'),
+  'cards.activate': (input, ctx) => changeCardState(ctx.store, atCounter(ctx), input.cardId, 'activate', { note: input.note }),
+  'cards.freeze': (input, ctx) => changeCardState(ctx.store, atCounter(ctx), input.cardId, 'freeze', { note: input.note }),
+  'cards.unfreeze': (input, ctx) => changeCardState(ctx.store, atCounter(ctx), input.cardId, 'unfreeze', { note: input.note }),
+  'cards.cancel': (input, ctx) => changeCardState(ctx.store, atCounter(ctx), input.cardId, 'cancel', { reason: input.reason, note: input.note }),
+  'cards.replace': (input, { store, session, now }) => replaceCard(store, session.username, input, now),
+  'cards.reveal': (input, { store, session, now }) => revealCard(store, session.username, input.cardId, input.reason, now),
+  'cards.setLimits': (input, { store, session, now }) => setCardLimits(store, session.username, input.cardId, input.limits, now),
 };
