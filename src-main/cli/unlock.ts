@@ -48,7 +48,8 @@ export async function readPassphrase(ctx: CliContext, prompt = 'Passphrase: '): 
   return promptHidden(prompt);
 }
 
-async function readStdin(): Promise<string> {
+/** Everything on standard input, trimmed: secrets that must never be in argv (a recovery key, a card number). */
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').trim();

@@ -58,6 +58,19 @@ const COMMAND_CASES: Record<string, CommandCase> = {
   // Both name a member, and this folder has none: cli-points.test.ts runs them as each role on a member with points.
   'points show': { channel: null, args: () => [] },
   'points redeem': { channel: null, args: () => [] },
+  'cards programs': { channel: 'cards.programs', args: () => [] },
+  'cards list': { channel: 'cards.list', args: () => [] },
+  // These name a member, a card or an authorization, and this folder has none: cli-cards.test.ts runs them as each role on a folder with cards.
+  'cards issue': { channel: null, args: () => [] },
+  'cards activate': { channel: null, args: () => [] },
+  'cards freeze': { channel: null, args: () => [] },
+  'cards unfreeze': { channel: null, args: () => [] },
+  'cards cancel': { channel: null, args: () => [] },
+  'cards authorize': { channel: null, args: () => [] },
+  'cards capture': { channel: null, args: () => [] },
+  'cards void': { channel: null, args: () => [] },
+  'bank-cards link': { channel: null, args: () => [] },
+  'bank-cards list': { channel: null, args: () => [] },
 };
 
 const CHECKED = COMMANDS.filter((c) => COMMAND_CASES[c.name]?.channel);

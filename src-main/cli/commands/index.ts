@@ -8,6 +8,9 @@ import { membersListCommand } from './members';
 import { jobsRunCommand } from './jobs';
 import { dbKeyCommand } from './db-key';
 import { pointsRedeemCommand, pointsShowCommand } from './points';
+import { cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsIssueCommand, cardsListCommand, cardsProgramsCommand, cardsVoidCommand } from './cards';
+import { bankCardsLinkCommand, bankCardsListCommand } from './bank-cards';
 
 /** Every CLI command; each domain adds its own file and one line here. */
-export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand, pointsShowCommand, pointsRedeemCommand];
+export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand, pointsShowCommand, pointsRedeemCommand,
+  cardsProgramsCommand, cardsListCommand, cardsIssueCommand, ...cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsVoidCommand, bankCardsLinkCommand, bankCardsListCommand];
