@@ -1,16 +1,12 @@
 import type { HandlerMap } from '../handler';
-import { AppError } from '../../../src-shared/errors';
+import { listBankCards } from '../../cards/bank-card-rows';
+import { linkBankCard, setDefaultBankCard, unlinkBankCard } from '../../cards/bank-cards';
 
 type BankCardChannel = 'bankCards.list' | 'bankCards.link' | 'bankCards.setDefault' | 'bankCards.unlink';
 
-// TEMPORARY while bank cards are being written this session: replaced before commit.
-const notYet = (channel: string) => () => {
-  throw new AppError('INTERNAL', `${channel} is not built yet.`);
-};
-
 export const bankCardHandlers: HandlerMap<BankCardChannel> = {
-  'bankCards.list': notYet('bankCards.list'),
-  'bankCards.link': notYet('bankCards.link'),
-  'bankCards.setDefault': notYet('bankCards.setDefault'),
-  'bankCards.unlink': notYet('bankCards.unlink'),
+  'bankCards.list': (input, { store }) => listBankCards(store, input.memberId, input.includeUnlinked),
+  'bankCards.link': (input, { store, session, now }) => linkBankCard(store, session.username, input, now),
+  'bankCards.setDefault': (input, { store, session, now }) => setDefaultBankCard(store, session.username, input.bankCardId, now),
+  'bankCards.unlink': (input, { store, session, now }) => unlinkBankCard(store, session.username, input.bankCardId, input.reason, now),
 };
