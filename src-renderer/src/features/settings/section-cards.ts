@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { CardSection } from './CardSection';
 import { CounterSection } from './CounterSection';
 import { SessionSection } from './SessionSection';
 import { WalletSection } from './WalletSection';
@@ -9,4 +10,5 @@ export const SECTION_CARDS: Readonly<Record<string, ComponentType<SectionState>>
   session: SessionSection,
   wallets: WalletSection,
   counter: CounterSection,
+  cards: CardSection,
 };

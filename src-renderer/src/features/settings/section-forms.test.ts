@@ -56,6 +56,8 @@ const anySettings: fc.Arbitrary<Settings> = fc
     operationLimits: fc.record(Object.fromEntries(COUNTER_ROLES.map((role) => [role, fc.dictionary(fc.constantFrom('CNY', 'JPY', 'EUR'), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), { minKeys: 1 })])), { requiredKeys: [] }),
     approvalThresholds: fc.dictionary(fc.constantFrom('CNY', 'USD', 'KWD'), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
     loyalty: fc.constant(DEFAULT_SETTINGS.loyalty),
+    businessTimeZone: fc.constantFrom(null, 'Asia/Shanghai', 'Europe/Berlin', 'America/New_York'),
+    authorizationHoldDays: fc.integer({ min: 1, max: 30 }),
   })
   .map((settings) => settingsSchema.parse(settings));
 
@@ -103,6 +105,22 @@ describe('the Settings forms', () => {
     expect(counter.schema(t).parse({ operationLimits: { teller: { CNY: '' }, admin: { CNY: '1,000.5' } }, approvalThresholds: { CNY: '' } })).toEqual({ operationLimits: { admin: { CNY: 100_050 } }, approvalThresholds: {} });
   });
 
+  it("show the workstation's time zone as blank, send blank as null, and read the hold days as days", () => {
+    const cards = formOf('cards');
+    expect(cards.toForm(DEFAULT_SETTINGS)).toEqual({ businessTimeZone: '', authorizationHoldDays: '7' });
+    expect(cards.schema(t).parse({ businessTimeZone: '', authorizationHoldDays: '7' })).toEqual({ businessTimeZone: null, authorizationHoldDays: 7 });
+    expect(cards.schema(t).parse({ businessTimeZone: 'Europe/Berlin', authorizationHoldDays: '30' })).toEqual({ businessTimeZone: 'Europe/Berlin', authorizationHoldDays: 30 });
+  });
+
+  it('refuse a zone the runtime does not know and hold days outside 1 to 30, in English and in Chinese', async () => {
+    expect(problems('cards', (form) => (form.businessTimeZone = 'Mars/Olympus'))).toEqual({ businessTimeZone: 'Choose a time zone from the list.' });
+    expect(problems('cards', (form) => (form.authorizationHoldDays = '31'))).toEqual({ authorizationHoldDays: 'Enter 30 or less.' });
+    await translator.changeLanguage('zh-CN');
+    expect(problems('cards', (form) => (form.authorizationHoldDays = '0'))).toEqual({ authorizationHoldDays: '请输入不小于 1 的数。' });
+    expect(problems('cards', (form) => (form.businessTimeZone = 'Mars/Olympus'))).toEqual({ businessTimeZone: '请从列表中选择一个时区。' });
+    await translator.changeLanguage('en');
+  });
+
   it('ask for a whole number of idle-lock minutes when 1.5 is typed, in English and in Chinese', async () => {
     expect(problems('session', (form) => (form.idleLockMinutes = '1.5'))).toEqual({ idleLockMinutes: 'Enter a whole number.' });
     await translator.changeLanguage('zh-CN');
@@ -133,6 +151,7 @@ describe('the Settings forms', () => {
         problems('session', (form) => (form.idleLockMinutes = 'x')),
         problems('wallets', (form) => Object.assign(form, { paymentFeeBps: '200', enabledCurrencies: ['CNY', 'CNY'] })),
         problems('counter', (form) => (form.approvalThresholds = { CNY: '1e5' })),
+        problems('cards', (form) => Object.assign(form, { businessTimeZone: 'Nowhere', authorizationHoldDays: '2.5' })),
       ];
       for (const found of all) for (const message of Object.values(found)) expect(message).not.toMatch(ZOD_WORDS);
     }

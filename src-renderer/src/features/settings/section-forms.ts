@@ -6,6 +6,7 @@ import type { Settings } from '../../../../src-shared/settings';
 import { sessionSettings } from '../../../../src-shared/settings/session-settings';
 import { walletSettings } from '../../../../src-shared/settings/wallet-settings';
 import { COUNTER_ROLES, counterLimitSettings } from '../../../../src-shared/settings/counter-limits';
+import { cardSettings, isTimeZone } from '../../../../src-shared/settings/card-settings';
 import { amountText, checkOptionalAmount, checkPercent, percentText } from './setting-text';
 
 // Each settings section's form: the saved values as the text a person edits (toForm), and that
@@ -161,9 +162,34 @@ export const counterForm: SectionForm<CounterForm> = {
   },
 };
 
+export interface CardForm {
+  /** An IANA zone, or blank for the workstation's own. */
+  businessTimeZone: string;
+  authorizationHoldDays: string;
+}
+
+export const cardForm: SectionForm<CardForm> = {
+  section: cardSettings,
+  toForm: (settings) => ({ businessTimeZone: settings.businessTimeZone ?? '', authorizationHoldDays: String(settings.authorizationHoldDays) }),
+  schema: (t) =>
+    z
+      .object({
+        businessTimeZone: z.string().transform((text, ctx) => {
+          const zone = text.trim();
+          if (zone === '') return null;
+          if (isTimeZone(zone)) return zone;
+          ctx.addIssue({ code: 'custom', message: t('settings:problem.timeZone') });
+          return z.NEVER;
+        }),
+        authorizationHoldDays: wholeNumberText,
+      })
+      .pipe(cardSettings.schema),
+};
+
 /** Every section's form, by the domain of its src-shared section. */
 export const SECTION_FORMS = {
   [sessionSettings.domain]: sessionForm,
   [walletSettings.domain]: walletForm,
   [counterLimitSettings.domain]: counterForm,
+  [cardSettings.domain]: cardForm,
 } as const;
