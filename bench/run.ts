@@ -14,6 +14,8 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./ui-screens'),
   () => import('./points-expire-job'),
   () => import('./points-redeem-single'),
+  () => import('./cards-issue-10k'),
+  () => import('./cards-authorize-single'),
 ];
 
 async function main(): Promise<void> {

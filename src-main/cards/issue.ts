@@ -7,13 +7,12 @@ import { walletAccountFor } from '../members/member-wallets';
 import { fingerprinter } from '../sealed/fingerprint';
 import { masterKeys } from '../sealed/master-keys';
 import { fieldSealer, openField } from '../sealed/sealed-field';
-import { execute, prepare, selectFirst } from '../store/sql';
+import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import { assertMaySpend } from '../wallets/teller-operations';
 import { CARD_PAN, cardVerificationValue, drawPan, expiryMonthFrom, printedExpiry } from './card-numbers';
 import { cardAuditSummary, getCard, type CardRow } from './card-rows';
 import { getProgramRow, parseLimits, verificationKey, type ProgramRow } from './programs';
-import { cardsSql } from './tables';
 
 // Issuing a virtual card: a number drawn under the program's BIN until its keyed fingerprint is
 // new, sealed on the row with the first six and last four beside it, an expiry `validity` months
@@ -50,8 +49,16 @@ function drawUnusedPan(store: Store, program: ProgramRow): { pan: string; finger
 }
 
 function nextCardId(store: Store): number {
-  return (selectFirst(store.sqlite, cardsSql.selectFrom('cards').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0) + 1;
+  return ((prepare(store.sqlite, 'SELECT max(id) AS id FROM cards').get() as { id: number | null }).id ?? 0) + 1;
 }
+
+// Prepared once per connection (a 10,000-card issue spent a tenth of its time compiling queries).
+const CARD_COLUMNS = [
+  'id', 'issue_key', 'program_id', 'member_id', 'wallet_account_id', 'pan_sealed', 'pan_fingerprint', 'first6', 'last4', 'pan_length', 'expiry_month', 'holder_name',
+  'state', 'cancel_reason', 'replaces_id', 'replaced_by_id', 'limits', 'issued_by', 'issued_at', 'state_changed_at',
+] as const satisfies readonly (keyof CardRow)[];
+const INSERT_CARD = `INSERT INTO cards (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+const INSERT_FIRST_EVENT = `INSERT INTO card_events (card_id, from_state, to_state, reason, note, actor, channel, at) VALUES (@card_id, NULL, 'inactive', @reason, NULL, @actor, 'teller', @at)`;
 
 export interface CardToIssue {
   member: MemberRow;
@@ -78,17 +85,14 @@ export function writeCard(store: Store, ctx: IssueContext, card: CardToIssue): {
     state: 'inactive', cancel_reason: null, replaces_id: ctx.replacesId, replaced_by_id: null,
     limits: JSON.stringify(card.limits), issued_by: ctx.actor, issued_at: at, state_changed_at: at,
   };
-  execute(store.sqlite, cardsSql.insertInto('cards').values(row));
-  execute(store.sqlite, cardsSql.insertInto('card_events').values({
-    card_id: id, from_state: null, to_state: 'inactive', reason: ctx.replacesId === null ? 'issued' : 'replacement', note: null, actor: ctx.actor, channel: 'teller', at,
-  }));
+  prepare(store.sqlite, INSERT_CARD).run(row);
+  prepare(store.sqlite, INSERT_FIRST_EVENT).run({ card_id: id, reason: ctx.replacesId === null ? 'issued' : 'replacement', actor: ctx.actor, at });
   recordAudit(store, { actor: ctx.actor, action: 'card.issue', entityType: 'card', entityId: id, after: cardAuditSummary(row) }, ctx.now);
   return { row, pan };
 }
 
 /** The answer an issue gives once: the card, its number, the printed expiry and the CVV. */
-export function issuedCard(store: Store, row: CardRow, pan: string): IssuedCard {
-  const program = getProgramRow(store, row.program_id);
+export function issuedCard(store: Store, row: CardRow, pan: string, program: ProgramRow = getProgramRow(store, row.program_id)): IssuedCard {
   return { card: getCard(store, row.id), pan, expiry: printedExpiry(row.expiry_month), cvv: cardVerificationValue(verificationKey(store, program), pan, row.expiry_month) };
 }
 
@@ -112,7 +116,7 @@ function replayIssue(store: Store, actor: string, existing: CardRow, req: IssueC
 }
 
 export function findCardByIssueKey(store: Store, key: string): CardRow | undefined {
-  return selectFirst(store.sqlite, cardsSql.selectFrom('cards').selectAll().where('issue_key', '=', key));
+  return prepare(store.sqlite, 'SELECT * FROM cards WHERE issue_key = ?').get(key) as CardRow | undefined;
 }
 
 /** Issues a virtual card to an active member under an open program, inactive until activated. */
@@ -127,7 +131,7 @@ export function issueCard(store: Store, actor: string, req: IssueCardRequest, no
       if (program.status !== 'open') throw new AppError('CARD_PROGRAM_CLOSED', `Program ${program.name} is closed to new cards.`, { field: 'programId' });
       const limits = req.limits ?? parseLimits(program.default_limits);
       const { row, pan } = writeCard(store, { actor, now, issueKey: req.idempotencyKey, replacesId: null }, { member, program, holderName: req.holderName ?? member.name, limits });
-      return issuedCard(store, row, pan);
+      return issuedCard(store, row, pan, program);
     })
     .immediate();
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { assertCurrencyEnabled } from '../members/member-wallets';
 import { masterKeys } from '../sealed/master-keys';
 import { fieldSealer, openField } from '../sealed/sealed-field';
-import { execute, selectAll, selectFirst } from '../store/sql';
+import { execute, perConnection, prepare, selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import { CARD_VERIFICATION_KEY, newVerificationKey } from './card-numbers';
 import { cardsSql, type CardProgramsTable } from './tables';
@@ -18,7 +18,7 @@ import { cardsSql, type CardProgramsTable } from './tables';
 export type ProgramRow = CardProgramsTable;
 
 export function findProgramRow(store: Store, id: number): ProgramRow | undefined {
-  return selectFirst(store.sqlite, cardsSql.selectFrom('card_programs').selectAll().where('id', '=', id));
+  return prepare(store.sqlite, 'SELECT * FROM card_programs WHERE id = ?').get(id) as ProgramRow | undefined;
 }
 
 export function getProgramRow(store: Store, id: number, field = 'programId'): ProgramRow {
@@ -146,7 +146,14 @@ export function deleteProgram(store: Store, actor: string, programId: number, no
     .immediate();
 }
 
+/** Opened verification keys by sealed box, per connection: every authorization checks a CVV. */
+const openedKeys = perConnection(() => new Map<string, Buffer>());
+
 /** The program's card-verification key, under whichever master key sealed it. */
 export function verificationKey(store: Store, program: Pick<ProgramRow, 'id' | 'verification_key_sealed'>): Buffer {
-  return Buffer.from(openField(masterKeys(store), CARD_VERIFICATION_KEY, program.id, program.verification_key_sealed), 'hex');
+  const opened = openedKeys(store.sqlite);
+  const cacheKey = `${program.id}:${program.verification_key_sealed}`;
+  let key = opened.get(cacheKey);
+  if (!key) opened.set(cacheKey, (key = Buffer.from(openField(masterKeys(store), CARD_VERIFICATION_KEY, program.id, program.verification_key_sealed), 'hex')));
+  return key;
 }
