@@ -17,9 +17,9 @@ import { elapsedMs, round, withSignedInAdmin, type Bench, type Desk } from './su
 // and CVV, sums the card's and the member's spending in every interval (day, week, month, year,
 // lifetime) against their limits, and holds the amount on the wallet.
 
-const HISTORY_DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const HISTORY_DAYS = 365;
 const PER_DAY = 10;
-const AUTHORIZATIONS = Number(process.env.BENCH_N ?? 2_000);
+const AUTHORIZATIONS = 2_000;
 const DAY = 86_400_000;
 
 /** Limits high enough that the run is never declined, on every interval, so every sum is made. */
