@@ -18,13 +18,14 @@ import { pointsVerifier } from '../points/points-checks';
 import { lotExpiryTask } from '../points/expiry';
 import { tierReviewTask } from '../points/tier-review';
 import { cardExpiryTask } from '../cards/card-expiry';
+import { authorizationExpiryTask } from '../cards/authorization-expiry';
 
 // What each domain adds to the machinery every domain shares. A new domain (points, cards,
 // payouts) adds its line here: its invariants to `verify`, its timed work to the due tasks, its
 // crash-safe jobs to the kinds resumed at unlock. The router, the CLI and reports read these
 // lists; none of them needs to know a domain by name.
 
-export const DUE_TASKS: readonly DueTask[] = [holdExpiryTask, lotExpiryTask, tierReviewTask, cardExpiryTask];
+export const DUE_TASKS: readonly DueTask[] = [authorizationExpiryTask, holdExpiryTask, lotExpiryTask, tierReviewTask, cardExpiryTask];
 
 export const DURABLE_JOB_KINDS: readonly DurableJobKind<unknown, unknown>[] = [];
 

@@ -1,5 +1,9 @@
 import type { HandlerMap } from '../handler';
-import { AppError } from '../../../src-shared/errors';
+import { cardActivity, getAuthorization } from '../../cards/authorization-rows';
+import { authorizeCard } from '../../cards/authorize';
+import { captureAuthorization, voidAuthorization } from '../../cards/capture';
+import { listMemberLimits, setMemberLimits } from '../../cards/member-limits';
+import { cardAllowance } from '../../cards/spending';
 
 type CardTerminalChannel =
   | 'cards.memberLimits'
@@ -11,18 +15,14 @@ type CardTerminalChannel =
   | 'cards.void'
   | 'cards.getAuthorization';
 
-// TEMPORARY while limits and authorizations are being written this session: replaced before commit.
-const notYet = (channel: string) => () => {
-  throw new AppError('INTERNAL', `${channel} is not built yet.`);
-};
-
 export const cardTerminalHandlers: HandlerMap<CardTerminalChannel> = {
-  'cards.memberLimits': notYet('cards.memberLimits'),
-  'cards.setMemberLimits': notYet('cards.setMemberLimits'),
-  'cards.allowance': notYet('cards.allowance'),
-  'cards.activity': notYet('cards.activity'),
-  'cards.authorize': notYet('cards.authorize'),
-  'cards.capture': notYet('cards.capture'),
-  'cards.void': notYet('cards.void'),
-  'cards.getAuthorization': notYet('cards.getAuthorization'),
+  'cards.memberLimits': (input, { store }) => listMemberLimits(store, input.memberId),
+  'cards.setMemberLimits': (input, { store, session, now }) => setMemberLimits(store, session.username, input, now),
+  'cards.allowance': (input, { store, now }) => cardAllowance(store, input.cardId, now),
+  'cards.activity': (input, { store }) => cardActivity(store, input.cardId, input),
+  // Synchronous, as a previewable channel's handler must be: a dry run is the terminal's preview.
+  'cards.authorize': (input, { store, session, now }) => authorizeCard(store, session.username, input, now),
+  'cards.capture': (input, { store, session, now }) => captureAuthorization(store, session.username, input, now),
+  'cards.void': (input, { store, session, now }) => voidAuthorization(store, session.username, input, now),
+  'cards.getAuthorization': (input, { store }) => getAuthorization(store, input.authorizationId),
 };
