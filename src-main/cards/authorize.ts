@@ -39,7 +39,7 @@ interface Decline {
   message: string;
   card: CardView | undefined;
   interval?: LimitInterval;
-  /** Said in the first answer only: the replay of a decline knows its row, not the whose. */
+  /** Details only the first answer gives (whose limit, what was available): a replayed decline is answered from its row. */
   extra?: Record<string, unknown>;
 }
 

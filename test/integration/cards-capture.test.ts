@@ -161,4 +161,20 @@ describe('the books after card payments', () => {
     const report = await ok(desk.router, 'system.verify', {});
     expect(report.checks.filter((check) => !check.ok)).toEqual([]);
   });
+
+  it('spends redeemed credit first, as a counter payment does: points only on the rest, and verify agrees', async () => {
+    const desk = await cardDesk();
+    const first = await authorize(desk, 50_000);
+    await ok(desk.router, 'cards.capture', { authorizationId: first.authorization.id, idempotencyKey: nextKey() });
+    expect(await points(desk)).toBe(500);
+    await ok(desk.router, 'points.redeem', { memberId: desk.member.id, points: 500, currency: 'CNY', idempotencyKey: nextKey() });
+    const second = await authorize(desk, 1_000);
+    await ok(desk.router, 'cards.capture', { authorizationId: second.authorization.id, idempotencyKey: nextKey() });
+    // 5.00 of the 10.00 was credit; the 500 points earned first made the member Diamond (×1.5): 7 points on 5.00.
+    const summary = await ok(desk.router, 'points.summary', { memberId: desk.member.id });
+    expect(summary.balance).toBe(7);
+    expect(summary.redeemedCredit).toEqual([]);
+    const report = await ok(desk.router, 'system.verify', {});
+    expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+  });
 });
