@@ -16,7 +16,8 @@ export interface AuditEvent {
 // Field names whose values must never reach the log, whatever a caller passes.
 const SECRET_FIELD = /pass|secret|key|pan|cvv|pin|token/i;
 
-function redact(value: unknown): unknown {
+/** What the log keeps of a summary: every field named like a secret replaced; verify replays compare with it. */
+export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

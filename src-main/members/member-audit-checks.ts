@@ -3,6 +3,7 @@ import { memberNumberFor } from '../../src-shared/member-number';
 import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import { auditRecords, compareWithReplay, FirstFault, type AuditRecord } from '../audit/audit-replay';
 import { UNUSED_ACCOUNT } from '../ledger/account-checks';
+import { isSealedBox } from '../sealed/sealed-box';
 import type { Store } from '../store/store';
 import { maskIdDocument } from './id-document';
 import type { MemberRow } from './member-repo';
@@ -62,17 +63,6 @@ function idDocumentDiffers(row: MemberRow, audited: unknown): boolean {
   if (maskIdDocument(row.id_document_last4) !== audited) return true;
   if ((row.id_document_sealed === null) !== (row.id_document_last4 === null)) return true;
   return row.id_document_sealed !== null && !isSealedBox(row.id_document_sealed);
-}
-
-/** sealed-field.ts stores the JSON of an AES-GCM box: a 12-byte nonce, the ciphertext and a 16-byte tag, base64. */
-function isSealedBox(sealed: string): boolean {
-  try {
-    const box = JSON.parse(sealed) as Record<string, unknown>;
-    const bytes = (value: unknown) => (typeof value === 'string' ? Buffer.from(value, 'base64').length : -1);
-    return Object.keys(box).sort().join() === 'ciphertext,nonce,tag' && bytes(box.nonce) === 12 && bytes(box.tag) === 16 && bytes(box.ciphertext) > 0;
-  } catch {
-    return false;
-  }
 }
 
 /** The first column of a member row that is not what the audit log says, or null. */

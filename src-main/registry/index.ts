@@ -18,6 +18,7 @@ import { pointsVerifier } from '../points/points-checks';
 import { lotExpiryTask } from '../points/expiry';
 import { tierReviewTask } from '../points/tier-review';
 import { cardExpiryTask } from '../cards/card-expiry';
+import { cardsVerifier } from '../cards/card-checks';
 import { authorizationExpiryTask } from '../cards/authorization-expiry';
 
 // What each domain adds to the machinery every domain shares. A new domain (points, cards,
@@ -39,6 +40,7 @@ export const VERIFIERS: readonly Verifier[] = [
   membersVerifier,
   walletsVerifier,
   pointsVerifier,
+  cardsVerifier,
   durableJobsVerifier(DURABLE_JOB_KINDS),
   trustVerifier,
 ];
@@ -74,6 +76,14 @@ export const TABLE_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   point_records: ['points.records'],
   point_credit: ['points.credit'],
   member_tiers: ['points.tiers'],
+  // Cards: programs, cards, members' limits and bank cards to the audit log, state events to the
+  // cards' audited changes, authorizations to their holds in the journal.
+  card_programs: ['cards.programs'],
+  cards: ['cards.audited', 'cards.events', 'cards.fingerprints'],
+  card_events: ['cards.events'],
+  member_card_limits: ['cards.memberLimits'],
+  card_authorizations: ['cards.authorizations'],
+  bank_cards: ['cards.bankCards', 'cards.fingerprints'],
   // Search indexes, derived from members.name and compared.
   ...searchIndex('members_fts', 'members.search.trigrams'),
   ...searchIndex('members_grams', 'members.search.grams'),
