@@ -1,5 +1,6 @@
 import type { Router } from '../../src-main/api/router';
 import { expireAuthorizations } from '../../src-main/cards/authorization-expiry';
+import { expireCards } from '../../src-main/cards/card-expiry';
 import type { IssuedCard } from '../../src-shared/contract/cards';
 import { ok, setUpRouter } from '../support/temp-data';
 import { createProgram, issueCard } from './cards-fixtures';
@@ -8,7 +9,7 @@ import { addMember, depositTo, nextKey } from './members-fixtures';
 // A branch that has done a bit of everything with cards, so every card table holds at least
 // three rows of each kind verify tells apart: programs created, renamed, closed, reopened and
 // one deleted; cards issued, activated, frozen, unfrozen, cancelled, replaced and with limits
-// changed; members' limits; authorizations captured (fully and partly), voided, held, expired
+// changed, one expired by the due task; members' limits; authorizations captured (fully and partly), voided, held, expired
 // and declined; bank cards linked to two members (one card to both), the default moved and one
 // unlinked. Shared by cards-verify (the tamper battery) and cards-at-rest (no card data at rest).
 
@@ -34,7 +35,8 @@ async function programs(router: Router) {
   await ok(router, 'cards.setProgramStatus', { programId: closed.id, status: 'closed' });
   await ok(router, 'cards.setProgramStatus', { programId: unionpay.id, status: 'closed' });
   await ok(router, 'cards.setProgramStatus', { programId: unionpay.id, status: 'open' });
-  return { visa, unionpay };
+  const short = await createProgram(router, { name: 'One month', bin: '42429700', validityMonths: 1 });
+  return { visa, unionpay, short };
 }
 
 function authorize(router: Router, card: IssuedCard, amount: number, fields: { cvv?: string; merchant?: string } = {}) {
@@ -49,7 +51,7 @@ async function approved(router: Router, card: IssuedCard, amount: number) {
 
 export async function cardBranch(): Promise<CardBranch> {
   const { router, dataDir, recoveryKey } = await setUpRouter();
-  const { visa, unionpay } = await programs(router);
+  const { visa, unionpay, short } = await programs(router);
   const a = await addMember(router, { name: '李四' });
   const b = await addMember(router, { name: '王五' });
   const c = await addMember(router, { name: 'Alice Smith' });
@@ -61,6 +63,7 @@ export async function cardBranch(): Promise<CardBranch> {
   const busy = await issueCard(router, b.id, visa.id);
   const cancelled = await issueCard(router, b.id, visa.id);
   const idle = await issueCard(router, c.id, visa.id);
+  const expiring = await issueCard(router, c.id, short.id);
   for (const card of [lost, frozen, busy]) await ok(router, 'cards.activate', { cardId: card.card.id });
   await ok(router, 'cards.freeze', { cardId: frozen.card.id, note: 'member asked' });
   await ok(router, 'cards.freeze', { cardId: busy.card.id });
@@ -90,6 +93,8 @@ export async function cardBranch(): Promise<CardBranch> {
   const store = router.state.requireStore();
   expireAuthorizations(store, 'system', new Date(Date.now() + 8 * DAY_MS));
   await approved(router, replacement, 800);
+  // Two months on, the one-month card has expired (the due task, channel system).
+  expireCards(store, 'system', new Date(Date.now() + 62 * DAY_MS));
 
   const first = await ok(router, 'bankCards.link', { memberId: a.id, pan: BANK_CARDS[0]!, holderName: 'LI SI', expiry: '12/39', bankName: 'ICBC' });
   const second = await ok(router, 'bankCards.link', { memberId: a.id, pan: BANK_CARDS[1]!, holderName: 'LI SI', expiry: '06/38', makeDefault: true });
@@ -98,7 +103,7 @@ export async function cardBranch(): Promise<CardBranch> {
   await ok(router, 'bankCards.setDefault', { bankCardId: first.id });
   await ok(router, 'bankCards.unlink', { bankCardId: second.id, reason: 'closed by the bank' });
 
-  const shown = [lost, frozen, busy, cancelled, idle, replacement].map(({ pan, expiry, cvv }) => ({ pan, expiry, cvv }));
+  const shown = [lost, frozen, busy, cancelled, idle, expiring, replacement].map(({ pan, expiry, cvv }) => ({ pan, expiry, cvv }));
   shown.push({ pan: revealed.pan, expiry: revealed.expiry, cvv: revealed.cvv });
   return { router, dataDir, recoveryKey, shown };
 }

@@ -153,6 +153,7 @@ describe('verify on a branch with cards in play', () => {
     expect(cardChecks.map((check) => check.name).sort()).toEqual([...CARD_CHECKS].sort());
     for (const table of Object.keys(TABLES)) expect({ table, rows: one<number>(`SELECT count(*) FROM ${table}`) }).toEqual({ table, rows: expect.toSatisfy((n: number) => n >= 3) });
     expect(one<number>(`SELECT count(DISTINCT status) FROM card_authorizations`)).toBe(5);
+    expect(all(`SELECT DISTINCT channel, to_state, reason FROM card_events WHERE channel = 'system'`)).toEqual([{ channel: 'system', to_state: 'cancelled', reason: 'expired' }]);
   });
 });
 
