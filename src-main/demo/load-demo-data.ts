@@ -16,6 +16,7 @@ import { DEMO_HISTORY } from '../wallets/counter-limits';
 import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdrawalLegs, type LegContext } from '../wallets/wallet-legs';
 import { DemoActivity, transfersOf, type DemoOperation } from './activity';
 import { drawnEvents, referralEvents, writePointsPast, type PointsEvent, type PointsTally } from './demo-points';
+import { writeCardsDemo, type CardsTally } from './demo-cards';
 import { samplePeople, seededRandom, type Random } from './sample-people';
 
 // Deterministic demo data through the real services. Same seed, same data: people, times,
@@ -27,7 +28,10 @@ import { samplePeople, seededRandom, type Random } from './sample-people';
 //   order through the points services (demo-points.ts);
 // - the most recent operations go through the teller services and carry receipts (payments earn
 //   points), and one payment in twenty is refunded (taking its points back);
-// - finally the lots due expire, the tier review runs, and one member in a hundred is frozen.
+// - then cards: programs, virtual cards (some frozen, cancelled, replaced), a few days of
+//   authorizations and captures, and members' own bank cards (demo-cards.ts);
+// - finally the lots due expire, the tier review runs, and one member in a hundred is frozen
+//   (their cards show as blocked by member).
 // The past spans eighteen months, so that the oldest points have expired by the end.
 
 const DAY = 86_400_000;
@@ -58,6 +62,7 @@ export interface DemoSummary {
   from: string;
   to: string;
   points: PointsTally & { refunds: number; lotsExpiredAtEnd: number; tiersLowered: number };
+  cards: CardsTally;
 }
 
 /** The demo's clock: day 0 is 2025-01-01 plus (seed mod 365) days. */
@@ -168,6 +173,8 @@ export function loadDemoData(store: Store, teller: Teller, plan: DemoPlan): Demo
   const counter = drawOperations(activity, counterTransfers);
   const payments = runCounter(store, teller, memberIds, counter, plan.seed, day(COUNTER));
   const refunds = refundSome(store, teller, payments, plan.seed, new Date(day(COUNTER + 3)));
+  // The cards draw from a stream of their own too, so the earlier parts stay what they were.
+  const cards = writeCardsDemo(store, teller.username, members, seededRandom(plan.seed + 0x4341), plan.seed, day(COUNTER + 3) + 3_600_000);
   const end = new Date(day(END));
   const lotsExpiredAtEnd = expireDueLots(store, teller.username, end).lots;
   const { downgraded } = downgradeTiers(store, teller.username, end);
@@ -182,5 +189,6 @@ export function loadDemoData(store: Store, teller: Teller, plan: DemoPlan): Demo
     from: new Date(start).toISOString(),
     to: end.toISOString(),
     points: { ...tally, refunds, lotsExpiredAtEnd, tiersLowered: downgraded },
+    cards,
   };
 }

@@ -11,13 +11,14 @@ import { findMemberRow, memberRef } from './member-repo';
 // - the balance after it: the wallet's posted balance now, less every posted movement newer than
 //   the row, so a page costs the transfers since its oldest row, never the wallet's whole past;
 // - who was on the other side: the other member's wallet, the merchant a payment's receipt (or,
-//   for history loaded in bulk without receipts, its system memo) names, or one of the operator's
-//   accounts by its chart role (branch cash for a deposit or withdrawal).
+//   for history loaded in bulk without receipts and for card payments, its system memo, or its
+//   hold's when it posts one) names, or one of the operator's accounts by its chart role (branch
+//   cash for a deposit or withdrawal).
 
 /** The journal states that move a posted balance (a hold and its void only move the pending totals). */
 const MOVES_POSTED = ['posted', 'post_pending', 'reversal'] as const;
 
-type HistoryTransfer = Pick<Transfer, 'id' | 'debitAccountId' | 'creditAccountId' | 'memo'>;
+type HistoryTransfer = Pick<Transfer, 'id' | 'debitAccountId' | 'creditAccountId' | 'memo' | 'pendingId'>;
 
 export interface WalletHistoryContext {
   balanceAfter(transferId: number): number;
@@ -62,6 +63,14 @@ function merchantsOf(store: Store, transferIds: readonly number[]): Map<number, 
   return new Map(selectAll(store.sqlite, query).map((row) => [row.transfer_id, row.merchant!]));
 }
 
+/** The memos of the holds that the page's posts and voids resolve: a card capture says nothing of its own. */
+function holdMemos(store: Store, transfers: readonly HistoryTransfer[]): Map<number, string | null> {
+  const holdIds = transfers.flatMap((t) => (t.memo === null && t.pendingId !== null ? [t.pendingId] : []));
+  if (holdIds.length === 0) return new Map();
+  const query = ledgerSql.selectFrom('transfers').select(['id', 'memo']).where('id', 'in', [...new Set(holdIds)]);
+  return new Map(selectAll(store.sqlite, query).map((row) => [row.id, row.memo]));
+}
+
 type OtherAccount = { id: number; owner_type: string; owner_id: number | null; system_role: string | null };
 
 function otherAccounts(store: Store, accountIds: readonly number[]): Map<number, OtherAccount> {
@@ -87,9 +96,11 @@ export function walletHistoryContext(store: Store, walletId: number, transfers: 
   const balances = balancesAfter(store, walletId, ids);
   const merchants = merchantsOf(store, ids);
   const accounts = otherAccounts(store, transfers.map(otherSide));
+  const holds = holdMemos(store, transfers);
+  const memoOf = (t: HistoryTransfer) => t.memo ?? (t.pendingId === null ? null : (holds.get(t.pendingId) ?? null));
   return {
     balanceAfter: (transferId) => balances.get(transferId) ?? 0,
-    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id) ?? merchantOf(t.memo)),
+    counterparty: (t) => describeAccount(store, accounts.get(otherSide(t)), merchants.get(t.id) ?? merchantOf(memoOf(t))),
   };
 }
 

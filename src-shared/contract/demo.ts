@@ -32,6 +32,20 @@ export const demoSummarySchema = z.object({
     lotsExpiredAtEnd: z.number().int(),
     tiersLowered: z.number().int(),
   }),
+  /** The cards in play: programs, cards issued and where they stand, authorizations and what became of them, members' bank cards. */
+  cards: z.object({
+    programs: z.number().int(),
+    issued: z.number().int(),
+    active: z.number().int(),
+    frozen: z.number().int(),
+    cancelled: z.number().int(),
+    replaced: z.number().int(),
+    authorizations: z.number().int(),
+    captured: z.number().int(),
+    voided: z.number().int(),
+    declined: z.number().int(),
+    bankCards: z.number().int(),
+  }),
 });
 
 export const demoChannels = {
@@ -40,6 +54,6 @@ export const demoChannels = {
     input: loadDemoInput,
     output: demoSummarySchema,
     access: 'demo.load',
-    invalidates: ['points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
+    invalidates: ['cards.list', 'cards.memberCards', 'cards.programs', 'bankCards.list', 'points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
   }),
 };

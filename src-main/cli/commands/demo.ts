@@ -57,6 +57,9 @@ export const demoCommand: CliCommand = {
         `  points: ${summary.points.paymentsEarning} past payments earning points, ${summary.points.referrals} referrals, ${summary.points.reviews} reviews, ` +
           `${summary.points.redemptions} redemptions (${summary.points.redemptionsReversed} reversed), ${summary.points.refunds} refunds, ` +
           `${summary.points.expiredLots + summary.points.lotsExpiredAtEnd} lots expired, ${summary.points.tiersLowered} tiers lowered at the end`,
+        `  cards: ${summary.cards.issued} issued under ${summary.cards.programs} programs (${summary.cards.active} active, ${summary.cards.frozen} frozen, ${summary.cards.cancelled} cancelled, ` +
+          `${summary.cards.replaced} replaced); ${summary.cards.authorizations} authorizations (${summary.cards.captured} captured, ${summary.cards.voided} voided, ` +
+          `${summary.cards.declined} declined); ${summary.cards.bankCards} bank cards linked`,
         ...(setUp ? ['', ...setUpSecretsLines(setUp.recoveryKey, setUp.trustFingerprint)] : []),
       ];
       return { exitCode: 0, json: { ...summary, seconds, ...(setUp ?? {}) }, text: text.join('\n') };
