@@ -89,6 +89,19 @@ describe('paydesk demo', () => {
     expect(checks.find((c) => c.name === 'points.records')!.counts.records).toBe(summary.points.referrals + summary.points.reviews);
   });
 
+  it('puts cards in play that verify accepts: issued, frozen, cancelled, replaced, authorized, captured, voided, declined, and bank cards', async () => {
+    const summary = printed.get(sevenA)!;
+    expect(summary.cards).toEqual(printed.get(sevenB)!.cards);
+    for (const count of ['issued', 'active', 'frozen', 'cancelled', 'replaced', 'authorizations', 'captured', 'voided', 'declined', 'bankCards'] as const) {
+      expect(summary.cards[count], count).toBeGreaterThan(0);
+    }
+    const { report } = await contents(sevenA);
+    const checks = report.checks.filter((c) => c.name.startsWith('cards.'));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.find((c) => c.name === 'cards.audited')!.counts).toMatchObject({ cards: summary.cards.issued });
+  });
+
   it('writes different people for another seed', async () => {
     const [a, b] = [await contents(sevenA), await contents(eight)];
     expect(a.members.rows.map((m) => m.name)).not.toEqual(b.members.rows.map((m) => m.name));
