@@ -16,9 +16,9 @@ const LENGTH = 19;
 const RANDOM_DIGITS = LENGTH - BIN.length - 1;
 
 /**
- * Upper critical values of χ² at α = 10⁻⁶ (scipy.stats.chi2.isf(1e-6, df)). About 25 statistics
- * are tested per run, so a sound generator fails one with probability near 2.5·10⁻⁵; a
- * modulo-biased one (`byte % 10`) scores about 375 per position over a million digits (see the last test).
+ * Upper critical values of χ² at α = 10⁻⁶ (scipy.stats.chi2.isf(1e-6, df)). Fifteen statistics
+ * are tested per run, so a sound generator fails one with probability near 1.5·10⁻⁵; a
+ * modulo-biased one (`byte % 10`) scores about 375 per position over a million digits (see the randomDigits tests).
  */
 const CHI2_CRITICAL = { df9: 44.81, df99: 180.79 };
 
