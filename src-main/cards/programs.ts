@@ -52,10 +52,13 @@ function toProgram(row: ProgramRow, cards: number): CardProgram {
   };
 }
 
-/** What the audit log records of a program, and verify replays. The verification key is never in it. */
+/**
+ * What the audit log records of a program, and verify replays. The verification key is never in
+ * it; the length is `card_length`, since the log redacts any field named like `pan`.
+ */
 export function programAuditSummary(row: ProgramRow): Record<string, unknown> {
-  const { id: _id, verification_key_sealed: _key, created_by: _by, created_at: _at, updated_at: _updated, default_limits, ...plain } = row;
-  return { ...plain, default_limits: parseLimits(default_limits) };
+  const { id: _id, verification_key_sealed: _key, created_by: _by, created_at: _at, updated_at: _updated, default_limits, pan_length, ...plain } = row;
+  return { ...plain, card_length: pan_length, default_limits: parseLimits(default_limits) };
 }
 
 export function listPrograms(store: Store): CardProgram[] {

@@ -62,9 +62,9 @@ function auditRows(router: Router, action: string, cardId: number) {
   return rows.map((row) => ({ actor: row.actor, before: JSON.parse(row.before_json ?? 'null') as Record<string, unknown> | null, after: JSON.parse(row.after_json) as Record<string, unknown> }));
 }
 
-/** The audit log's picture of a row: cardAuditSummary, the masked number under a secret-sounding key being redacted by recordAudit. */
+/** The audit log's picture of a row: cardAuditSummary, the masked number included. */
 function auditedPicture(row: CardRow) {
-  return { ...cardAuditSummary(row), masked_pan: expect.any(String) };
+  return cardAuditSummary(row);
 }
 
 const code = (answer: { ok: boolean; error?: { code: string; details?: unknown } }) => (answer.ok ? null : answer.error!.code);

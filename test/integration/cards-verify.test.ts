@@ -192,6 +192,13 @@ describe('tamper battery: every card table', () => {
 });
 
 describe('the card checks, one rule at a time', () => {
+  it('cards.audited and cards.programs name a card whose last four changed and a program whose length changed', () => {
+    const card = one<number>('SELECT min(id) FROM cards');
+    expect(violationOf('cards.audited', () => run(`UPDATE cards SET last4 = '0000' WHERE id = ?`, card))).toBe(`cards#${card}`);
+    const program = one<number>('SELECT max(id) FROM card_programs');
+    expect(violationOf('cards.programs', () => run('UPDATE card_programs SET pan_length = 19 WHERE id = ?', program))).toBe(`card_programs#${program}`);
+  });
+
   it('cards.fingerprints names a card whose sealed number is no box, and a bank card linked twice to its member', () => {
     const card = one<number>('SELECT max(id) FROM cards');
     expect(violationOf('cards.fingerprints', () => run(`UPDATE cards SET pan_sealed = '{"nonce":"AAAA"}' WHERE id = ?`, card))).toBe(`cards#${card}`);
