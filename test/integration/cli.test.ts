@@ -115,15 +115,19 @@ describe('paydesk jobs run', () => {
     const run = await runCli(['jobs', 'run', '--data', dataDir, '--json'], asAdmin);
     expect(run.code).toBe(0);
     expect(jsonOf(run)).toEqual([
+      { task: 'cards.expireAuthorizations', counts: { expired: 0 }, error: null },
       { task: 'ledger.expireHolds', counts: { voided: 0 }, error: null },
       { task: 'points.expireLots', counts: { members: 0, lots: 0, points: 0 }, error: null },
       { task: 'points.downgradeTiers', counts: { downgraded: 0 }, error: null },
+      { task: 'cards.expireCards', counts: { expired: 0 }, error: null },
     ]);
     const text = await runCli(['jobs', 'run', '--data', dataDir], asAdmin);
     expect(text.stdout.trim().split('\n')).toEqual([
+      'ok   cards.expireAuthorizations: 0 card authorizations expired, their holds released',
       'ok   ledger.expireHolds: 0 expired holds voided',
       'ok   points.expireLots: 0 lots of 0 members expired, 0 points',
       'ok   points.downgradeTiers: 0 members moved down a tier',
+      'ok   cards.expireCards: 0 cards past their expiry month cancelled',
     ]);
   });
 

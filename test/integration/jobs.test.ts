@@ -108,10 +108,13 @@ describe('jobs', () => {
 });
 
 describe('due tasks', () => {
-  /** The points tasks (issue 9) with no lot due and no tier to lower. */
+  /** Card authorizations expire first (issue 10), before the holds any other operation placed. */
+  const NO_AUTHORIZATION_DUE = { task: 'cards.expireAuthorizations', counts: { expired: 0 }, error: null };
+  /** The points tasks (issue 9) with no lot due and no tier to lower, and no card past its expiry month (issue 10). */
   const NOTHING_ELSE_DUE = [
     { task: 'points.expireLots', counts: { members: 0, lots: 0, points: 0 }, error: null },
     { task: 'points.downgradeTiers', counts: { downgraded: 0 }, error: null },
+    { task: 'cards.expireCards', counts: { expired: 0 }, error: null },
   ];
 
   it('runs every due task for finance through jobs.runDue and says what each did', async () => {
@@ -126,10 +129,10 @@ describe('due tasks', () => {
     placeHold(store, { idempotencyKey: 'hold-1', debitAccountId: wallet, creditAccountId: cash, amount: 400, kind: 'withdrawal', actor: 'fiona', expiresAt: new Date(Date.now() + 50) });
     expect(balanceOf(store, wallet).available).toBe(600);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await ok(router, 'jobs.runDue', {})).toEqual([{ task: 'ledger.expireHolds', counts: { voided: 1 }, error: null }, ...NOTHING_ELSE_DUE]);
+    expect(await ok(router, 'jobs.runDue', {})).toEqual([NO_AUTHORIZATION_DUE, { task: 'ledger.expireHolds', counts: { voided: 1 }, error: null }, ...NOTHING_ELSE_DUE]);
     expect(balanceOf(store, wallet)).toMatchObject({ posted: 1_000, available: 1_000 });
     expect((await ok(router, 'audit.list', { action: 'ledger.expireHolds' })).rows).toMatchObject([{ actor: 'fiona', after: { voided: 1 } }]);
-    expect(await ok(router, 'jobs.runDue', {})).toEqual([{ task: 'ledger.expireHolds', counts: { voided: 0 }, error: null }, ...NOTHING_ELSE_DUE]);
+    expect(await ok(router, 'jobs.runDue', {})).toEqual([NO_AUTHORIZATION_DUE, { task: 'ledger.expireHolds', counts: { voided: 0 }, error: null }, ...NOTHING_ELSE_DUE]);
   });
 
   it('refuses jobs.runDue to a teller with FORBIDDEN and changes nothing', async () => {

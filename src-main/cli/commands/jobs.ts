@@ -6,6 +6,8 @@ const DESCRIBE: Record<string, (counts: Record<string, number>) => string> = {
   'ledger.expireHolds': (c) => `${c.voided ?? 0} expired holds voided`,
   'points.expireLots': (c) => `${c.lots ?? 0} lots of ${c.members ?? 0} members expired, ${c.points ?? 0} points`,
   'points.downgradeTiers': (c) => `${c.downgraded ?? 0} members moved down a tier`,
+  'cards.expireAuthorizations': (c) => `${c.expired ?? 0} card authorizations expired, their holds released`,
+  'cards.expireCards': (c) => `${c.expired ?? 0} cards past their expiry month cancelled`,
 };
 
 function describeCounts(task: string, counts: Record<string, number>): string {
