@@ -18,6 +18,8 @@ import { WalletPanel } from '../wallets/WalletPanel';
 import { MemberTabs, useMemberTab, withoutMemberTab } from '../points/MemberTabs';
 import { PointsTab } from '../points/PointsTab';
 import { TierCard } from '../points/TierCard';
+import { BankCardsTab } from '../cards/BankCardsTab';
+import { CardsTab } from '../cards/CardsTab';
 import { IdDocumentReveal } from './IdDocumentReveal';
 import { MemberFormDialog } from './MemberFormDialog';
 import { MemberHistoryPanel } from './MemberHistoryPanel';
@@ -145,9 +147,10 @@ export function MemberDetailScreen({ memberId }: { memberId: number }) {
       <MemberFacts member={data} />
       <TierCard memberId={memberId} />
       <MemberTabs value={tab} onChange={setTab} />
-      {tab === 'points' ? (
-        <PointsTab memberId={memberId} memberName={data.name} currencies={currencies} closed={data.status === 'closed'} />
-      ) : (
+      {tab === 'points' && <PointsTab memberId={memberId} memberName={data.name} currencies={currencies} closed={data.status === 'closed'} />}
+      {tab === 'cards' && <CardsTab memberId={memberId} memberName={data.name} closed={data.status === 'closed'} />}
+      {tab === 'bankCards' && <BankCardsTab memberId={memberId} memberName={data.name} closed={data.status === 'closed'} />}
+      {tab === 'wallets' && (
         <>
           <PageSection title={t('wallets:panel.title')}>
             <WalletPanel memberId={memberId} />

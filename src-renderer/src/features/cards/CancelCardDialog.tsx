@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { MenuItem, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { CANCEL_REASONS, type Card, type CancelReason } from '../../../../src-shared/contract/cards';
+import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
+import { useChannelMutation } from '../../api/queries';
+import { FormDialogFrame } from '../../ui/FormDialogFrame';
+import { hintWithLimit, limitedHelperText } from '../../ui/form';
+import { useFormKey } from '../points/use-form-key';
+import { groupCardNumber } from './card-number-text';
+import { CardDialog } from './CardDialog';
+import { IssuedCardView } from './IssuedCardView';
+
+// Cancelling is final and says why (lost, stolen, damaged, expired, other). Replacing cancels
+// with the reason and issues a new card under the same program, linked both ways, whose number
+// is then shown once, as at issue.
+
+export type CardEnd = 'cancel' | 'replace';
+
+interface EndProps {
+  card: Card;
+  end: CardEnd;
+  onClose: () => void;
+  /** The replacement, once its number has been shown: the tab opens it. */
+  onIssued: (cardId: number) => void;
+}
+
+function EndForm({ card, end, onClose, onIssued }: EndProps) {
+  const { t, i18n } = useTranslation();
+  const [reason, setReason] = useState<CancelReason | ''>('');
+  const [note, setNote] = useState('');
+  const [tried, setTried] = useState(false);
+  const idempotencyKey = useFormKey(`${reason}|${note.trim()}`);
+  const cancel = useChannelMutation('cards.cancel', { onSuccess: onClose });
+  const replace = useChannelMutation('cards.replace');
+  const mutation = end === 'cancel' ? cancel : replace;
+  const done = () => {
+    if (replace.data) onIssued(replace.data.card.id);
+    replace.reset();
+    onClose();
+  };
+  if (replace.data) return <IssuedCardView issued={replace.data} title={t('cards:issued.replacedTitle')} onDone={done} />;
+  const tooLong = note.trim().length > INPUT_LIMITS.text;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (reason === '' || tooLong) return;
+    const input = { cardId: card.id, reason, note: note.trim() || undefined };
+    if (end === 'cancel') cancel.mutate(input);
+    else replace.mutate({ ...input, idempotencyKey });
+  };
+  return (
+    <FormDialogFrame
+      title={t(`cards:${end}.title`, { number: groupCardNumber(card.maskedPan) })}
+      explanation={t(`cards:${end}.explanation`)}
+      submitLabel={t(`cards:action.${end}`)}
+      busy={mutation.isPending}
+      formError={mutation.error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextField
+        select
+        required
+        autoFocus
+        label={t('cards:field.cancelReason')}
+        value={reason}
+        onChange={(event) => setReason(event.target.value as CancelReason)}
+        error={tried && reason === ''}
+        helperText={tried && reason === '' ? t('cards:cancel.pickReason') : ' '}
+      >
+        {CANCEL_REASONS.map((option) => (
+          <MenuItem key={option} value={option}>
+            {t(`cards:cancelReasonOption.${option}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        multiline
+        minRows={2}
+        label={t('cards:field.note')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={tooLong}
+        helperText={limitedHelperText(hintWithLimit(t('cards:field.noteHint'), INPUT_LIMITS.text, t, i18n.language), note.trim().length, INPUT_LIMITS.text, t)}
+      />
+    </FormDialogFrame>
+  );
+}
+
+export function CancelCardDialog({ end, ...props }: Omit<EndProps, 'end'> & { end: CardEnd | null }) {
+  return (
+    <CardDialog open={end !== null} onClose={props.onClose}>
+      {end && <EndForm end={end} {...props} />}
+    </CardDialog>
+  );
+}
