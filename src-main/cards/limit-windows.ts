@@ -32,6 +32,10 @@ function wallClock(zone: string, instant: number): number {
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) + (instant % 1000 + 1000) % 1000;
 }
 
+/** Day starts already found, by zone and date: each is asked for by every authorization that day. */
+const dayStarts = new Map<string, number>();
+const DAY_STARTS_KEPT = 10_000;
+
 /**
  * The first instant of the local calendar date `date` (a UTC midnight naming that date). Tries
  * the offsets in force a day and a half either side: both fit when midnight comes twice (the
@@ -39,10 +43,17 @@ function wallClock(zone: string, instant: number): number {
  * jump, which is local midnight under the offset before it.
  */
 function startOfLocalDate(zone: string, date: number): number {
-  const before = date - (wallClock(zone, date - 36 * HOUR) - (date - 36 * HOUR));
-  const after = date - (wallClock(zone, date + 36 * HOUR) - (date + 36 * HOUR));
-  const fits = [before, after].filter((instant) => wallClock(zone, instant) === date);
-  return fits.length === 0 ? before : Math.min(...fits);
+  const key = `${zone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    const before = date - (wallClock(zone, date - 36 * HOUR) - (date - 36 * HOUR));
+    const after = date - (wallClock(zone, date + 36 * HOUR) - (date + 36 * HOUR));
+    const fits = [before, after].filter((instant) => wallClock(zone, instant) === date);
+    start = fits.length === 0 ? before : Math.min(...fits);
+    if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
 }
 
 /** The local calendar date of `instant` in `zone`, as the UTC midnight naming it. */
