@@ -66,23 +66,25 @@ function iso(zone: string, year: number, month: number, day: number): string {
   return new Date(startOfLocalDate(zone, Date.UTC(year, month, day))).toISOString();
 }
 
-/** The window of a calendar interval around `now` in `zone`. */
-export function calendarWindow(interval: 'day' | 'week' | 'month' | 'year', now: Date, zone: string): LimitWindow {
+export type CalendarInterval = 'day' | 'week' | 'month' | 'year';
+
+/** The window of every calendar interval around `now` in `zone`. */
+export function calendarWindows(now: Date, zone: string): Record<CalendarInterval, LimitWindow> {
   const date = localDate(zone, now.getTime());
   const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
-  switch (interval) {
-    case 'day':
-      return { since: iso(zone, y, m, d), resetsAt: iso(zone, y, m, d + 1) };
-    case 'week': {
-      // ISO 8601 weeks start on Monday: getUTCDay() is 0 on Sunday.
-      const monday = d - ((date.getUTCDay() + 6) % 7);
-      return { since: iso(zone, y, m, monday), resetsAt: iso(zone, y, m, monday + 7) };
-    }
-    case 'month':
-      return { since: iso(zone, y, m, 1), resetsAt: iso(zone, y, m + 1, 1) };
-    case 'year':
-      return { since: iso(zone, y, 0, 1), resetsAt: iso(zone, y + 1, 0, 1) };
-  }
+  // ISO 8601 weeks start on Monday: getUTCDay() is 0 on Sunday.
+  const monday = d - ((date.getUTCDay() + 6) % 7);
+  return {
+    day: { since: iso(zone, y, m, d), resetsAt: iso(zone, y, m, d + 1) },
+    week: { since: iso(zone, y, m, monday), resetsAt: iso(zone, y, m, monday + 7) },
+    month: { since: iso(zone, y, m, 1), resetsAt: iso(zone, y, m + 1, 1) },
+    year: { since: iso(zone, y, 0, 1), resetsAt: iso(zone, y + 1, 0, 1) },
+  };
+}
+
+/** The window of one calendar interval around `now` in `zone`. */
+export function calendarWindow(interval: CalendarInterval, now: Date, zone: string): LimitWindow {
+  return calendarWindows(now, zone)[interval];
 }
 
 /**

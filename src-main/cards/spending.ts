@@ -5,7 +5,7 @@ import { readSetting } from '../settings/settings-service';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
 import { getCardView, type CardView } from './card-rows';
-import { calendarWindow, windowOf } from './limit-windows';
+import { calendarWindows, windowOf, type CalendarInterval, type LimitWindow } from './limit-windows';
 import { memberLimitsIn } from './member-limits';
 import { parseLimits } from './programs';
 
@@ -58,9 +58,9 @@ function toUsage(rows: (Usage & { interval: Counted })[]): UsageByInterval {
   return Object.fromEntries(rows.map(({ interval, amount, count }) => [interval, { amount, count }])) as UsageByInterval;
 }
 
-/** Where each interval in `needed` starts at `now` in `zone`; the others are not read. */
-export function boundsAt(now: Date, zone: string, needed: readonly LimitInterval[]): Bounds {
-  const bound = (interval: Counted) => (!needed.includes(interval) ? NEVER : interval === 'lifetime' ? FROM_THE_BEGINNING : calendarWindow(interval, now, zone).since);
+/** Where each interval in `needed` starts, given the calendar `windows` of now; the others are not read. */
+export function boundsOf(windows: Record<CalendarInterval, LimitWindow>, needed: readonly LimitInterval[]): Bounds {
+  const bound = (interval: Counted) => (!needed.includes(interval) ? NEVER : interval === 'lifetime' ? FROM_THE_BEGINNING : windows[interval].since);
   return Object.fromEntries(COUNTED.map((interval) => [interval, bound(interval)])) as Bounds;
 }
 
@@ -158,7 +158,8 @@ export function limitZone(store: Store): string {
 export function spendingSources(store: Store, card: CardView, now: Date, zone: string, all = false): SpendingSource[] {
   const cardLimits = parseLimits(card.limits);
   const memberLimits = memberLimitsIn(store, card.member_id, card.currency);
-  const boundsFor = (limits: SpendingLimits) => boundsAt(now, zone, all ? LIMIT_INTERVALS : limitedIntervals(limits));
+  const windows = calendarWindows(now, zone);
+  const boundsFor = (limits: SpendingLimits) => boundsOf(windows, all ? LIMIT_INTERVALS : limitedIntervals(limits));
   return [
     { whose: 'card', limits: cardLimits, usage: cardUsage(store, card.id, boundsFor(cardLimits)) },
     { whose: 'member', limits: memberLimits, usage: memberUsage(store, card.member_id, card.currency, boundsFor(memberLimits)) },
