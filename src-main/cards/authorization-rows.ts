@@ -13,7 +13,7 @@ type AuthorizationView = AuthorizationRow & { hold_expires_at: string | null };
 
 const VIEW_SQL = 'SELECT a.*, h.expires_at AS hold_expires_at FROM card_authorizations a LEFT JOIN transfers h ON h.id = a.hold_id';
 
-export function toAuthorization(view: AuthorizationView): Authorization {
+function toAuthorization(view: AuthorizationView): Authorization {
   return {
     id: view.id,
     cardId: view.card_id,

@@ -59,21 +59,21 @@ function toUsage(rows: (Usage & { interval: Counted })[]): UsageByInterval {
 }
 
 /** Where each interval in `needed` starts, given the calendar `windows` of now; the others are not read. */
-export function boundsOf(windows: Record<CalendarInterval, LimitWindow>, needed: readonly LimitInterval[]): Bounds {
+function boundsOf(windows: Record<CalendarInterval, LimitWindow>, needed: readonly LimitInterval[]): Bounds {
   const bound = (interval: Counted) => (!needed.includes(interval) ? NEVER : interval === 'lifetime' ? FROM_THE_BEGINNING : windows[interval].since);
   return Object.fromEntries(COUNTED.map((interval) => [interval, bound(interval)])) as Bounds;
 }
 
 /** Every interval that has a limit in `limits`. */
-export function limitedIntervals(limits: SpendingLimits): LimitInterval[] {
+function limitedIntervals(limits: SpendingLimits): LimitInterval[] {
   return LIMIT_INTERVALS.filter((interval) => limits[interval] !== undefined);
 }
 
-export function cardUsage(store: Store, cardId: number, bounds: Bounds): UsageByInterval {
+function cardUsage(store: Store, cardId: number, bounds: Bounds): UsageByInterval {
   return toUsage(statements(store.sqlite).card.all({ ...bounds, owner: cardId }) as (Usage & { interval: Counted })[]);
 }
 
-export function memberUsage(store: Store, memberId: number, currency: string, bounds: Bounds): UsageByInterval {
+function memberUsage(store: Store, memberId: number, currency: string, bounds: Bounds): UsageByInterval {
   return toUsage(statements(store.sqlite).member.all({ ...bounds, owner: memberId, currency }) as (Usage & { interval: Counted })[]);
 }
 
@@ -124,7 +124,7 @@ function strictest(sources: readonly SpendingSource[], interval: LimitInterval, 
  * amount and for the count, the limit with the least left and what its owner has used. An
  * interval without a limit shows what the card has used.
  */
-export function allowances(sources: readonly SpendingSource[], now: Date, zone: string): Allowance[] {
+function allowances(sources: readonly SpendingSource[], now: Date, zone: string): Allowance[] {
   const card = sources.find((s) => s.whose === 'card')!;
   return LIMIT_INTERVALS.map((interval) => {
     const amount = strictest(sources, interval, 'amount');
