@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { jobResult } from '../support/jobs';
 import { ok } from '../support/temp-data';
 import { cardSnapshot, issueCard } from './cards-fixtures';
 import { authorize, cardDesk, expectDeclined, terminalInput, walletOf } from './cards-terminal-fixtures';
@@ -52,6 +53,15 @@ describe('cards.authorize', () => {
     const other = await desk.router.invoke('cards.authorize', { ...input, amount: 5_001 });
     expect(other).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_CONFLICT', details: { field: 'amount' } } });
     expect(cardSnapshot(desk.router)).toEqual(before);
+  });
+
+  it('finds a card issued before a rekey by the fingerprint of its day, its CVV unchanged', async () => {
+    const desk = await cardDesk();
+    const keyBefore = Buffer.from(desk.router.state.requireStore().masterKey);
+    await jobResult(desk.router, 'keys.rekey', {});
+    expect(desk.router.state.requireStore().masterKey.equals(keyBefore)).toBe(false);
+    const answer = await authorize(desk, 1_000);
+    expect(answer.authorization).toMatchObject({ cardId: desk.card.card.id, status: 'held' });
   });
 
   it('previews in a dry run: the answer of an approval, and nothing written', async () => {
