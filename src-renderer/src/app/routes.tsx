@@ -9,9 +9,15 @@ import PointOfSale from '@mui/icons-material/PointOfSaleOutlined';
 import AccountTree from '@mui/icons-material/AccountTreeOutlined';
 import MenuBook from '@mui/icons-material/MenuBookOutlined';
 import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
+import CardMembership from '@mui/icons-material/CardMembershipOutlined';
+import CreditCard from '@mui/icons-material/CreditCardOutlined';
+import Contactless from '@mui/icons-material/ContactlessOutlined';
 import { can, type Role } from '../../../src-shared/permissions';
 import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
 import { JOURNAL_PATH } from '../features/journal/journal-view';
+import { CARD_PROGRAMS_PATH } from '../features/card-programs/card-programs-path';
+import { CARDS_PATH } from '../features/card-register/register-view';
+import { CARD_TERMINAL_PATH } from '../features/card-terminal/terminal-path';
 import { HOME_PATH, type AppRoute } from '../session/available-routes';
 import { lazyScreen } from './lazy-screen';
 
@@ -29,11 +35,16 @@ const TellerCounterScreen = lazyScreen(() => import('../features/wallets/TellerC
 const ChartOfAccountsScreen = lazyScreen(() => import('../features/ledger/ChartOfAccountsScreen'), 'ChartOfAccountsScreen');
 const JournalScreen = lazyScreen(() => import('../features/journal/JournalScreen'), 'JournalScreen');
 const VerifyScreen = lazyScreen(() => import('../features/verify/VerifyScreen'), 'VerifyScreen');
+const CardProgramsScreen = lazyScreen(() => import('../features/card-programs/CardProgramsScreen'), 'CardProgramsScreen');
+const CardRegisterScreen = lazyScreen(() => import('../features/card-register/CardRegisterScreen'), 'CardRegisterScreen');
+const CardTerminalScreen = lazyScreen(() => import('../features/card-terminal/CardTerminalScreen'), 'CardTerminalScreen');
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
   { path: MEMBERS_PATH, labelKey: 'members:nav', descriptionKey: 'members:description', icon: <PeopleAlt />, access: 'members.read', section: 'work', element: <MembersScreen /> },
   { path: TELLER_PATH, labelKey: 'wallets:nav', descriptionKey: 'wallets:description', icon: <PointOfSale />, access: 'wallet.deposit', section: 'work', element: <TellerCounterScreen /> },
+  { path: CARDS_PATH, labelKey: 'card-admin:register.nav', descriptionKey: 'card-admin:register.description', icon: <CreditCard />, access: 'cards.read', section: 'work', element: <CardRegisterScreen /> },
+  { path: CARD_TERMINAL_PATH, labelKey: 'card-admin:terminal.nav', descriptionKey: 'card-admin:terminal.description', icon: <Contactless />, access: 'cards.authorize', section: 'work', element: <CardTerminalScreen /> },
   { path: '/ledger/accounts', labelKey: 'ledger:nav', descriptionKey: 'ledger:description', icon: <AccountTree />, access: 'ledger.read', section: 'oversight', element: <ChartOfAccountsScreen /> },
   { path: JOURNAL_PATH, labelKey: 'journal:nav', descriptionKey: 'journal:description', icon: <MenuBook />, access: 'ledger.read', section: 'oversight', element: <JournalScreen /> },
   { path: '/audit', labelKey: 'audit:nav', descriptionKey: 'audit:description', icon: <HistoryEdu />, access: 'audit.read', section: 'oversight', element: <AuditLogScreen /> },
@@ -42,6 +53,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },
   { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.read', section: 'admin', element: <SettingsScreen /> },
   { path: '/admin/loyalty', labelKey: 'loyalty:nav', descriptionKey: 'loyalty:description', icon: <Loyalty />, access: 'settings.read', section: 'admin', element: <LoyaltySettingsScreen /> },
+  { path: CARD_PROGRAMS_PATH, labelKey: 'card-admin:programs.nav', descriptionKey: 'card-admin:programs.description', icon: <CardMembership />, access: 'cards.read', section: 'admin', element: <CardProgramsScreen /> },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
