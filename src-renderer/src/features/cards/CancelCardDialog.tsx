@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { CANCEL_REASONS, type Card, type CancelReason } from '../../../../src-shared/contract/cards';
+import { CANCEL_REASONS, type Card, type CancelReason, type IssuedCard } from '../../../../src-shared/contract/cards';
 import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { useChannelMutation } from '../../api/queries';
 import { FormDialogFrame } from '../../ui/FormDialogFrame';
@@ -9,11 +9,10 @@ import { hintWithLimit, limitedHelperText } from '../../ui/form';
 import { useFormKey } from '../points/use-form-key';
 import { groupCardNumber } from './card-number-text';
 import { CardDialog } from './CardDialog';
-import { IssuedCardView } from './IssuedCardView';
 
 // Cancelling is final and says why (lost, stolen, damaged, expired, other). Replacing cancels
-// with the reason and issues a new card under the same program, linked both ways, whose number
-// is then shown once, as at issue.
+// with the reason and issues a new card under the same program, linked both ways; the tab then
+// shows the new card's number once, as at issue (this dialog's card is gone from view by then).
 
 export type CardEnd = 'cancel' | 'replace';
 
@@ -21,25 +20,24 @@ interface EndProps {
   card: Card;
   end: CardEnd;
   onClose: () => void;
-  /** The replacement, once its number has been shown: the tab opens it. */
-  onIssued: (cardId: number) => void;
+  /** The replacement with its number, for the tab to show once and open. */
+  onReplaced: (issued: IssuedCard) => void;
 }
 
-function EndForm({ card, end, onClose, onIssued }: EndProps) {
+function EndForm({ card, end, onClose, onReplaced }: EndProps) {
   const { t, i18n } = useTranslation();
   const [reason, setReason] = useState<CancelReason | ''>('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const idempotencyKey = useFormKey(`${reason}|${note.trim()}`);
   const cancel = useChannelMutation('cards.cancel', { onSuccess: onClose });
-  const replace = useChannelMutation('cards.replace');
+  const replace = useChannelMutation('cards.replace', {
+    onSuccess: (issued) => {
+      onReplaced(issued);
+      onClose();
+    },
+  });
   const mutation = end === 'cancel' ? cancel : replace;
-  const done = () => {
-    if (replace.data) onIssued(replace.data.card.id);
-    replace.reset();
-    onClose();
-  };
-  if (replace.data) return <IssuedCardView issued={replace.data} title={t('cards:issued.replacedTitle')} onDone={done} />;
   const tooLong = note.trim().length > INPUT_LIMITS.text;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,14 +7,13 @@ import Block from '@mui/icons-material/BlockOutlined';
 import Autorenew from '@mui/icons-material/AutorenewOutlined';
 import Visibility from '@mui/icons-material/VisibilityOutlined';
 import { useTranslation } from 'react-i18next';
-import type { Card } from '../../../../src-shared/contract/cards';
+import type { Card, IssuedCard } from '../../../../src-shared/contract/cards';
 import { useSession } from '../../session/session';
 import { RevealDialog } from '../../ui/RevealDialog';
 import { cardActions, type CardAction } from './card-actions';
 import { groupCardNumber } from './card-number-text';
 import { CancelCardDialog } from './CancelCardDialog';
 import { CardChangeDialog, type CardChange } from './CardChangeDialog';
-import { useSelectedCard } from './use-selected-card';
 
 const ICONS: Record<CardAction, ReactElement> = {
   activate: <PlayArrow />,
@@ -30,11 +29,10 @@ function isChange(action: CardAction | null): action is CardChange {
 }
 
 /** The moves the card's state allows that the signed-in role may make, each opening its dialog. */
-export function CardActionsBar({ card }: { card: Card }) {
+export function CardActionsBar({ card, onReplaced }: { card: Card; onReplaced: (issued: IssuedCard) => void }) {
   const { t } = useTranslation();
   const { role } = useSession();
   const [open, setOpen] = useState<CardAction | null>(null);
-  const [, select] = useSelectedCard();
   const actions = cardActions(card, role);
   if (actions.length === 0) return null;
   const close = () => setOpen(null);
@@ -55,7 +53,7 @@ export function CardActionsBar({ card }: { card: Card }) {
         ))}
       </Stack>
       <CardChangeDialog card={card} change={isChange(open) ? open : null} onClose={close} />
-      <CancelCardDialog card={card} end={open === 'cancel' || open === 'replace' ? open : null} onClose={close} onIssued={select} />
+      <CancelCardDialog card={card} end={open === 'cancel' || open === 'replace' ? open : null} onClose={close} onReplaced={onReplaced} />
       <RevealDialog
         open={open === 'reveal'}
         channel="cards.reveal"

@@ -1,6 +1,6 @@
 import { Alert, Paper, Skeleton, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import type { Card } from '../../../../src-shared/contract/cards';
+import type { Card, IssuedCard } from '../../../../src-shared/contract/cards';
 import { useChannelQuery } from '../../api/queries';
 import { DetailRow } from '../../ui/DetailRow';
 import { DateTime } from '../../ui/DateTime';
@@ -36,7 +36,7 @@ function CardFacts({ card }: { card: Card }) {
 }
 
 /** One card opened: its front and facts, what can be done to it, its limits, activity and history. */
-export function CardDetail({ cardId }: { cardId: number }) {
+export function CardDetail({ cardId, onReplaced }: { cardId: number; onReplaced: (issued: IssuedCard) => void }) {
   const { t } = useTranslation();
   const detail = useChannelQuery('cards.get', { cardId });
   if (detail.isPending) return <Skeleton variant="rounded" height={240} />;
@@ -50,7 +50,7 @@ export function CardDetail({ cardId }: { cardId: number }) {
           <Stack sx={{ gap: 2, flex: 1 }}>
             <CardFacts card={card} />
             {card.blockedByMember && card.state !== 'cancelled' && <Alert severity="warning">{t('cards:state.blockedByMemberHint')}</Alert>}
-            <CardActionsBar card={card} />
+            <CardActionsBar card={card} onReplaced={onReplaced} />
           </Stack>
         </Stack>
       </Paper>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Box, Button, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Controller, useForm, type Control } from 'react-hook-form';
@@ -6,6 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { LIMIT_INTERVALS, type Allowance, type LimitInterval, type SpendingLimits } from '../../../../src-shared/contract/cards';
 import { AmountField } from '../../ui/AmountField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { boundField } from '../../ui/form';
 import { useFormatMoney } from '../../ui/Money';
 import { formatDateTime } from '../../ui/format';
 import { hasCountLimit, limitsFormSchema, limitsFormValues, type LimitsFormValues } from './limits-form';
@@ -28,16 +29,28 @@ export interface CardLimitsEditorProps {
   label: string;
 }
 
-function LimitFields({ control, interval, currency, label }: { control: Control<LimitsFormValues, unknown, SpendingLimits>; interval: LimitInterval; currency: string; label: string }) {
+/** A field's name for the screen reader (and the tests); the column's heading says it to the eye. */
+function HiddenLabel({ htmlFor, children }: { htmlFor: string; children: string }) {
+  return (
+    <Box component="label" htmlFor={htmlFor} sx={visuallyHidden}>
+      {children}
+    </Box>
+  );
+}
+
+function LimitFields({ control, interval, currency, idPrefix }: { control: Control<LimitsFormValues, unknown, SpendingLimits>; interval: LimitInterval; currency: string; idPrefix: string }) {
   const { t } = useTranslation();
+  const name = t(`cards:interval.${interval}`);
   return (
     <>
       <TableCell sx={{ minWidth: 170 }}>
+        <HiddenLabel htmlFor={`${idPrefix}-${interval}-amount`}>{t('cards:limits.amountOf', { interval: name })}</HiddenLabel>
         <Controller
           control={control}
           name={`${interval}.amount`}
           render={({ field, fieldState }) => (
             <AmountField
+              id={`${idPrefix}-${interval}-amount`}
               currency={currency}
               value={field.value}
               onValueChange={field.onChange}
@@ -49,37 +62,33 @@ function LimitFields({ control, interval, currency, label }: { control: Control<
               placeholder={t('cards:limits.none')}
               showProblem={false}
               serverError={fieldState.error?.message ?? null}
-              label={t('cards:limits.amountOf', { interval: t(`cards:interval.${interval}`) })}
-              aria-label={`${label} · ${t('cards:limits.amountOf', { interval: t(`cards:interval.${interval}`) })}`}
-              slotProps={{ inputLabel: { sx: visuallyHidden } }}
             />
           )}
         />
       </TableCell>
       <TableCell sx={{ width: 120 }}>
         {hasCountLimit(interval) ? (
-          <Controller
-            control={control}
-            name={`${interval}.count`}
-            render={({ field, fieldState }) => (
-              <TextField
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                inputRef={field.ref}
-                size="small"
-                fullWidth
-                placeholder={t('cards:limits.none')}
-                error={fieldState.error !== undefined}
-                helperText={fieldState.error?.message ?? ' '}
-                label={t('cards:limits.countOf', { interval: t(`cards:interval.${interval}`) })}
-                slotProps={{ inputLabel: { sx: visuallyHidden }, htmlInput: { inputMode: 'numeric', 'aria-label': `${label} · ${t('cards:limits.countOf', { interval: t(`cards:interval.${interval}`) })}` } }}
-              />
-            )}
-          />
+          <>
+            <HiddenLabel htmlFor={`${idPrefix}-${interval}-count`}>{t('cards:limits.countOf', { interval: name })}</HiddenLabel>
+            <Controller
+              control={control}
+              name={`${interval}.count`}
+              render={({ field, fieldState }) => (
+                <TextField
+                  {...boundField(field)}
+                  id={`${idPrefix}-${interval}-count`}
+                  size="small"
+                  fullWidth
+                  placeholder={t('cards:limits.none')}
+                  error={fieldState.error !== undefined}
+                  helperText={fieldState.error?.message ?? ' '}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                />
+              )}
+            />
+          </>
         ) : (
-          <Typography variant="body2" color="text.secondary" sx={{ pb: 2.5 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
             {t('cards:limits.eachIsOne')}
           </Typography>
         )}
@@ -88,7 +97,6 @@ function LimitFields({ control, interval, currency, label }: { control: Control<
   );
 }
 
-/** The field's label stays for the screen reader; the column's heading says it to the eye. */
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
 
 function LimitText({ values }: { values: LimitsFormValues[LimitInterval] }) {
@@ -139,6 +147,7 @@ export function CardLimitsEditor({ currency, limits, allowance, readOnly, saving
   const resolver = useMemo(() => zodResolver(limitsFormSchema(currency, t)), [currency, t]);
   const values = useMemo(() => limitsFormValues(limits, currency), [limits, currency]);
   const form = useForm<LimitsFormValues, unknown, SpendingLimits>({ resolver, values });
+  const idPrefix = useId();
   const submit = form.handleSubmit(onSave);
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label={label} data-testid="limits-editor">
@@ -158,7 +167,7 @@ export function CardLimitsEditor({ currency, limits, allowance, readOnly, saving
                 <TableCell component="th" scope="row" sx={{ pt: 1.5, whiteSpace: 'nowrap' }}>
                   {t(`cards:interval.${interval}`)}
                 </TableCell>
-                {readOnly ? <LimitText values={values[interval]} /> : <LimitFields control={form.control} interval={interval} currency={currency} label={label} />}
+                {readOnly ? <LimitText values={values[interval]} /> : <LimitFields control={form.control} interval={interval} currency={currency} idPrefix={idPrefix} />}
                 {allowance && (
                   <TableCell sx={{ pt: 1.5 }}>
                     <Remaining allowance={allowance.find((row) => row.interval === interval)} currency={currency} />

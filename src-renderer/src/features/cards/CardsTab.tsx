@@ -3,15 +3,18 @@ import { Button, Grid, Skeleton, Stack } from '@mui/material';
 import AddCard from '@mui/icons-material/AddCardOutlined';
 import CreditCard from '@mui/icons-material/CreditCardOutlined';
 import { useTranslation } from 'react-i18next';
+import type { IssuedCard } from '../../../../src-shared/contract/cards';
 import { can } from '../../../../src-shared/permissions';
 import { useChannelQuery } from '../../api/queries';
 import { useSession } from '../../session/session';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageSection } from '../../ui/PageSection';
+import { CardDialog } from './CardDialog';
 import { CardDetail } from './CardDetail';
 import { CardTile } from './CardTile';
 import { IssueCardDialog } from './IssueCardDialog';
+import { IssuedCardView } from './IssuedCardView';
 import { MemberLimitsSection } from './MemberLimitsSection';
 import { openCard, useSelectedCard } from './use-selected-card';
 
@@ -29,6 +32,8 @@ export function CardsTab({ memberId, memberName, closed }: CardsTabProps) {
   const cards = useChannelQuery('cards.memberCards', { memberId });
   const [wanted, select] = useSelectedCard();
   const [issuing, setIssuing] = useState(false);
+  // A replacement's number, shown once here: the replaced card's detail, where it was asked for, gives way to the new card's.
+  const [replacement, setReplacement] = useState<IssuedCard | null>(null);
   const mayIssue = can(role, 'cards.issue') && !closed;
   const issueButton = mayIssue && (
     <Button variant="contained" startIcon={<AddCard />} onClick={() => setIssuing(true)}>
@@ -56,12 +61,23 @@ export function CardsTab({ memberId, memberName, closed }: CardsTabProps) {
           </Grid>
         </PageSection>
       )}
-      {opened && <CardDetail cardId={opened.id} />}
+      {opened && (
+        <CardDetail
+          cardId={opened.id}
+          onReplaced={(issued) => {
+            select(issued.card.id);
+            setReplacement(issued);
+          }}
+        />
+      )}
       {list.length > 0 && (
         <PageSection title={t('cards:memberLimits.title')}>
           <MemberLimitsSection memberId={memberId} currencies={[...new Set(list.map((card) => card.currency))]} />
         </PageSection>
       )}
+      <CardDialog open={replacement !== null} onClose={() => setReplacement(null)}>
+        {replacement && <IssuedCardView issued={replacement} title={t('cards:issued.replacedTitle')} onDone={() => setReplacement(null)} />}
+      </CardDialog>
       <IssueCardDialog open={issuing} memberId={memberId} memberName={memberName} onClose={() => setIssuing(false)} onIssued={select} />
     </Stack>
   );
