@@ -30,7 +30,7 @@ export function useRegisterColumns(): GridColDef<Card>[] {
       {
         field: 'maskedPan',
         headerName: t('card-admin:register.field.maskedPan'),
-        width: 205,
+        width: 196,
         sortable: false,
         valueFormatter: (value: string) => groupCardNumber(value),
         cellClassName: 'card-number',
@@ -64,7 +64,7 @@ export function useRegisterColumns(): GridColDef<Card>[] {
         field: 'member',
         headerName: t('card-admin:register.field.member'),
         flex: 1.2,
-        minWidth: 140,
+        minWidth: 150,
         sortable: false,
         valueGetter: (_value, row) => `${formatMemberNumber(row.member.memberNumber)} ${row.member.name}`,
         renderCell: ({ row, value }) => (

@@ -47,7 +47,10 @@ export function TerminalForm({ programs, fallbackCurrency, onAttempt, onOutcome 
   const preview = useAuthorizePreview(request && { ...request, idempotencyKey });
   const problems = cardProblems(input);
   const set = (field: keyof TerminalInput, value: string) => setInput((current) => ({ ...current, [field]: value }));
-  const touch = (field: CardField) => setTouched((current) => new Set(current).add(field));
+  // Leaving a field blank is not yet a mistake (the form was just cleared, or is being filled in another order).
+  const touch = (field: CardField) => {
+    if (input[field].trim() !== '') setTouched((current) => new Set(current).add(field));
+  };
   const problemOf = (field: 'pan' | 'expiry' | 'cvv') => {
     const problem = touched.has(field) ? problems[field] : undefined;
     return problem ? t(`card-admin:terminal.problem.${problem}`) : null;
