@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../src-shared/contract/verify';
 import { parseSystemMemo } from '../../src-shared/system-memo';
-import { FirstFault } from '../audit/audit-replay';
+import { auditRecords, FirstFault, type AuditRecord } from '../audit/audit-replay';
+import { declineAuditSummary } from './authorize';
 import type { Store } from '../store/store';
 import { holdExpiryKey } from './card-ledger';
 import { maskedPanOf } from './card-rows';
@@ -16,7 +17,9 @@ import type { CardAuthorizationsTable } from './tables';
 //     voided    a void under the caller's key     counted 0, captured 0
 //     expired   a void under the expiry key       counted 0, captured 0
 // - A declined attempt moved no money: no hold, nothing counted; its card, member, currency and
-//   masked number are its card's (one that matched no card names none).
+//   masked number are its card's (one that matched no card names none), and it is exactly as its
+//   `card.decline` audit row recorded it, which every decline has (so one made up or removed
+//   afterwards shows).
 // What counts against the limits (counted_amount) is thereby what the journal holds or posted.
 
 interface AuthorizationWithLedger extends Omit<CardAuthorizationsTable, 'id'> {
@@ -115,17 +118,29 @@ function declinedDiffers(a: AuthorizationWithLedger): string | null {
   ]);
 }
 
+/** The first field of a declined row that its audit row does not bear out, or 'audit' when it has none. */
+function auditedDeclineDiffers(a: AuthorizationWithLedger, audited: AuditRecord | undefined): string | null {
+  if (!audited || audited.after === null) return 'audit';
+  const expected = declineAuditSummary(a);
+  return Object.keys(expected).find((field) => audited.after![field] !== expected[field]) ?? null;
+}
+
 export function checkAuthorizations(store: Store): CheckResult {
   const fault = new FirstFault();
+  const declines = new Map(auditRecords(store.sqlite, ['card.decline']).map((record) => [Number(record.entityId), record]));
   let authorizations = 0;
   let held = 0;
   for (const a of store.sqlite.prepare(AUTHORIZATIONS).iterate() as IterableIterator<AuthorizationWithLedger>) {
     authorizations += 1;
     if (a.status === 'held') held += 1;
+    const audited = declines.get(a.id);
+    declines.delete(a.id);
     if (fault.found) continue;
-    const column = cardDiffers(a) ?? (a.status === 'declined' ? declinedDiffers(a) : approvedDiffers(a));
-    if (column) fault.note('card_authorizations', a.id, `authorization ${a.id}'s ${column} is not what its card and the journal say`);
+    const column = cardDiffers(a) ?? (a.status === 'declined' ? (declinedDiffers(a) ?? auditedDeclineDiffers(a, audited)) : approvedDiffers(a));
+    if (column) fault.note('card_authorizations', a.id, `authorization ${a.id}'s ${column} is not what its card, the journal and the audit log say`);
   }
+  const [missing] = declines.keys();
+  if (missing !== undefined) fault.note('card_authorizations', missing, `declined authorization ${missing}, recorded in the audit log, is missing`);
   const strays = store.sqlite.prepare(STRAY_HOLDS).all() as { id: number; cause_ref: string }[];
   const stray = strays.sort((a, b) => a.id - b.id)[0];
   if (stray) fault.note('card_authorizations', stray.cause_ref.slice('card-auth:'.length), `hold ${stray.id} (${stray.cause_ref}) is not the hold of that authorization`);

@@ -3,6 +3,7 @@ import type { Authorization, AuthorizeRequest, Card, DeclineCode } from '../../s
 import type { LimitInterval } from '../../src-shared/cards/limits';
 import { cardSettings } from '../../src-shared/settings/card-settings';
 import { systemMemo } from '../../src-shared/system-memo';
+import { recordAudit } from '../audit/record-audit';
 import { balanceOf, placeHold } from '../ledger';
 import { fingerprinter } from '../sealed/fingerprint';
 import { masterKeys } from '../sealed/master-keys';
@@ -26,7 +27,8 @@ import { cardsSql, type CardAuthorizationsTable } from './tables';
 // (card-ledger.ts). Every attempt is a row of card_authorizations, a decline too (committed on
 // its own, then answered as its code's error), so the card's activity shows them all; a decline
 // moves no money and places no hold. Attempts are not audited row by row: an approval is in the
-// journal and this table, a decline in this table, and neither carries the clear number.
+// journal and this table; a decline moves no money, so it is audited (declineAuditSummary), which
+// lets verify tell a decline made up or removed afterwards. Neither carries the clear number.
 
 export interface AuthorizeOutcome {
   authorization: Authorization;
@@ -97,6 +99,14 @@ function decide(store: Store, req: AuthorizeRequest, digits: string, now: Date):
   return card;
 }
 
+/** What the audit log keeps of a decline, and verify replays: the row, its number masked (audit rows blank any `pan` key). */
+export function declineAuditSummary(row: Pick<CardAuthorizationsTable, 'card_id' | 'member_id' | 'masked_pan' | 'merchant' | 'amount' | 'currency' | 'decline_code' | 'decline_interval' | 'actor' | 'at'>): Record<string, unknown> {
+  return {
+    card_id: row.card_id, member_id: row.member_id, masked_number: row.masked_pan, merchant: row.merchant, amount: row.amount, currency: row.currency,
+    decline_code: row.decline_code, decline_interval: row.decline_interval, actor: row.actor, at: row.at,
+  };
+}
+
 function nextAuthorizationId(store: Store): number {
   return (selectFirst(store.sqlite, cardsSql.selectFrom('card_authorizations').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0) + 1;
 }
@@ -164,6 +174,7 @@ export function authorizeCard(store: Store, actor: string, req: AuthorizeRequest
       if (!('code' in decision)) return answer(store, approve(store, actor, req, decision, now));
       const row = { ...baseRow(store, actor, req, decision.card ? maskedPanOf(decision.card) : maskTyped(digits), decision.card, now), decline_code: decision.code, decline_interval: decision.interval ?? null };
       execute(store.sqlite, cardsSql.insertInto('card_authorizations').values(row));
+      recordAudit(store, { actor, action: 'card.decline', entityType: 'card_authorization', entityId: row.id, after: declineAuditSummary(row) }, now);
       return declineError(decision.code, decision.message, row.id, row.decline_interval, decision.extra);
     })
     .immediate();

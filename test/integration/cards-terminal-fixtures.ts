@@ -65,15 +65,21 @@ export async function expectDeclined(router: Router, input: ChannelInput<'cards.
   const answer = await router.invoke('cards.authorize', input);
   expect(answer.ok ? null : answer.error.code).toBe(code);
   const after = cardSnapshot(router);
-  expect({ ...after, authorizations: null }).toEqual({ ...before, authorizations: null });
+  // A decline adds its attempt and the audit row that records it; nothing else moves.
+  expect({ ...after, authorizations: null, audit: null }).toEqual({ ...before, authorizations: null, audit: null });
   expect(after.authorizations.slice(0, before.authorizations.length)).toEqual(before.authorizations);
+  expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
   const added = after.authorizations.slice(before.authorizations.length) as AuthorizationRow[];
   expect(added).toHaveLength(1);
   const row = added[0]!;
   expect(row).toMatchObject({ status: 'declined', decline_code: code, counted_amount: 0, hold_id: null });
+  const audited = router.state.requireStore().sqlite.prepare('SELECT action, entity_id, after_json FROM audit_log WHERE id > ?').all((before.audit.at(-1) as { id: number } | undefined)?.id ?? 0) as { action: string; entity_id: string; after_json: string }[];
+  expect(audited.map((a) => [a.action, a.entity_id])).toEqual([['card.decline', String(row.id)]]);
   const digits = input.pan.replace(/[\s-]/g, '');
-  expect(JSON.stringify(row)).not.toContain(digits);
-  expect(JSON.stringify(row)).not.toContain(digits.slice(6, 12));
+  for (const kept of [JSON.stringify(row), audited[0]!.after_json]) {
+    expect(kept).not.toContain(digits);
+    expect(kept).not.toContain(digits.slice(6, 12));
+  }
   if (answer.ok) throw new Error('unreachable');
   expect(answer.error.details).toMatchObject({ authorizationId: row.id });
   return { error: answer.error, row };
