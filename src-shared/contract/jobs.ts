@@ -46,5 +46,5 @@ export const jobChannels = {
   'jobs.get': channel({ input: jobIdInput, output: jobSchema, access: 'session' }),
   'jobs.cancel': channel({ input: jobIdInput, output: jobSchema, access: 'session', invalidates: ['jobs.get'] }),
   /** Runs every due task once now (hold expiry, and each domain's own), as `paydesk jobs run` does. */
-  'jobs.runDue': channel({ input: emptyInput, output: z.array(dueTaskOutcomeSchema), access: 'jobs.run', invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'audit.list', 'points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search'] }),
+  'jobs.runDue': channel({ input: emptyInput, output: z.array(dueTaskOutcomeSchema), access: 'jobs.run', invalidates: ['wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'audit.list', 'points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'cards.list', 'cards.memberCards', 'cards.get', 'cards.activity', 'cards.allowance'] }),
 };

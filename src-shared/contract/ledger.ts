@@ -124,8 +124,8 @@ export const accountTransfersInput = z.object({
   ...transferHistoryFields,
 }).superRefine(timeRangeInOrder);
 
-/** Prefixes of the keys Paydesk makes itself (teller legs, hold expiry, previews); callers may not use them. */
-export const RESERVED_KEY_PREFIXES = ['wallet:', 'hold-expiry:', 'preview:'] as const;
+/** Prefixes of the keys Paydesk makes itself (teller legs, hold expiry, previews, card terminal steps); callers may not use them. */
+export const RESERVED_KEY_PREFIXES = ['wallet:', 'hold-expiry:', 'preview:', 'card:'] as const;
 export const idempotencyKeySchema = z
   .string()
   .trim()

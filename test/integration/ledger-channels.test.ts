@@ -96,7 +96,7 @@ describe('ledger channels', () => {
     expect(snapshot(router.state.requireStore())).toEqual(before);
   });
 
-  it.each(['hold-expiry:1', 'wallet:abc', 'preview:x'])('refuses the reserved idempotency key %s with INVALID_INPUT and reverses nothing', async (idempotencyKey) => {
+  it.each(['hold-expiry:1', 'wallet:abc', 'preview:x', 'card:auth:x'])('refuses the reserved idempotency key %s with INVALID_INPUT and reverses nothing', async (idempotencyKey) => {
     const { router } = await ledgerRouter();
     const before = snapshot(router.state.requireStore());
     const answer = await router.invoke('ledger.reverse', { transferId: 1, reason: 'a reason', idempotencyKey });
