@@ -23,6 +23,7 @@ interface TypedCard {
 
 interface Seeded {
   memberId: number;
+  activeId: number;
   active: TypedCard;
   frozen: TypedCard;
 }
@@ -39,6 +40,7 @@ async function seedCards(router: Router, into: Seeded): Promise<void> {
   await answer(router.invoke('cards.activate', { cardId: frozen.card.id }));
   await answer(router.invoke('cards.freeze', { cardId: frozen.card.id }));
   into.memberId = wang.id;
+  into.activeId = active.card.id;
   into.active = { pan: active.pan, expiry: active.expiry, cvv: active.cvv };
   into.frozen = { pan: frozen.pan, expiry: frozen.expiry, cvv: frozen.cvv };
 }
@@ -171,6 +173,17 @@ describe('the card terminal', () => {
     expect(await available()).toBe(90_000);
   });
 
+  it('declines an amount over a limit, naming the interval whose limit it would pass', async () => {
+    const { page } = app;
+    await answer(app.router.invoke('cards.setLimits', { cardId: seeded.activeId, limits: { authorization: { amount: 10_000, count: null } } }));
+    await typePayment(page, seeded.active, '150');
+    await expectText(page.getByTestId('authorize-preview').getByTestId('decline-code'), 'Code LIMIT_EXCEEDED · Limit passed: Per payment');
+    await page.getByRole('button', { name: 'Authorize' }).click();
+    await expectText(page.getByTestId('terminal-outcome').getByTestId('decline-code'), 'Code LIMIT_EXCEEDED · Limit passed: Per payment');
+    expect(await available()).toBe(90_000);
+    await answer(app.router.invoke('cards.setLimits', { cardId: seeded.activeId, limits: {} }));
+  });
+
   it('says the same in Chinese: an approval and a decline', async () => {
     const { page } = app;
     await switchLanguage(page, '简体中文');
@@ -195,7 +208,7 @@ describe('the card terminal', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     const recent = page.getByRole('table', { name: 'Authorizations at this terminal' });
-    expect(await recent.getByRole('row').count()).toBe(7);
+    expect(await recent.getByRole('row').count()).toBe(8);
     await recent.scrollIntoViewIfNeeded();
     await screenshot(page, 'card-terminal-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
