@@ -24,8 +24,12 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.locator('main h1').first().waitFor();
 }
 
+/** The page scrolls inside its frame below the app bar: a part lower down is brought up to just under the bar. */
 async function bringToTop(locator: Locator): Promise<void> {
-  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await locator.evaluate((element) => {
+    (element as HTMLElement).style.scrollMarginTop = '80px';
+    element.scrollIntoView({ block: 'start' });
+  });
 }
 
 function detail(page: Page): Locator {
@@ -87,6 +91,7 @@ describe('a member’s virtual cards on the Cards tab', () => {
     expect(first.cvv).toMatch(/^\d{3}$/);
     await expectText(dialog.getByTestId('issued-once'), 'This is the only time the full card number and CVV are shown');
     await expectText(dialog.getByTestId('card-visual-number'), first.pan.replace(/(\d{4})(?=\d)/g, '$1 '));
+    await page.mouse.move(0, 0);
     await screenshot(page, 'cards-issue-once-en');
 
     await dialog.getByRole('button', { name: 'Done, hide the number' }).click();
@@ -182,6 +187,7 @@ describe('a member’s virtual cards on the Cards tab', () => {
     const second = await issuedValues(page);
     expect(second.pan).not.toBe(first.pan);
     expect(isLuhnValid(second.pan)).toBe(true);
+    await page.mouse.move(0, 0);
     await screenshot(page, 'cards-replace-once-en');
     await dialog.getByRole('button', { name: 'Done, hide the number' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -235,6 +241,7 @@ describe('a member’s virtual cards on the Cards tab', () => {
     await dialog.getByRole('button', { name: '发卡', exact: true }).click();
     await dialog.getByTestId('issued-card').waitFor();
     await expectText(dialog.getByTestId('issued-once'), '完整卡号和安全码只显示这一次');
+    await page.mouse.move(0, 0);
     await screenshot(page, 'cards-issue-once-zh-CN');
     await dialog.getByRole('button', { name: '完成，隐藏卡号' }).click();
     await dialog.waitFor({ state: 'detached' });

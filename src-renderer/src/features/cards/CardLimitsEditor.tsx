@@ -29,6 +29,9 @@ export interface CardLimitsEditorProps {
   label: string;
 }
 
+/** Off screen but read out (as MUI's visuallyHidden): sizes in px, since sx reads 1 as 100%. */
+const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, border: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 /** A field's name for the screen reader (and the tests); the column's heading says it to the eye. */
 function HiddenLabel({ htmlFor, children }: { htmlFor: string; children: string }) {
   return (
@@ -97,8 +100,6 @@ function LimitFields({ control, interval, currency, idPrefix }: { control: Contr
   );
 }
 
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
-
 function LimitText({ values }: { values: LimitsFormValues[LimitInterval] }) {
   const { t } = useTranslation();
   return (
@@ -152,7 +153,7 @@ export function CardLimitsEditor({ currency, limits, allowance, readOnly, saving
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label={label} data-testid="limits-editor">
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" sx={{ '& td': { verticalAlign: 'top' }, '& td, & th': { px: 1 } }}>
+        <Table size="small" sx={{ '& tbody td, & tbody th': { verticalAlign: 'top', px: 1 }, '& thead th': { px: 1 } }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('cards:limits.interval')}</TableCell>
