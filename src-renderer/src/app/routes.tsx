@@ -53,7 +53,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },
   { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.read', section: 'admin', element: <SettingsScreen /> },
   { path: '/admin/loyalty', labelKey: 'loyalty:nav', descriptionKey: 'loyalty:description', icon: <Loyalty />, access: 'settings.read', section: 'admin', element: <LoyaltySettingsScreen /> },
-  { path: CARD_PROGRAMS_PATH, labelKey: 'card-admin:programs.nav', descriptionKey: 'card-admin:programs.description', icon: <CardMembership />, access: 'cards.read', section: 'admin', element: <CardProgramsScreen /> },
+  { path: CARD_PROGRAMS_PATH, labelKey: 'card-admin:programs.nav', descriptionKey: 'card-admin:programs.description', icon: <CardMembership />, access: 'settings.read', section: 'admin', element: <CardProgramsScreen /> },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
