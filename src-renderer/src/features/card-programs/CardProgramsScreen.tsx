@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Button, Paper } from '@mui/material';
 import Add from '@mui/icons-material/Add';
 import CreditCard from '@mui/icons-material/CreditCardOutlined';
@@ -79,7 +79,8 @@ export function CardProgramsScreen() {
   const programs = useChannelQuery('cards.programs', {});
   const [editing, setEditing] = useState<Editing>(null);
   const [change, setChange] = useState<ProgramChange | null>(null);
-  const columns = useProgramColumns(canEdit, (program) => setEditing({ program }), setChange);
+  const edit = useCallback((program: CardProgram) => setEditing({ program }), []);
+  const columns = useProgramColumns(canEdit, edit, setChange);
   const add = () => setEditing({ program: null });
   return (
     <PageFrame
