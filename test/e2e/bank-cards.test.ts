@@ -83,6 +83,7 @@ describe('a member’s own bank cards on the Bank cards tab', () => {
     await expectText(shared.getByTestId('bank-default'), 'Default for payouts');
     await expectText(page.getByTestId('also-linked'), `This card is also linked to 1 other member: ${OTHER.name}`);
     expect(await visibleCardNumbers(page)).toEqual([]);
+    await screenshot(page, 'bank-cards-also-linked-en');
   });
 
   it('refuses the same card twice for the member with BANK_CARD_EXISTS, in words, and changes nothing', async () => {

@@ -249,4 +249,12 @@ describe('a member’s virtual cards on the Cards tab', () => {
     await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
   });
+
+  it('reads in the dark theme, the card fronts and their states legible', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await bringToTop(page.getByTestId('cards-tab'));
+    await screenshot(page, 'cards-tab-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
 });

@@ -153,7 +153,7 @@ export function CardLimitsEditor({ currency, limits, allowance, readOnly, saving
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label={label} data-testid="limits-editor">
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" sx={{ '& tbody td, & tbody th': { verticalAlign: 'top', px: 1 }, '& thead th': { px: 1 } }}>
+        <Table size="small" sx={{ '& tbody td, & tbody th': { verticalAlign: 'top', px: 1, position: 'relative' }, '& thead th': { px: 1 } }}>
           <TableHead>
             <TableRow>
               <TableCell>{t('cards:limits.interval')}</TableCell>

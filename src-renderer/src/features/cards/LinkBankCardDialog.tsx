@@ -78,7 +78,7 @@ function LinkForm({ memberId, memberName, onClose }: LinkProps) {
         )}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2 }}>
-        <FormTextField control={form.control} name="expiry" label={t('cards:field.expiry')} required placeholder="MM/YY" formatHint={t('cards:bank.link.expiryHint')} sx={{ width: { sm: 160 } }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+        <FormTextField control={form.control} name="expiry" label={t('cards:field.expiry')} required placeholder="MM/YY" formatHint={t('cards:bank.link.expiryHint')} sx={{ width: { sm: 200 }, flexShrink: 0 }} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
         <FormTextField control={form.control} name="holderName" label={t('cards:field.holder')} required fullWidth maxLength={fields.holderName.maxLength ?? undefined} />
       </Stack>
       <FormTextField control={form.control} name="bankName" label={t('cards:field.bank')} hint={t('cards:bank.link.bankHint')} />
