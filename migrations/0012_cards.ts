@@ -107,6 +107,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX card_authorizations_member_spend ON card_authorizations (member_id, currency, at, counted_amount) WHERE counted_amount > 0`.execute(db);
   await sql`CREATE INDEX card_authorizations_held ON card_authorizations (hold_id) WHERE status = 'held'`.execute(db);
 
+  // What each card, and each member in each currency, has counted per UTC month: a lifetime or a
+  // year limit then sums a few months and walks only the rows near its window's start, instead of
+  // a year of rows at every authorization. Kept by triggers on counted_amount, so no writer can
+  // forget them; verify rebuilds them from card_authorizations and compares.
+  await sql`CREATE TABLE card_spend_months (
+    card_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (card_id, month)
+  ) WITHOUT ROWID`.execute(db);
+  await sql`CREATE TABLE member_spend_months (
+    member_id INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    month TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (member_id, currency, month)
+  ) WITHOUT ROWID`.execute(db);
+  for (const [trigger, when, amount, count] of [
+    ['card_spend_counted', 'AFTER INSERT ON card_authorizations WHEN NEW.counted_amount > 0', 'NEW.counted_amount', '1'],
+    [
+      'card_spend_recounted',
+      'AFTER UPDATE OF counted_amount ON card_authorizations WHEN NEW.counted_amount <> OLD.counted_amount',
+      'NEW.counted_amount - OLD.counted_amount',
+      '(NEW.counted_amount > 0) - (OLD.counted_amount > 0)',
+    ],
+  ] as const) {
+    await sql`CREATE TRIGGER ${sql.raw(trigger)} ${sql.raw(when)} BEGIN
+      INSERT INTO card_spend_months (card_id, month, amount, count) VALUES (NEW.card_id, substr(NEW.at, 1, 7), ${sql.raw(amount)}, ${sql.raw(count)})
+        ON CONFLICT (card_id, month) DO UPDATE SET amount = amount + excluded.amount, count = count + excluded.count;
+      INSERT INTO member_spend_months (member_id, currency, month, amount, count) VALUES (NEW.member_id, NEW.currency, substr(NEW.at, 1, 7), ${sql.raw(amount)}, ${sql.raw(count)})
+        ON CONFLICT (member_id, currency, month) DO UPDATE SET amount = amount + excluded.amount, count = count + excluded.count;
+    END`.execute(db);
+  }
+
   await sql`CREATE TABLE bank_cards (
     id INTEGER PRIMARY KEY,
     member_id INTEGER NOT NULL REFERENCES members(id),

@@ -9,7 +9,7 @@ import { fingerprinter } from '../sealed/fingerprint';
 import { masterKeys } from '../sealed/master-keys';
 import { readSetting } from '../settings/settings-service';
 import { sameBytes } from '../store/crypto';
-import { execute, prepare, selectFirst } from '../store/sql';
+import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import { operatorAccounts } from '../wallets/wallet-legs';
 import { findAuthorizationByKey, getAuthorization } from './authorization-rows';
@@ -19,7 +19,7 @@ import { findCardView, maskedPanOf, toCard, type CardView } from './card-rows';
 import { monthIn } from './limit-windows';
 import { getProgramRow, verificationKey } from './programs';
 import { firstBreach, limitZone, spendingSources } from './spending';
-import { cardsSql, type CardAuthorizationsTable } from './tables';
+import type { CardAuthorizationsTable } from './tables';
 
 // A card terminal's authorization: the card found by its number's fingerprint, then its state,
 // its expiry, its CVV, the member, the spending limits and the wallet's available balance, in
@@ -108,10 +108,21 @@ export function declineAuditSummary(row: Pick<CardAuthorizationsTable, 'card_id'
 }
 
 function nextAuthorizationId(store: Store): number {
-  return (selectFirst(store.sqlite, cardsSql.selectFrom('card_authorizations').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0) + 1;
+  return ((prepare(store.sqlite, 'SELECT max(id) AS id FROM card_authorizations').get() as { id: number | null }).id ?? 0) + 1;
 }
 
 type NewAuthorization = Omit<CardAuthorizationsTable, 'id'> & { id: number };
+
+// Prepared once per connection: the terminal's every attempt writes one.
+const AUTHORIZATION_COLUMNS = [
+  'id', 'idempotency_key', 'card_id', 'member_id', 'masked_pan', 'merchant', 'amount', 'currency', 'status', 'decline_code', 'decline_interval', 'hold_id',
+  'captured_amount', 'resolved_by', 'counted_amount', 'actor', 'at',
+] as const satisfies readonly (keyof NewAuthorization)[];
+const INSERT_AUTHORIZATION = `INSERT INTO card_authorizations (${AUTHORIZATION_COLUMNS.join(', ')}) VALUES (${AUTHORIZATION_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+
+function insertAuthorization(store: Store, row: NewAuthorization): void {
+  prepare(store.sqlite, INSERT_AUTHORIZATION).run(row);
+}
 
 function baseRow(store: Store, actor: string, req: AuthorizeRequest, maskedPan: string, card: CardView | undefined, now: Date): NewAuthorization {
   return {
@@ -136,7 +147,7 @@ function approve(store: Store, actor: string, req: AuthorizeRequest, card: CardV
     at: now,
     expiresAt: new Date(now.getTime() + holdDays * DAY_MS),
   });
-  execute(store.sqlite, cardsSql.insertInto('card_authorizations').values({ ...row, status: 'held', hold_id: hold.id, counted_amount: req.amount }));
+  insertAuthorization(store, { ...row, status: 'held', hold_id: hold.id, counted_amount: req.amount });
   return row.id;
 }
 
@@ -173,7 +184,7 @@ export function authorizeCard(store: Store, actor: string, req: AuthorizeRequest
       const decision = decide(store, req, digits, now);
       if (!('code' in decision)) return answer(store, approve(store, actor, req, decision, now));
       const row = { ...baseRow(store, actor, req, decision.card ? maskedPanOf(decision.card) : maskTyped(digits), decision.card, now), decline_code: decision.code, decline_interval: decision.interval ?? null };
-      execute(store.sqlite, cardsSql.insertInto('card_authorizations').values(row));
+      insertAuthorization(store, row);
       recordAudit(store, { actor, action: 'card.decline', entityType: 'card_authorization', entityId: row.id, after: declineAuditSummary(row) }, now);
       return declineError(decision.code, decision.message, row.id, row.decline_interval, decision.extra);
     })

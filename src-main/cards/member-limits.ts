@@ -4,7 +4,7 @@ import { NO_LIMITS, type SpendingLimits } from '../../src-shared/cards/limits';
 import { recordAudit } from '../audit/record-audit';
 import { getMemberRow } from '../members/member-repo';
 import { assertCurrencyEnabled, memberWallets } from '../members/member-wallets';
-import { execute, selectAll, selectFirst } from '../store/sql';
+import { execute, prepare, selectAll } from '../store/sql';
 import type { Store } from '../store/store';
 import { parseLimits } from './programs';
 import { cardsSql, type MemberCardLimitsTable } from './tables';
@@ -18,7 +18,7 @@ export type MemberLimits = z.infer<typeof memberLimitsSchema>;
 const POINTS = 'PTS';
 
 function findRow(store: Store, memberId: number, currency: string): MemberCardLimitsTable | undefined {
-  return selectFirst(store.sqlite, cardsSql.selectFrom('member_card_limits').selectAll().where('member_id', '=', memberId).where('currency', '=', currency));
+  return prepare(store.sqlite, 'SELECT * FROM member_card_limits WHERE member_id = ? AND currency = ?').get(memberId, currency) as MemberCardLimitsTable | undefined;
 }
 
 /** The member's limits in `currency`; none saved: no limits. */

@@ -27,8 +27,17 @@ export function getProgramRow(store: Store, id: number, field = 'programId'): Pr
   return row;
 }
 
+/** Parsed limits by their stored JSON: every authorization reads a card's and a member's. Shared, so never changed in place. */
+const parsedLimits = new Map<string, SpendingLimits>();
+const PARSED_LIMITS_KEPT = 1_000;
+
 export function parseLimits(json: string): SpendingLimits {
-  return spendingLimitsSchema.parse(JSON.parse(json));
+  let limits = parsedLimits.get(json);
+  if (limits === undefined) {
+    if (parsedLimits.size >= PARSED_LIMITS_KEPT) parsedLimits.clear();
+    parsedLimits.set(json, (limits = Object.freeze(spendingLimitsSchema.parse(JSON.parse(json)))));
+  }
+  return limits;
 }
 
 function cardCount(store: Store, programId: number): number {

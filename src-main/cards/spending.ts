@@ -3,6 +3,7 @@ import { LIMIT_INTERVALS, type IntervalLimit, type LimitInterval, type SpendingL
 import { businessTimeZone, cardSettings } from '../../src-shared/settings/card-settings';
 import { readSetting } from '../settings/settings-service';
 import { perConnection } from '../store/sql';
+import type { SqliteDatabase } from '../store/open-database';
 import type { Store } from '../store/store';
 import { getCardView, type CardView } from './card-rows';
 import { calendarWindows, windowOf, type CalendarInterval, type LimitWindow } from './limit-windows';
@@ -26,6 +27,8 @@ export interface Usage {
 }
 export type UsageByInterval = Record<Counted, Usage>;
 
+const NOTHING: Usage = { amount: 0, count: 0 };
+
 /** Whose limits, and what they have spent so far. */
 export interface SpendingSource {
   whose: Whose;
@@ -40,22 +43,57 @@ const FROM_THE_BEGINNING = '';
 const NEVER = '~';
 
 /**
- * One range walk of a partial covering index per interval (migration 0012; the literal
- * `counted_amount > 0` is what lets SQLite choose them). Separate walks, not one walk summing
- * with CASE per interval: each is a plain range sum, several times faster over a year of history.
+ * What an owner (a card, or a member in a currency) counted per UTC month (card_spend_months and
+ * member_spend_months, kept by triggers: migration 0012), and the sum of its authorizations in a
+ * range of time (a walk of a partial covering index; the literal `counted_amount > 0` is what
+ * lets SQLite choose it).
  */
-function sumsSql(owner: string): string {
-  return COUNTED.map((interval) => `SELECT '${interval}' AS interval, coalesce(sum(counted_amount), 0) AS amount, count(*) AS count
-    FROM card_authorizations WHERE ${owner} AND counted_amount > 0 AND at >= @${interval}`).join(' UNION ALL ');
+interface OwnerQueries {
+  months: Statement;
+  range: Statement;
 }
 
+const RANGE = (owner: string) => `SELECT coalesce(sum(counted_amount), 0) AS amount, count(*) AS count
+  FROM card_authorizations WHERE ${owner} AND counted_amount > 0 AND at >= @from AND at < @to`;
+
 const statements = perConnection((sqlite) => ({
-  card: sqlite.prepare(sumsSql('card_id = @owner')),
-  member: sqlite.prepare(sumsSql('member_id = @owner AND currency = @currency')),
+  card: {
+    months: sqlite.prepare('SELECT month, amount, count FROM card_spend_months WHERE card_id = @owner'),
+    range: sqlite.prepare(RANGE('card_id = @owner')),
+  },
+  member: {
+    months: sqlite.prepare('SELECT month, amount, count FROM member_spend_months WHERE member_id = @owner AND currency = @currency'),
+    range: sqlite.prepare(RANGE('member_id = @owner AND currency = @currency')),
+  },
 }));
 
-function toUsage(rows: (Usage & { interval: Counted })[]): UsageByInterval {
-  return Object.fromEntries(rows.map(({ interval, amount, count }) => [interval, { amount, count }])) as UsageByInterval;
+type MonthRow = Usage & { month: string };
+type Statement = ReturnType<SqliteDatabase['prepare']>;
+
+const monthStart = (isoMonth: string) => `${isoMonth}-01T00:00:00.000Z`;
+
+/**
+ * What an owner counted since `since`. Lifetime is the sum of its months. Any other window is
+ * either the rows since its start, or its start month's total onwards less the rows of that
+ * month before the start, whichever walks the shorter stretch of time: a year or a month starts
+ * within hours of a UTC month's start, a day or a week starts near now.
+ */
+function usageSince(queries: OwnerQueries, params: Record<string, unknown>, months: readonly MonthRow[], since: string, now: Date): Usage {
+  if (since === NEVER) return NOTHING;
+  const fromMonth = since === FROM_THE_BEGINNING ? '' : since.slice(0, 7);
+  const ranged = (from: string, to: string) => queries.range.get({ ...params, from, to }) as Usage;
+  const startOfMonth = monthStart(fromMonth);
+  if (since !== FROM_THE_BEGINNING && now.getTime() - Date.parse(since) < Date.parse(since) - Date.parse(startOfMonth)) return ranged(since, NEVER);
+  const total = months.filter((m) => m.month >= fromMonth).reduce((sum, m) => ({ amount: sum.amount + m.amount, count: sum.count + m.count }), NOTHING);
+  if (since === FROM_THE_BEGINNING) return total;
+  const before = ranged(startOfMonth, since);
+  return { amount: total.amount - before.amount, count: total.count - before.count };
+}
+
+function usageOf(queries: OwnerQueries, params: Record<string, unknown>, bounds: Bounds, now: Date): UsageByInterval {
+  const read = COUNTED.some((interval) => bounds[interval] !== NEVER);
+  const months = read ? (queries.months.all(params) as MonthRow[]) : [];
+  return Object.fromEntries(COUNTED.map((interval) => [interval, usageSince(queries, params, months, bounds[interval], now)])) as UsageByInterval;
 }
 
 /** Where each interval in `needed` starts, given the calendar `windows` of now; the others are not read. */
@@ -69,15 +107,13 @@ function limitedIntervals(limits: SpendingLimits): LimitInterval[] {
   return LIMIT_INTERVALS.filter((interval) => limits[interval] !== undefined);
 }
 
-function cardUsage(store: Store, cardId: number, bounds: Bounds): UsageByInterval {
-  return toUsage(statements(store.sqlite).card.all({ ...bounds, owner: cardId }) as (Usage & { interval: Counted })[]);
+function cardUsage(store: Store, cardId: number, bounds: Bounds, now: Date): UsageByInterval {
+  return usageOf(statements(store.sqlite).card, { owner: cardId }, bounds, now);
 }
 
-function memberUsage(store: Store, memberId: number, currency: string, bounds: Bounds): UsageByInterval {
-  return toUsage(statements(store.sqlite).member.all({ ...bounds, owner: memberId, currency }) as (Usage & { interval: Counted })[]);
+function memberUsage(store: Store, memberId: number, currency: string, bounds: Bounds, now: Date): UsageByInterval {
+  return usageOf(statements(store.sqlite).member, { owner: memberId, currency }, bounds, now);
 }
-
-const NOTHING: Usage = { amount: 0, count: 0 };
 
 function usedIn(source: SpendingSource, interval: LimitInterval): Usage {
   return interval === 'authorization' ? NOTHING : source.usage[interval];
@@ -161,8 +197,8 @@ export function spendingSources(store: Store, card: CardView, now: Date, zone: s
   const windows = calendarWindows(now, zone);
   const boundsFor = (limits: SpendingLimits) => boundsOf(windows, all ? LIMIT_INTERVALS : limitedIntervals(limits));
   return [
-    { whose: 'card', limits: cardLimits, usage: cardUsage(store, card.id, boundsFor(cardLimits)) },
-    { whose: 'member', limits: memberLimits, usage: memberUsage(store, card.member_id, card.currency, boundsFor(memberLimits)) },
+    { whose: 'card', limits: cardLimits, usage: cardUsage(store, card.id, boundsFor(cardLimits), now) },
+    { whose: 'member', limits: memberLimits, usage: memberUsage(store, card.member_id, card.currency, boundsFor(memberLimits), now) },
   ];
 }
 

@@ -77,12 +77,15 @@ export const TABLE_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   point_credit: ['points.credit'],
   member_tiers: ['points.tiers'],
   // Cards: programs, cards, members' limits and bank cards to the audit log, state events to the
-  // cards' audited changes, authorizations to their holds in the journal.
+  // cards' audited changes, authorizations to their holds in the journal, the month totals the
+  // limits read rebuilt from the authorizations.
   card_programs: ['cards.programs'],
   cards: ['cards.audited', 'cards.events', 'cards.fingerprints'],
   card_events: ['cards.events'],
   member_card_limits: ['cards.memberLimits'],
-  card_authorizations: ['cards.authorizations'],
+  card_authorizations: ['cards.authorizations', 'cards.spendMonths'],
+  card_spend_months: ['cards.spendMonths'],
+  member_spend_months: ['cards.spendMonths'],
   bank_cards: ['cards.bankCards', 'cards.fingerprints'],
   // Search indexes, derived from members.name and compared.
   ...searchIndex('members_fts', 'members.search.trigrams'),

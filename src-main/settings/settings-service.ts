@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import type { SettingsSection } from '../../src-shared/settings/define';
 import { DEFAULT_SETTINGS, SETTINGS_SECTIONS, type Settings } from '../../src-shared/settings';
 import type { Store } from '../store/store';
-import { execute, selectFirst } from '../store/sql';
+import { execute, prepare } from '../store/sql';
 import { recordAudit } from '../audit/record-audit';
 import { settingsSql } from './tables';
 
@@ -12,7 +12,8 @@ import { settingsSql } from './tables';
 // outside Paydesk stops only what depends on it, and the refusal names the key.
 
 function storedValue(store: Store, key: string): string | undefined {
-  return selectFirst(store.sqlite, settingsSql.selectFrom('settings').select('value_json').where('key', '=', key))?.value_json;
+  // Prepared once per connection: every counter operation and card authorization reads settings.
+  return (prepare(store.sqlite, 'SELECT value_json FROM settings WHERE key = ?').get(key) as { value_json: string } | undefined)?.value_json;
 }
 
 function invalid(key: string, domain: string, stored: string): AppError {

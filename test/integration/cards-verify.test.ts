@@ -15,7 +15,7 @@ import { cardBranch } from './cards-branch';
 
 type At = 'first' | 'middle' | 'last';
 const POSITIONS: At[] = ['first', 'middle', 'last'];
-const CARD_CHECKS = ['cards.programs', 'cards.audited', 'cards.memberLimits', 'cards.bankCards', 'cards.events', 'cards.fingerprints', 'cards.authorizations'];
+const CARD_CHECKS = ['cards.programs', 'cards.audited', 'cards.memberLimits', 'cards.bankCards', 'cards.events', 'cards.fingerprints', 'cards.authorizations', 'cards.spendMonths'];
 
 let copyDir: string;
 let store: Store;
@@ -218,6 +218,15 @@ describe('the card checks, one rule at a time', () => {
     expectNamed(() => run('UPDATE card_authorizations SET captured_amount = amount, counted_amount = amount WHERE id = ?', captured), `card_authorizations#${captured}`);
     const expired = one<number>(`SELECT id FROM card_authorizations WHERE status = 'expired'`);
     expectNamed(() => run(`UPDATE card_authorizations SET status = 'voided' WHERE id = ?`, expired), `card_authorizations#${expired}`);
+  });
+
+  it('cards.spendMonths names a month total changed, added or removed, for a card and for a member', () => {
+    const card = one<string>(`SELECT card_id || ':' || month FROM card_spend_months ORDER BY card_id, month LIMIT 1`);
+    expect(violationOf('cards.spendMonths', () => run(`UPDATE card_spend_months SET amount = amount - 1 WHERE card_id || ':' || month = ?`, card))).toBe(`card_spend_months#${card}`);
+    expect(violationOf('cards.spendMonths', () => run(`DELETE FROM card_spend_months WHERE card_id || ':' || month = ?`, card))).toBe(`card_spend_months#${card}`);
+    expect(violationOf('cards.spendMonths', () => run(`INSERT INTO card_spend_months (card_id, month, amount, count) VALUES (999, '2001-01', 5, 1)`))).toBe('card_spend_months#999:2001-01');
+    const member = one<string>(`SELECT member_id || ':' || currency || ':' || month FROM member_spend_months ORDER BY member_id, month LIMIT 1`);
+    expect(violationOf('cards.spendMonths', () => run(`UPDATE member_spend_months SET count = count + 1 WHERE member_id || ':' || currency || ':' || month = ?`, member))).toBe(`member_spend_months#${member}`);
   });
 
   it('cards.authorizations names a declined attempt made up, removed or changed, against its card.decline audit row', () => {

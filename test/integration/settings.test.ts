@@ -31,6 +31,8 @@ describe('settings', () => {
       operationLimits: { teller: { CNY: 5_000_000 } },
       approvalThresholds: { CNY: 1_000_000 },
       loyalty: { version: 0, rules: DEFAULT_LOYALTY_RULES },
+      businessTimeZone: null,
+      authorizationHoldDays: 7,
     });
   });
 
