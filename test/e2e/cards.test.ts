@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { isLuhnValid } from '../../src-shared/cards/luhn';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
-import { answer, expectText, switchLanguage } from './support/app-actions';
+import { answer, expectText, lock, switchLanguage, TELLER, unlock, type Person } from './support/app-actions';
 import { maskedGroups, visibleCardNumbers } from './support/card-numbers';
 import { openSignedIn } from './support/signed-in';
 
@@ -15,6 +15,7 @@ import { openSignedIn } from './support/signed-in';
 
 const HOLDER = { name: '王卡片', phone: '13800138010' };
 const BIN = '62258800';
+const AUDITOR: Person = { username: 'audrey', displayName: '审计员', passphrase: 'auditor passphrase 2026' };
 
 let keys = 0;
 const key = () => `cards-e2e-${(keys += 1)}`;
@@ -59,6 +60,8 @@ describe('a member’s virtual cards on the Cards tab', () => {
 
   beforeAll(async () => {
     app = await openSignedIn(undefined, async (router) => {
+      await answer(router.invoke('staff.add', { ...TELLER, role: 'teller' }));
+      await answer(router.invoke('staff.add', { ...AUDITOR, role: 'auditor' }));
       memberId = (await answer(router.invoke('members.create', HOLDER))).id;
       await answer(router.invoke('wallets.deposit', { memberId, amount: 500_000, currency: 'CNY', idempotencyKey: key() }));
       await answer(router.invoke('cards.createProgram', { name: 'Paydesk Debit', bin: BIN, currency: 'CNY', panLength: 16, validityMonths: 36, mode: 'test', defaultLimits: {} }));
@@ -256,5 +259,31 @@ describe('a member’s virtual cards on the Cards tab', () => {
     await bringToTop(page.getByTestId('cards-tab'));
     await screenshot(page, 'cards-tab-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  it('offers a teller every change but the reveal, and an auditor none: they read the cards, limits and bank cards only', async () => {
+    const { page } = app;
+    await lock(page);
+    await unlock(page, TELLER.username, TELLER.passphrase);
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await visit(page, `/members?member=${memberId}&tab=cards`);
+    const actions = detail(page).getByTestId('card-actions');
+    await expectText(actions, 'Activate');
+    expect(await actions.getByRole('button', { name: 'Reveal number' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Issue card' }).waitFor();
+
+    await lock(page);
+    await unlock(page, AUDITOR.username, AUDITOR.passphrase);
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await visit(page, `/members?member=${memberId}&tab=cards`);
+    await detail(page).waitFor();
+    await expectText(page.getByRole('form', { name: 'Card limits' }), 'Per authorization');
+    expect(await page.getByRole('button', { name: 'Issue card' }).count()).toBe(0);
+    expect(await detail(page).getByTestId('card-actions').count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Card limits' }).getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save limits' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Bank cards' }).click();
+    await expectText(page.getByTestId('bank-cards-tab'), 'This member has linked no bank card. Tellers and admins link them.');
+    expect(await page.getByRole('button', { name: 'Link bank card' }).count()).toBe(0);
   });
 });
