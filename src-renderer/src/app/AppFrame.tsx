@@ -41,6 +41,8 @@ function Navigation({ routes, collapsed }: { routes: AppRoute[]; collapsed: bool
                   <ListItemButton
                     component={NavLink}
                     to={route.path}
+                    // A screen with another screen under its path (Cards, the Card terminal) is current only on its own path.
+                    end={routes.some((other) => other.path.startsWith(`${route.path}/`))}
                     selected={location.pathname === route.path}
                     aria-label={collapsed ? label : undefined}
                     sx={{ minHeight: 40, px: collapsed ? 2.5 : 2 }}
