@@ -177,6 +177,18 @@ describe('a member’s virtual cards on the Cards tab', () => {
     expect(await visibleCardNumbers(page)).toEqual([]);
   });
 
+  it('takes the member’s own limit where it is the stricter, and says so beside the card’s allowance', async () => {
+    const { page } = app;
+    const member = page.getByRole('form', { name: 'Member limits CNY' });
+    await member.getByLabel('Amount limit · Day').fill('200');
+    await member.getByRole('button', { name: 'Save limits' }).click();
+    await expectText(member.getByRole('status'), 'Limits saved.');
+    expect(await answer(app.router.invoke('cards.memberLimits', { memberId }))).toMatchObject([{ currency: 'CNY', limits: { day: { amount: 20_000, count: null } } }]);
+    const day = page.getByRole('form', { name: 'Card limits' }).getByTestId('allowance-day');
+    await expectText(day, 'CN¥80.00 left of CN¥200.00');
+    await expectText(day, 'member limit');
+  });
+
   it('replaces the card: the new number is shown once, both cards link to each other', async () => {
     const { page } = app;
     await detail(page).getByTestId('card-actions').getByRole('button', { name: 'Replace', exact: true }).click();
