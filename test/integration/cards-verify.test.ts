@@ -1,10 +1,5 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyStore } from '../../src-main/registry';
-import type { SqliteDatabase } from '../../src-main/store/open-database';
-import { openStore, type Store } from '../../src-main/store/store';
+import { describe, expect, it } from 'vitest';
+import { pick, POSITIONS, tamperBench, type Named } from '../support/tamper';
 import { cardBranch } from './cards-branch';
 
 // Issue 10: `verify` covers every card table. A clean branch passes every card check; then a
@@ -13,68 +8,9 @@ import { cardBranch } from './cards-branch';
 // would (foreign keys deferred), each in a transaction rolled back. Verify must fail and name
 // the row (`table#id`). Then the cases particular to cards: numbers, events, holds.
 
-type At = 'first' | 'middle' | 'last';
-const POSITIONS: At[] = ['first', 'middle', 'last'];
 const CARD_CHECKS = ['cards.programs', 'cards.audited', 'cards.memberLimits', 'cards.bankCards', 'cards.events', 'cards.fingerprints', 'cards.authorizations', 'cards.spendMonths'];
 
-let copyDir: string;
-let store: Store;
-let db: SqliteDatabase;
-
-beforeAll(async () => {
-  const { router, dataDir } = await cardBranch();
-  const masterKey = Buffer.from(router.state.requireStore().masterKey);
-  router.close();
-  copyDir = mkdtempSync(join(tmpdir(), 'paydesk-cards-tamper-'));
-  cpSync(dataDir, copyDir, { recursive: true });
-  store = await openStore(copyDir, masterKey);
-  db = store.sqlite;
-}, 120_000);
-afterAll(() => {
-  store.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-
-const all = <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
-const one = <T = unknown>(sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as T;
-const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
-const nextId = (table: string) => one<number>(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`);
-
-function pick<T>(rows: T[], at: At): T {
-  return rows[at === 'first' ? 0 : at === 'middle' ? Math.floor(rows.length / 2) : rows.length - 1]!;
-}
-
-/** Tampers inside a transaction, runs verify, rolls back; answers the rows verify named. */
-function verifyAfter(tamper: () => void): { ok: boolean; named: string[] } {
-  db.exec('BEGIN');
-  try {
-    db.pragma('defer_foreign_keys = ON');
-    tamper();
-    const report = verifyStore(store);
-    return { ok: report.ok, named: report.checks.flatMap((check) => (check.firstViolation ? [check.firstViolation] : [])) };
-  } finally {
-    db.exec('ROLLBACK');
-  }
-}
-
-/** The row one check names after the tamper (null: it passed). */
-function violationOf(check: string, tamper: () => void): string | null {
-  db.exec('BEGIN');
-  try {
-    tamper();
-    return verifyStore(store).checks.find((c) => c.name === check)!.firstViolation;
-  } finally {
-    db.exec('ROLLBACK');
-  }
-}
-
-type Named = string | RegExp;
-
-function expectNamed(tamper: () => void, ...names: Named[]): void {
-  const found = verifyAfter(tamper);
-  const matches = (name: string) => names.some((wanted) => (typeof wanted === 'string' ? name === wanted : wanted.test(name)));
-  expect({ ok: found.ok, named: found.named, expected: names.map(String), matched: found.named.some(matches) }).toMatchObject({ ok: false, matched: true });
-}
+const { all, one, run, nextId, verifyAfter, violationOf, expectNamed } = tamperBench('paydesk-cards-tamper-', cardBranch);
 
 interface TableCase {
   /** The rows in order, each with `ref` (how verify names it). */
@@ -144,10 +80,9 @@ const TABLES: Record<string, TableCase> = {
 
 describe('verify on a branch with cards in play', () => {
   it('passes every check, card checks included, each counting rows of its table', () => {
-    const report = verifyStore(store);
-    expect(report.checks.filter((check) => !check.ok)).toEqual([]);
-    const cardChecks = report.checks.filter((check) => check.name.startsWith('cards.'));
-    expect(cardChecks.map((check) => check.name).sort()).toEqual([...CARD_CHECKS].sort());
+    const report = verifyAfter(() => undefined);
+    expect(report.failed).toEqual([]);
+    expect(report.checks.filter((name) => name.startsWith('cards.')).sort()).toEqual([...CARD_CHECKS].sort());
     for (const table of Object.keys(TABLES)) expect({ table, rows: one<number>(`SELECT count(*) FROM ${table}`) }).toEqual({ table, rows: expect.toSatisfy((n: number) => n >= 3) });
     expect(one<number>(`SELECT count(DISTINCT status) FROM card_authorizations`)).toBe(5);
     expect(all(`SELECT DISTINCT channel, to_state, reason FROM card_events WHERE channel = 'system'`)).toEqual([{ channel: 'system', to_state: 'cancelled', reason: 'expired' }]);

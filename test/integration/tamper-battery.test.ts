@@ -1,15 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalAuditRow, chainHash as auditHash, GENESIS_HASH } from '../../src-main/audit/audit-chain';
 import { CHAINED_COLUMNS, chainHash as journalHash } from '../../src-main/ledger/journal';
-import { verifyStore } from '../../src-main/registry';
 import type { SqliteDatabase } from '../../src-main/store/open-database';
-import { openStore, type Store } from '../../src-main/store/store';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { busyBranch } from './verify-fixtures';
+import { pick, POSITIONS, tamperBench, type At, type Named } from '../support/tamper';
 
 // Issue 7, "Bad input and failure": a tamper battery. For every table, one value changed, a row
 // inserted and a row deleted, at the first, middle and last row, as someone holding the key and
@@ -23,60 +19,12 @@ import { busyBranch } from './verify-fixtures';
 // audit and journal chains are signed (issue 7 item 3) is listed in WAITS_FOR_SIGNATURES, and
 // the test asserts that it is indeed not caught today, so the list stays true.
 
-type At = 'first' | 'middle' | 'last';
-const POSITIONS: At[] = ['first', 'middle', 'last'];
-
-let copyDir: string;
-let store: Store;
-let db: SqliteDatabase;
-
-beforeAll(async () => {
-  const { router, dataDir } = await busyBranch();
-  const masterKey = Buffer.from(router.state.requireStore().masterKey);
-  router.close();
-  copyDir = mkdtempSync(join(tmpdir(), 'paydesk-tamper-'));
-  cpSync(dataDir, copyDir, { recursive: true });
-  store = await openStore(copyDir, masterKey);
-  db = store.sqlite;
-  // Lets this connection write FTS5 shadow tables, as a plain sqlite3 shell can.
-  db.unsafeMode(true);
+const { all, one, run, nextId, rolledBack, verifyAfter, expectNamed } = tamperBench('paydesk-tamper-', busyBranch, {
+  // The attacker's shell drops the immutability triggers (`…_no_update`, `…_no_delete`) first.
+  beforeTamper: (db: SqliteDatabase) => {
+    for (const trigger of db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_%'`).all() as { name: string }[]) db.exec(`DROP TRIGGER ${trigger.name}`);
+  },
 });
-afterAll(() => {
-  store.close();
-  rmSync(copyDir, { recursive: true, force: true });
-});
-
-const all = <T = Record<string, unknown>>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
-const one = <T = unknown>(sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as T;
-const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
-
-function pick<T>(rows: T[], at: At): T {
-  return rows[at === 'first' ? 0 : at === 'middle' ? Math.floor(rows.length / 2) : rows.length - 1]!;
-}
-
-/** Tampers inside a transaction, runs verify, rolls back; answers the rows verify named. */
-function verifyAfter(tamper: () => void): { ok: boolean; named: string[] } {
-  db.exec('BEGIN');
-  try {
-    db.pragma('defer_foreign_keys = ON');
-    for (const trigger of all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_%'`)) db.exec(`DROP TRIGGER ${trigger.name}`);
-    tamper();
-    const report = verifyStore(store);
-    return { ok: report.ok, named: report.checks.flatMap((check) => (check.firstViolation ? [check.firstViolation] : [])) };
-  } finally {
-    db.exec('ROLLBACK');
-  }
-}
-
-/** A row as verify names it: exactly, or any row of a table (`/^table#/`). */
-type Named = string | RegExp;
-
-function expectNamed(tamper: () => void, ...names: Named[]): void {
-  const found = verifyAfter(tamper);
-  expect(found.ok).toBe(false);
-  const matches = (name: string) => names.some((wanted) => (typeof wanted === 'string' ? name === wanted : wanted.test(name)));
-  expect({ named: found.named, expected: names.map(String), matched: found.named.some(matches) }).toMatchObject({ matched: true });
-}
 
 // ---- The chains, rewritten the way an attacker with the key would ----------------------------
 
@@ -140,7 +88,6 @@ interface TableCase {
   names?(row: Record<string, unknown>): Named[];
 }
 
-const nextId = (table: string, column = 'id') => one<number>(`SELECT coalesce(max(${column}), 0) + 1 FROM ${table}`);
 
 /** An FTS5 index: its rows are the members' ids. */
 function ftsCase(table: 'members_fts' | 'members_grams'): TableCase {
@@ -429,13 +376,7 @@ describe('tamper battery: every table without a chain of its own', () => {
 
 /** The name of an inserted row (an id the table gives) is known once the insert ran: it runs once, rolled back, to learn it. */
 function insertedName(spec: TableCase, row: Record<string, unknown>): Named {
-  db.exec('BEGIN');
-  try {
-    db.pragma('defer_foreign_keys = ON');
-    return spec.insert(row);
-  } finally {
-    db.exec('ROLLBACK');
-  }
+  return rolledBack(() => spec.insert(row));
 }
 
 // ---- The two chains: edited as they stand, and rewritten with every hash recomputed -----------
