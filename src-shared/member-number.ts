@@ -3,24 +3,11 @@
 // counter before a lookup. Bodies are allocated in sequence from 10000000, which keeps every number
 // 9 digits long and never reuses one.
 
+import { luhnCheckDigit } from './luhn';
+
 export const MEMBER_NUMBER_LENGTH = 9;
 const FIRST_BODY = 10_000_000;
 const LAST_BODY = 99_999_999;
-
-/** The Luhn check digit for a string of digits (the digit that would be appended to it). */
-export function luhnCheckDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    // Double every second digit counting from the right of the body (the check digit's neighbour first).
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 /** The member number for the n-th member (n from 1). */
 export function memberNumberFor(sequence: number): string {

@@ -1,7 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import type { BankCard, LinkBankCardRequest } from '../../src-shared/contract/cards';
 import { cardBrand } from '../../src-shared/cards/card-brand';
-import { isLuhnValid, panDigits } from '../../src-shared/cards/luhn';
+import { isLuhnValid, panDigits } from '../../src-shared/luhn';
 import { businessTimeZone, cardSettings } from '../../src-shared/settings/card-settings';
 import { recordAudit } from '../audit/record-audit';
 import { getMemberRow } from '../members/member-repo';

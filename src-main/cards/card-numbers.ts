@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { luhnCheckDigit } from '../../src-shared/luhn';
 import { hmac, randomKey } from '../store/crypto';
 import { sealedPurpose } from '../sealed/purpose';
 

@@ -1,5 +1,5 @@
 import { isAppError } from '../../src-shared/errors';
-import { luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { luhnCheckDigit } from '../../src-shared/luhn';
 import type { IssuedCard } from '../../src-shared/contract/cards';
 import { authorizeCard } from '../cards/authorize';
 import { linkBankCard } from '../cards/bank-cards';

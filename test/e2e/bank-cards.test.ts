@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { luhnCheckDigit } from '../../src-shared/luhn';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
 import { answer, expectText, switchLanguage } from './support/app-actions';
 import { visibleCardNumbers } from './support/card-numbers';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
 import { answer, chooseRowAction, expectText, fieldErrors, openScreen, switchLanguage } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
 import { answer, expectText, lock, switchLanguage, TELLER, unlock, type Person } from './support/app-actions';
 import { maskedGroups, visibleCardNumbers } from './support/card-numbers';

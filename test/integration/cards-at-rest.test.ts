@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 import { databaseKeyHex } from '../support/database-key';
 import { rawOpen } from '../support/files';
 import { BANK_CARDS, cardBranch, type CardBranch } from './cards-branch';

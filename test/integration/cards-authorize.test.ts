@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { luhnCheckDigit } from '../../src-shared/luhn';
 import { jobResult } from '../support/jobs';
 import { ok } from '../support/temp-data';
 import { cardSnapshot, issueCard } from './cards-fixtures';

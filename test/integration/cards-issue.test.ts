@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 import { ok } from '../support/temp-data';
 import { addMember, nextKey } from './members-fixtures';
 import { cardRouter, cardSnapshot, createProgram, issueCard } from './cards-fixtures';

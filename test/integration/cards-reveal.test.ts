@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 import { ok, signInAs, TELLER } from '../support/temp-data';
 import { jobResult } from '../support/jobs';
 import { cardRouter, cardSnapshot, issueCard } from './cards-fixtures';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/api/router';
 import type { Authorization, BankCard, Card, CardProgram } from '../../src-shared/contract/cards';
-import { isLuhnValid, luhnCheckDigit } from '../../src-shared/cards/luhn';
+import { isLuhnValid, luhnCheckDigit } from '../../src-shared/luhn';
 import { ADMIN, TELLER, ok } from '../support/temp-data';
 import { jsonOf, runCli } from '../support/cli';
 import { addMember, nextKey } from './members-fixtures';

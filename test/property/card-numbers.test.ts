@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawPan, randomDigits } from '../../src-main/cards/card-numbers';
-import { isLuhnValid } from '../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../src-shared/luhn';
 
 // Card numbers drawn from the CSPRNG (issue 10): a million of them are Luhn-valid, unique under
 // the issuing rule, and their digits after the BIN are uniform, each position on its own and

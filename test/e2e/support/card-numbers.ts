@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { isLuhnValid } from '../../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../../src-shared/luhn';
 
 // Issue 10: screens show at most the first six and last four digits of a card number, except in
 // the issue and reveal dialogs. A clear number is 13 to 19 digits that pass the Luhn check, as

@@ -1,5 +1,5 @@
 import type { CardProgram } from '../../../../src-shared/contract/cards';
-import { isLuhnValid } from '../../../../src-shared/cards/luhn';
+import { isLuhnValid } from '../../../../src-shared/luhn';
 import { checkAmount } from '../../ui/AmountField';
 import { groupCardNumber } from '../cards/card-number-text';
 

@@ -1,5 +1,5 @@
 import { cardBrand, type CardBrand } from '../../../../src-shared/cards/card-brand';
-import { isLuhnValid, panDigits } from '../../../../src-shared/cards/luhn';
+import { isLuhnValid, panDigits } from '../../../../src-shared/luhn';
 
 // What the Link dialog says under the card number as it is typed: nothing until it could be a
 // whole number, then whether its check digit holds (ISO/IEC 7812 Luhn) and the network it is of.

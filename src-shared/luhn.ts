@@ -1,5 +1,6 @@
-// The Luhn (mod 10) check digit of ISO/IEC 7812 card numbers. The renderer checks a bank card as
-// it is typed; the main process checks it again and computes the digit of every card it issues.
+// The Luhn (mod 10) check digit of ISO/IEC 7812-1 (Annex B). Member numbers end with one, so a
+// mistyped digit is caught at the counter; so do card numbers: the renderer checks a bank card as
+// it is typed, the main process checks it again and computes the digit of every card it issues.
 
 /** The digit that makes `body` + digit pass the Luhn check. `body` holds decimal digits only. */
 export function luhnCheckDigit(body: string): number {
