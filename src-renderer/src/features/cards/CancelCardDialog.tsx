@@ -2,13 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { CANCEL_REASONS, type Card, type CancelReason, type IssuedCard } from '../../../../src-shared/contract/cards';
-import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { useChannelMutation } from '../../api/queries';
 import { FormDialogFrame } from '../../ui/FormDialogFrame';
-import { hintWithLimit, limitedHelperText } from '../../ui/form';
 import { useFormKey } from '../points/use-form-key';
 import { groupCardNumber } from './card-number-text';
 import { CardDialog } from './CardDialog';
+import { CardNoteField, noteTooLong } from './CardNoteField';
 
 // Cancelling is final and says why (lost, stolen, damaged, expired, other). Replacing cancels
 // with the reason and issues a new card under the same program, linked both ways; the tab then
@@ -25,7 +24,7 @@ interface EndProps {
 }
 
 function EndForm({ card, end, onClose, onReplaced }: EndProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [reason, setReason] = useState<CancelReason | ''>('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -38,11 +37,10 @@ function EndForm({ card, end, onClose, onReplaced }: EndProps) {
     },
   });
   const mutation = end === 'cancel' ? cancel : replace;
-  const tooLong = note.trim().length > INPUT_LIMITS.text;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (reason === '' || tooLong) return;
+    if (reason === '' || noteTooLong(note)) return;
     const input = { cardId: card.id, reason, note: note.trim() || undefined };
     if (end === 'cancel') cancel.mutate(input);
     else replace.mutate({ ...input, idempotencyKey });
@@ -73,15 +71,7 @@ function EndForm({ card, end, onClose, onReplaced }: EndProps) {
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        multiline
-        minRows={2}
-        label={t('cards:field.note')}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={tooLong}
-        helperText={limitedHelperText(hintWithLimit(t('cards:field.noteHint'), INPUT_LIMITS.text, t, i18n.language), note.trim().length, INPUT_LIMITS.text, t)}
-      />
+      <CardNoteField value={note} onChange={setNote} />
     </FormDialogFrame>
   );
 }

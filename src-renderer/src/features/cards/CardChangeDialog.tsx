@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { Card } from '../../../../src-shared/contract/cards';
-import { INPUT_LIMITS } from '../../../../src-shared/contract/common';
 import { useChannelMutation } from '../../api/queries';
 import { FormDialogFrame } from '../../ui/FormDialogFrame';
-import { hintWithLimit, limitedHelperText } from '../../ui/form';
 import { groupCardNumber } from './card-number-text';
 import { CardDialog } from './CardDialog';
+import { CardNoteField, noteTooLong } from './CardNoteField';
 
 // Activate, freeze and unfreeze: one step each way, with an optional note for the card's history.
 // A refusal (CARD_STATE_INVALID when someone else moved the card first) is said in the dialog.
@@ -22,13 +20,12 @@ interface ChangeProps {
 }
 
 function ChangeForm({ card, change, onClose }: ChangeProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const mutation = useChannelMutation(CHANNELS[change], { onSuccess: onClose });
-  const tooLong = note.trim().length > INPUT_LIMITS.text;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!tooLong) mutation.mutate({ cardId: card.id, note: note.trim() || undefined });
+    if (!noteTooLong(note)) mutation.mutate({ cardId: card.id, note: note.trim() || undefined });
   };
   return (
     <FormDialogFrame
@@ -40,16 +37,7 @@ function ChangeForm({ card, change, onClose }: ChangeProps) {
       onSubmit={submit}
       onClose={onClose}
     >
-      <TextField
-        autoFocus
-        multiline
-        minRows={2}
-        label={t('cards:field.note')}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        error={tooLong}
-        helperText={limitedHelperText(hintWithLimit(t('cards:field.noteHint'), INPUT_LIMITS.text, t, i18n.language), note.trim().length, INPUT_LIMITS.text, t)}
-      />
+      <CardNoteField autoFocus value={note} onChange={setNote} />
     </FormDialogFrame>
   );
 }
