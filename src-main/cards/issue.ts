@@ -11,7 +11,7 @@ import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import { assertMaySpend } from '../wallets/teller-operations';
 import { CARD_PAN, cardVerificationValue, drawPan, expiryMonthFrom, printedExpiry } from './card-numbers';
-import { cardAuditSummary, getCard, type CardRow } from './card-rows';
+import { cardAuditSummary, getCard, maskedPanOf, type CardRow } from './card-rows';
 import { getProgramRow, parseLimits, verificationKey, type ProgramRow } from './programs';
 
 // Issuing a virtual card: a number drawn under the program's BIN until its keyed fingerprint is
@@ -102,17 +102,21 @@ export function openCardPan(store: Store, row: Pick<CardRow, 'id' | 'pan_sealed'
 }
 
 /**
- * A retried issue (same key) answers the card it made, number and CVV again, since the first
- * answer never reached the screen; it is audited as a reveal. A key reused for another member or
- * program is IDEMPOTENCY_CONFLICT.
+ * A retried issue or replacement (same key) answers the card it made, number and CVV again,
+ * since the first answer never reached the screen; it is audited as a reveal, with `why`.
  */
+export function answerAgain(store: Store, actor: string, made: CardRow, why: string, now: Date): IssuedCard {
+  const pan = openCardPan(store, made);
+  recordAudit(store, { actor, action: 'card.reveal', entityType: 'card', entityId: made.id, after: { reason: why, maskedNumber: maskedPanOf(made) } }, now);
+  return issuedCard(store, made, pan);
+}
+
+/** A retried issue: the same member and program, else IDEMPOTENCY_CONFLICT. */
 function replayIssue(store: Store, actor: string, existing: CardRow, req: IssueCardRequest, now: Date): IssuedCard {
   if (existing.member_id !== req.memberId || existing.program_id !== req.programId || existing.replaces_id !== null) {
     throw new AppError('IDEMPOTENCY_CONFLICT', `Key ${req.idempotencyKey} already issued card ${existing.id} for another request.`, { field: 'idempotencyKey' });
   }
-  const pan = openCardPan(store, existing);
-  recordAudit(store, { actor, action: 'card.reveal', entityType: 'card', entityId: existing.id, after: { reason: 'issue retried', maskedPan: getCard(store, existing.id).maskedPan } }, now);
-  return issuedCard(store, existing, pan);
+  return answerAgain(store, actor, existing, 'issue retried', now);
 }
 
 export function findCardByIssueKey(store: Store, key: string): CardRow | undefined {

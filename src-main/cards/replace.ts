@@ -1,12 +1,11 @@
 import { AppError } from '../../src-shared/errors';
 import type { IssuedCard, ReplaceCardRequest } from '../../src-shared/contract/cards';
-import { recordAudit } from '../audit/record-audit';
 import { getMemberRow } from '../members/member-repo';
 import type { Store } from '../store/store';
 import { assertMayReceive } from '../wallets/teller-operations';
-import { getCard, type CardRow } from './card-rows';
+import type { CardRow } from './card-rows';
 import { assertCardChange, getCardRow, writeCardChange } from './card-states';
-import { findCardByIssueKey, issuedCard, openCardPan, writeCard } from './issue';
+import { answerAgain, findCardByIssueKey, issuedCard, writeCard } from './issue';
 import { getProgramRow, parseLimits } from './programs';
 
 // Replacing a card (lost, stolen, damaged…): the old card is cancelled with the reason and a new
@@ -20,11 +19,7 @@ import { getProgramRow, parseLimits } from './programs';
 //   new card cannot be activated until the member is active again. A closed member's cannot:
 //   their wallet is closed (MEMBER_CLOSED).
 
-/**
- * A retried replacement (same key) answers the card it made, number and CVV again, since the
- * first answer never reached the screen; audited as a reveal. The key used for another card or
- * another reason is IDEMPOTENCY_CONFLICT naming the field.
- */
+/** A retried replacement: the same card and reason, else IDEMPOTENCY_CONFLICT naming the field. */
 function replayReplacement(store: Store, actor: string, made: CardRow, req: ReplaceCardRequest, now: Date): IssuedCard {
   if (made.replaces_id !== req.cardId) {
     throw new AppError('IDEMPOTENCY_CONFLICT', `Key ${req.idempotencyKey} already made card ${made.id} for another request.`, { field: 'cardId' });
@@ -32,9 +27,7 @@ function replayReplacement(store: Store, actor: string, made: CardRow, req: Repl
   if (getCardRow(store, req.cardId).cancel_reason !== req.reason) {
     throw new AppError('IDEMPOTENCY_CONFLICT', `Key ${req.idempotencyKey} replaced card ${req.cardId} for another reason.`, { field: 'reason' });
   }
-  const pan = openCardPan(store, made);
-  recordAudit(store, { actor, action: 'card.reveal', entityType: 'card', entityId: made.id, after: { reason: 'replacement retried', maskedNumber: getCard(store, made.id).maskedPan } }, now);
-  return issuedCard(store, made, pan);
+  return answerAgain(store, actor, made, 'replacement retried', now);
 }
 
 /** Cancels the card with the reason and issues its replacement, inactive, in one immediate transaction. */
