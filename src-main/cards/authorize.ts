@@ -18,7 +18,8 @@ import { CARD_PAN, cardVerificationValue, expiryMonthOf } from './card-numbers';
 import { findCardView, maskedPanOf, toCard, type CardView } from './card-rows';
 import { monthIn } from './limit-windows';
 import { getProgramRow, verificationKey } from './programs';
-import { firstBreach, limitZone, spendingSources } from './spending';
+import { firstBreach, spendingSources } from './spending';
+import { businessZone } from './business-zone';
 import type { CardAuthorizationsTable } from './tables';
 
 // A card terminal's authorization: the card found by its number's fingerprint, then its state,
@@ -78,7 +79,7 @@ function decide(store: Store, req: AuthorizeRequest, digits: string, now: Date):
   const card = findCardByPan(store, digits);
   if (!card) return { code: 'CARD_NOT_FOUND', message: 'No card has this number.', card };
   if (card.state !== 'active') return { code: 'CARD_NOT_ACTIVE', message: `Card ${maskedPanOf(card)} is ${card.state}.`, card };
-  const zone = limitZone(store);
+  const zone = businessZone(store);
   if (expiryMonthOf(req.expiry) !== card.expiry_month || monthIn(zone, now) > card.expiry_month) {
     return { code: 'CARD_EXPIRED', message: `Card ${maskedPanOf(card)}: the expiry does not match, or the card has expired.`, card };
   }

@@ -2,13 +2,12 @@ import { AppError } from '../../src-shared/errors';
 import type { BankCard, LinkBankCardRequest } from '../../src-shared/contract/cards';
 import { cardBrand } from '../../src-shared/cards/card-brand';
 import { isLuhnValid, panDigits } from '../../src-shared/luhn';
-import { businessTimeZone, cardSettings } from '../../src-shared/settings/card-settings';
+import { businessMonth } from './business-zone';
 import { recordAudit } from '../audit/record-audit';
 import { getMemberRow } from '../members/member-repo';
 import { knownFingerprints } from '../sealed/fingerprint';
 import { masterKeys } from '../sealed/master-keys';
 import { fieldSealer } from '../sealed/sealed-field';
-import { readSetting } from '../settings/settings-service';
 import { execute, prepare, selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import { assertMayReceive } from '../wallets/teller-operations';
@@ -32,14 +31,6 @@ function audit(store: Store, actor: string, action: string, before: BankCardRow 
     ...(before ? { before: bankCardAuditSummary(before) } : {}),
     after: { ...bankCardAuditSummary(after), ...extra },
   }, now);
-}
-
-/** The month it is now in the business time zone, `YYYY-MM`: a card is valid to the end of its expiry month. */
-function currentMonth(store: Store, now: Date): string {
-  const zone = businessTimeZone(readSetting(store, cardSettings, 'businessTimeZone'));
-  const parts = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}`;
 }
 
 function linkedDefault(store: Store, memberId: number): BankCardRow | undefined {
@@ -77,7 +68,7 @@ export function linkBankCard(store: Store, actor: string, req: LinkBankCardReque
       const pan = panDigits(req.pan);
       if (!isLuhnValid(pan)) throw new AppError('CARD_NUMBER_INVALID', 'The card number is not 13 to 19 digits with a valid check digit.', { field: 'pan' });
       const expiryMonth = expiryMonthOf(req.expiry);
-      if (expiryMonth < currentMonth(store, now)) throw new AppError('CARD_EXPIRED', `The card expired at the end of ${expiryMonth}.`, { field: 'expiry' });
+      if (expiryMonth < businessMonth(store, now)) throw new AppError('CARD_EXPIRED', `The card expired at the end of ${expiryMonth}.`, { field: 'expiry' });
       // Compared under every master key the folder had: a card linked before a rekey keeps the fingerprint of its day.
       const fingerprints = knownFingerprints(masterKeys(store), BANK_CARD_PAN, pan);
       assertNotLinkedYet(store, member.id, fingerprints);

@@ -1,6 +1,5 @@
-import { businessTimeZone, cardSettings } from '../../src-shared/settings/card-settings';
 import type { DueTask } from '../jobs/due-tasks';
-import { readSetting } from '../settings/settings-service';
+import { businessMonth } from './business-zone';
 import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import { writeCardChange } from './card-states';
@@ -12,18 +11,11 @@ import type { CardRow } from './card-rows';
 // Registered as a due task: it runs at sign-in, every minute while the data is open, and with
 // `paydesk jobs run`.
 
-/** `YYYY-MM` of `now` on the calendar of `zone`. */
-export function calendarMonthIn(zone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}`;
-}
-
 /** Cancels every card whose expiry month has ended, in one immediate transaction; one event and audit row per card. */
 export function expireCards(store: Store, actor: string, now: Date): { expired: number } {
   return store.sqlite
     .transaction(() => {
-      const month = calendarMonthIn(businessTimeZone(readSetting(store, cardSettings, 'businessTimeZone')), now);
+      const month = businessMonth(store, now);
       // Ordered as the partial index cards_expiry is, so a run with nothing due is one index seek.
       const due = prepare(store.sqlite, `SELECT * FROM cards WHERE state <> 'cancelled' AND expiry_month < ? ORDER BY expiry_month, id`).all(month) as CardRow[];
       for (const row of due) writeCardChange(store, { actor, channel: 'system', now }, row, 'expire', {});

@@ -1,7 +1,6 @@
 import type { Allowance } from '../../src-shared/contract/cards';
 import { LIMIT_INTERVALS, type IntervalLimit, type LimitInterval, type SpendingLimits } from '../../src-shared/cards/limits';
-import { businessTimeZone, cardSettings } from '../../src-shared/settings/card-settings';
-import { readSetting } from '../settings/settings-service';
+import { businessZone } from './business-zone';
 import { perConnection } from '../store/sql';
 import type { SqliteDatabase } from '../store/open-database';
 import type { Store } from '../store/store';
@@ -179,14 +178,6 @@ function allowances(sources: readonly SpendingSource[], now: Date, zone: string)
   });
 }
 
-/** The workstation's zone, asked once: making an Intl.DateTimeFormat costs more than the rest of a limit check. */
-let workstationZone: string | undefined;
-
-/** The zone the limits count their calendar in (card settings; unset: the workstation's). */
-export function limitZone(store: Store): string {
-  return readSetting(store, cardSettings, 'businessTimeZone') ?? (workstationZone ??= businessTimeZone(null));
-}
-
 /**
  * The card's and its member's limits with what each has spent in the intervals its own limits
  * name (`all`: every interval, for the allowance); a source without limits reads nothing.
@@ -204,6 +195,6 @@ export function spendingSources(store: Store, card: CardView, now: Date, zone: s
 
 /** cards.allowance: what is left to spend on the card in each interval, now. */
 export function cardAllowance(store: Store, cardId: number, now: Date): Allowance[] {
-  const zone = limitZone(store);
+  const zone = businessZone(store);
   return allowances(spendingSources(store, getCardView(store, cardId), now, zone, true), now, zone);
 }
