@@ -45,7 +45,7 @@ export const cardExpirySchema = z.string().trim().max(5).regex(/^(0[1-9]|1[0-2])
 /** A card number as typed: 13 to 19 digits, spaces or dashes between groups allowed. */
 export const typedPanSchema = z.string().trim().max(40).regex(/^[\d\s-]+$/, 'digits');
 
-export const binSchema = z.string().regex(/^\d{6,8}$/, '6 to 8 digits');
+export const binSchema = z.string().max(8).regex(/^\d{6,8}$/, '6 to 8 digits');
 
 const programFields = {
   name: nameSchema(60),
@@ -225,7 +225,7 @@ export type ReplaceCardRequest = z.output<typeof replaceCardInput>;
 export const authorizeInput = z.object({
   pan: typedPanSchema,
   expiry: cardExpirySchema,
-  cvv: z.string().trim().regex(/^\d{3}$/, '3 digits'),
+  cvv: z.string().max(8).trim().regex(/^\d{3}$/, '3 digits'),
   amount: minorAmountSchema,
   merchant: nameSchema(),
   idempotencyKey: idempotencyKeySchema,
