@@ -27,6 +27,9 @@ const SCREENS = [
   { path: '/admin/staff', name: 'staff', nav: { en: 'Staff', zh: '员工' } },
   { path: '/admin/backup', name: 'backup', nav: { en: 'Backup & keys', zh: '备份与密钥' } },
   { path: '/admin/settings', name: 'settings', nav: { en: 'Settings', zh: '设置' } },
+  { path: '/cards', name: 'card-register', nav: { en: 'Cards', zh: '卡片' } },
+  { path: '/cards/terminal', name: 'card-terminal', nav: { en: 'Card terminal', zh: '刷卡终端' } },
+  { path: '/admin/card-programs', name: 'card-programs', nav: { en: 'Card programs', zh: '卡计划' } },
 ] as const;
 
 /**
