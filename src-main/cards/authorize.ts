@@ -6,6 +6,7 @@ import { systemMemo } from '../../src-shared/system-memo';
 import { recordAudit } from '../audit/record-audit';
 import { balanceOf, placeHold } from '../ledger';
 import { fingerprinter } from '../sealed/fingerprint';
+import { HIDDEN, maskPan } from '../sealed/mask';
 import { masterKeys } from '../sealed/master-keys';
 import { readSetting } from '../settings/settings-service';
 import { sameBytes } from '../store/crypto';
@@ -46,13 +47,12 @@ interface Decline {
   extra?: Record<string, unknown>;
 }
 
-const HIDDEN = '•';
 const DAY_MS = 86_400_000;
 
 /** What a terminal may keep of a typed number that matched no card: first six and last four at most (PCI DSS v4.0 req. 3.4.1). */
 function maskTyped(digits: string): string {
   if (digits.length < 13 || digits.length > 19) return HIDDEN.repeat(Math.min(Math.max(digits.length, 1), 19));
-  return maskedPanOf({ first6: digits.slice(0, 6), last4: digits.slice(-4), pan_length: digits.length });
+  return maskPan(digits);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/errors';
 import type { Card } from '../../src-shared/contract/cards';
 import type { MemberStatus } from '../../src-shared/contract/members';
+import { maskCardNumber } from '../sealed/mask';
 import { prepare } from '../store/sql';
 import type { Store } from '../store/store';
 import { parseLimits } from './programs';
@@ -11,11 +12,9 @@ import type { CardsTable } from './tables';
 
 export type CardRow = CardsTable;
 
-const HIDDEN = '•';
-
 /** `622588••••••1234`: the first six and last four digits, the length kept (PCI DSS v4.0 req. 3.4.1). */
 export function maskedPanOf(row: Pick<CardRow, 'first6' | 'last4' | 'pan_length'>): string {
-  return `${row.first6}${HIDDEN.repeat(row.pan_length - 10)}${row.last4}`;
+  return maskCardNumber(row.first6, row.last4, row.pan_length);
 }
 
 /** A card row with what its answer names besides: its member, program and the cards it is linked with. */
