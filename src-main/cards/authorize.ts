@@ -21,7 +21,7 @@ import { monthIn } from './limit-windows';
 import { getProgramRow, verificationKey } from './programs';
 import { firstBreach, spendingSources } from './spending';
 import { businessZone } from './business-zone';
-import type { CardAuthorizationsTable } from './tables';
+import { nextCardTableId, type CardAuthorizationsTable } from './tables';
 
 // A card terminal's authorization: the card found by its number's fingerprint, then its state,
 // its expiry, its CVV, the member, the spending limits and the wallet's available balance, in
@@ -108,10 +108,6 @@ export function declineAuditSummary(row: Pick<CardAuthorizationsTable, 'card_id'
   };
 }
 
-function nextAuthorizationId(store: Store): number {
-  return ((prepare(store.sqlite, 'SELECT max(id) AS id FROM card_authorizations').get() as { id: number | null }).id ?? 0) + 1;
-}
-
 type NewAuthorization = Omit<CardAuthorizationsTable, 'id'> & { id: number };
 
 // Prepared once per connection: the terminal's every attempt writes one.
@@ -127,7 +123,7 @@ function insertAuthorization(store: Store, row: NewAuthorization): void {
 
 function baseRow(store: Store, actor: string, req: AuthorizeRequest, maskedPan: string, card: CardView | undefined, now: Date): NewAuthorization {
   return {
-    id: nextAuthorizationId(store), idempotency_key: req.idempotencyKey, card_id: card?.id ?? null, member_id: card?.member_id ?? null, masked_pan: maskedPan,
+    id: nextCardTableId(store, 'card_authorizations'), idempotency_key: req.idempotencyKey, card_id: card?.id ?? null, member_id: card?.member_id ?? null, masked_pan: maskedPan,
     merchant: req.merchant, amount: req.amount, currency: card?.currency ?? null, status: 'declined', decline_code: null, decline_interval: null, hold_id: null,
     captured_amount: 0, resolved_by: null, counted_amount: 0, actor, at: now.toISOString(),
   };

@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 import { assertMayReceive } from '../wallets/teller-operations';
 import { bankCardAuditSummary, findBankCardRow, toBankCard, type BankCardRow } from './bank-card-rows';
 import { BANK_CARD_PAN, expiryMonthOf } from './card-numbers';
-import { cardsSql } from './tables';
+import { cardsSql, nextCardTableId } from './tables';
 
 // Members' own bank cards, the destinations of their payouts (issue 10 item 6). A card is kept as
 // its sealed number, a keyed fingerprint, its last four, brand, holder, expiry and bank.
@@ -55,10 +55,6 @@ function assertNotLinkedYet(store: Store, memberId: number, fingerprints: string
   if (existing !== undefined) throw new AppError('BANK_CARD_EXISTS', `Bank card ${existing} is this card, already linked to the member.`, { field: 'pan', bankCardId: existing });
 }
 
-function nextBankCardId(store: Store): number {
-  return (selectFirst(store.sqlite, cardsSql.selectFrom('bank_cards').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0) + 1;
-}
-
 /** Links a member's own card as a payout destination; its answer warns when other members have it linked too. */
 export function linkBankCard(store: Store, actor: string, req: LinkBankCardRequest, now: Date): BankCard {
   return store.sqlite
@@ -75,7 +71,7 @@ export function linkBankCard(store: Store, actor: string, req: LinkBankCardReque
 
       const makeDefault = req.makeDefault || !hasLinkedCard(store, member.id);
       if (makeDefault) clearDefault(store, actor, member.id, now);
-      const id = nextBankCardId(store);
+      const id = nextCardTableId(store, 'bank_cards');
       const row: BankCardRow = {
         id, member_id: member.id, pan_sealed: fieldSealer(store.masterKey, BANK_CARD_PAN)(id, pan), pan_fingerprint: fingerprints[0]!,
         last4: pan.slice(-4), brand: cardBrand(pan), holder_name: req.holderName, expiry_month: expiryMonth, bank_name: req.bankName ?? null,

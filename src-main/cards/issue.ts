@@ -13,6 +13,7 @@ import { assertMaySpend } from '../wallets/teller-operations';
 import { CARD_PAN, cardVerificationValue, drawPan, expiryMonthFrom, printedExpiry } from './card-numbers';
 import { cardAuditSummary, getCard, maskedPanOf, type CardRow } from './card-rows';
 import { getProgramRow, parseLimits, verificationKey, type ProgramRow } from './programs';
+import { nextCardTableId } from './tables';
 
 // Issuing a virtual card: a number drawn under the program's BIN until its keyed fingerprint is
 // new, sealed on the row with the first six and last four beside it, an expiry `validity` months
@@ -48,10 +49,6 @@ function drawUnusedPan(store: Store, program: ProgramRow): { pan: string; finger
   throw new AppError('CARD_NUMBERS_EXHAUSTED', `No unused number was drawn under BIN ${program.bin} in ${MAX_DRAWS} tries.`, { field: 'programId', bin: program.bin });
 }
 
-function nextCardId(store: Store): number {
-  return ((prepare(store.sqlite, 'SELECT max(id) AS id FROM cards').get() as { id: number | null }).id ?? 0) + 1;
-}
-
 // Prepared once per connection (a 10,000-card issue spent a tenth of its time compiling queries).
 const CARD_COLUMNS = [
   'id', 'issue_key', 'program_id', 'member_id', 'wallet_account_id', 'pan_sealed', 'pan_fingerprint', 'first6', 'last4', 'pan_length', 'expiry_month', 'holder_name',
@@ -75,7 +72,7 @@ export function writeCard(store: Store, ctx: IssueContext, card: CardToIssue): {
   const { member, program } = card;
   const wallet = walletAccountFor(store, member, program.currency, ctx.now);
   const { pan, fingerprint } = drawUnusedPan(store, program);
-  const id = nextCardId(store);
+  const id = nextCardTableId(store, 'cards');
   const at = ctx.now.toISOString();
   const row: CardRow = {
     id, issue_key: ctx.issueKey, program_id: program.id, member_id: member.id, wallet_account_id: wallet,

@@ -8,7 +8,7 @@ import { fieldSealer, openField } from '../sealed/sealed-field';
 import { execute, perConnection, prepare, selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
 import { CARD_VERIFICATION_KEY, newVerificationKey } from './card-numbers';
-import { cardsSql, type CardProgramsTable } from './tables';
+import { cardsSql, nextCardTableId, type CardProgramsTable } from './tables';
 
 // Card programs (Settings → Card programs, admins only): the BIN a program's cards start with,
 // their length, currency, validity, mode and default limits. A program with cards keeps its
@@ -96,7 +96,7 @@ export function createProgram(store: Store, actor: string, req: ProgramRequest, 
       assertCurrencyEnabled(store, req.currency);
       assertNameFree(store, req.name, null);
       const at = now.toISOString();
-      const id = (selectFirst(store.sqlite, cardsSql.selectFrom('card_programs').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0) + 1;
+      const id = nextCardTableId(store, 'card_programs');
       const row: ProgramRow = {
         id, name: req.name, bin: req.bin, pan_length: req.panLength, currency: req.currency, validity_months: req.validityMonths, mode: req.mode,
         default_limits: JSON.stringify(req.defaultLimits), verification_key_sealed: fieldSealer(store.masterKey, CARD_VERIFICATION_KEY)(id, newVerificationKey()),

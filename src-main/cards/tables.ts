@@ -1,6 +1,7 @@
 import type { AuthorizationStatus, CancelReason, CardBrand, CardState, DeclineCode, LimitInterval } from '../../src-shared/contract/cards';
 import type { Generated } from 'kysely';
-import { queryBuilder } from '../store/sql';
+import { prepare, queryBuilder } from '../store/sql';
+import type { Store } from '../store/store';
 
 // The cards domain's tables (migration 0012). Limits are stored as the JSON of spendingLimitsSchema.
 
@@ -115,3 +116,11 @@ export interface CardTables {
 }
 
 export const cardsSql = queryBuilder<CardTables>();
+
+/**
+ * The id the next row of `table` gets, known before it is written: a sealed number is bound to
+ * its row's id, and an authorization's hold names it. Called inside the writing transaction.
+ */
+export function nextCardTableId(store: Store, table: 'card_programs' | 'cards' | 'card_authorizations' | 'bank_cards'): number {
+  return prepare(store.sqlite, `SELECT coalesce(max(id), 0) + 1 FROM ${table}`).pluck().get() as number;
+}
