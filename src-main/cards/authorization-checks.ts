@@ -4,6 +4,7 @@ import { auditRecords, FirstFault, type AuditRecord } from '../audit/audit-repla
 import { declineAuditSummary } from './authorize';
 import type { Store } from '../store/store';
 import { holdExpiryKey } from './card-ledger';
+import { firstOf } from './card-replay';
 import { maskedPanOf } from './card-rows';
 import type { CardAuthorizationsTable } from './tables';
 
@@ -63,11 +64,6 @@ const AUTHORIZATIONS = `
 const STRAY_HOLDS = `
   SELECT t.id, t.cause_ref FROM transfers t LEFT JOIN card_authorizations a ON a.hold_id = t.id
   WHERE t.state = 'pending' AND t.expires_at IS NOT NULL AND t.cause_ref LIKE 'card-auth:%' AND (a.id IS NULL OR t.cause_ref <> 'card-auth:' || a.id)`;
-
-/** The first of `[column, actual, expected]` whose values differ, or null. */
-function firstOf(columns: [string, unknown, unknown][]): string | null {
-  return columns.find(([, actual, expected]) => actual !== expected)?.[0] ?? null;
-}
 
 /** The card's side: an attempt names its card's member, currency and masked number. */
 function cardDiffers(a: AuthorizationWithLedger): string | null {

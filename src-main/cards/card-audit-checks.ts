@@ -3,7 +3,7 @@ import { auditRecords, compareWithReplay, FirstFault, type AuditRecord } from '.
 import { isSealedBox } from '../sealed/sealed-box';
 import type { Store } from '../store/store';
 import { bankCardAuditSummary, type BankCardRow } from './bank-card-rows';
-import { replayEntities, summaryDiffers, type ReplayedEntity } from './card-replay';
+import { firstOf, replayEntities, summaryDiffers, type ReplayedEntity } from './card-replay';
 import { cardAuditSummary, type CardRow } from './card-rows';
 import { parseLimits, programAuditSummary, type ProgramRow } from './programs';
 import type { MemberCardLimitsTable } from './tables';
@@ -26,11 +26,6 @@ function summaryOf<Row>(row: Row, summarize: (row: Row) => Record<string, unknow
   } catch {
     return null;
   }
-}
-
-/** The first of `[column, actual, expected]` whose values differ, or null. */
-function firstOf(columns: [string, unknown, unknown][]): string | null {
-  return columns.find(([, actual, expected]) => actual !== expected)?.[0] ?? null;
 }
 
 interface AuditedTable<Row> {

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../src-shared/contract/verify';
 import { FirstFault, type AuditRecord } from '../audit/audit-replay';
 import type { Store } from '../store/store';
+import { CARD_ACTIONS } from './card-audit-checks';
 import type { CardEventsTable } from './tables';
 
 // cards.events: each card's state history (card_events) is the history its audit rows tell.
@@ -14,7 +15,8 @@ import type { CardEventsTable } from './tables';
 type EventRow = Omit<CardEventsTable, 'id'> & { id: number };
 type Expected = Omit<EventRow, 'id' | 'card_id'>;
 
-const STATE_ACTIONS = new Set(['card.issue', 'card.activate', 'card.freeze', 'card.unfreeze', 'card.cancel', 'card.replace', 'card.expire']);
+/** Every audited change of a card but its limits, which move no state. */
+const STATE_ACTIONS = new Set(CARD_ACTIONS.filter((action) => action !== 'card.setLimits'));
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
