@@ -15,8 +15,9 @@ export interface CardListQuery {
   limit: number;
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `text` matched literally by LIKE with a backslash as the escape character: its wildcards and backslashes escaped. */
+function literal(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function registerFilter(q: CardListQuery): { where: string; params: unknown[] } {
@@ -33,7 +34,7 @@ function registerFilter(q: CardListQuery): { where: string; params: unknown[] } 
   const text = q.query?.replace(/\s/g, '') ?? '';
   if (text !== '') {
     clauses.push(`(c.last4 = ? OR m.member_number LIKE ? ESCAPE '\\' OR m.name LIKE ? ESCAPE '\\')`);
-    params.push(text, `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, likePattern(q.query!.trim()));
+    params.push(text, `${literal(text)}%`, `%${literal(q.query!.trim())}%`);
   }
   return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }
