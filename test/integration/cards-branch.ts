@@ -9,7 +9,8 @@ import { addMember, depositTo, nextKey } from './members-fixtures';
 // A branch that has done a bit of everything with cards, so every card table holds at least
 // three rows of each kind verify tells apart: programs created, renamed, closed, reopened and
 // one deleted; cards issued, activated, frozen, unfrozen, cancelled, replaced and with limits
-// changed, one expired by the due task; members' limits; authorizations captured (fully and partly), voided, held, expired
+// changed, one expired by the due task; members' limits; authorizations on three cards of three members (so three
+// month totals of each kind), captured (fully and partly), voided, held, expired
 // and declined; bank cards linked to two members (one card to both), the default moved and one
 // unlinked. Shared by cards-verify (the tamper battery) and cards-at-rest (no card data at rest).
 
@@ -57,6 +58,7 @@ export async function cardBranch(): Promise<CardBranch> {
   const c = await addMember(router, { name: 'Alice Smith' });
   await depositTo(router, a.id, 100_000);
   await depositTo(router, b.id, 100_000);
+  await depositTo(router, c.id, 10_000);
 
   const lost = await issueCard(router, a.id, visa.id);
   const frozen = await issueCard(router, a.id, unionpay.id);
@@ -64,7 +66,7 @@ export async function cardBranch(): Promise<CardBranch> {
   const cancelled = await issueCard(router, b.id, visa.id);
   const idle = await issueCard(router, c.id, visa.id);
   const expiring = await issueCard(router, c.id, short.id);
-  for (const card of [lost, frozen, busy]) await ok(router, 'cards.activate', { cardId: card.card.id });
+  for (const card of [lost, frozen, busy, expiring]) await ok(router, 'cards.activate', { cardId: card.card.id });
   await ok(router, 'cards.freeze', { cardId: frozen.card.id, note: 'member asked' });
   await ok(router, 'cards.freeze', { cardId: busy.card.id });
   await ok(router, 'cards.unfreeze', { cardId: busy.card.id, note: 'found it' });
@@ -93,6 +95,8 @@ export async function cardBranch(): Promise<CardBranch> {
   const store = router.state.requireStore();
   expireAuthorizations(store, 'system', new Date(Date.now() + 8 * DAY_MS));
   await approved(router, replacement, 800);
+  // A third card and member that spent: every month-total table has a first, a middle and a last row.
+  await approved(router, expiring, 300);
   // Two months on, the one-month card has expired (the due task, channel system).
   expireCards(store, 'system', new Date(Date.now() + 62 * DAY_MS));
 

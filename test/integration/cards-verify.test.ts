@@ -70,6 +70,24 @@ const TABLES: Record<string, TableCase> = {
     })}`,
     delete: (row) => run('DELETE FROM card_authorizations WHERE id = ?', row.ref),
   },
+  card_spend_months: {
+    rows: `SELECT card_id || ':' || month AS ref, card_id, month FROM card_spend_months ORDER BY card_id, month`,
+    update: (row) => run('UPDATE card_spend_months SET amount = amount + 1 WHERE card_id = ? AND month = ?', row.card_id, row.month),
+    insert(row) {
+      run(`INSERT INTO card_spend_months (card_id, month, amount, count) SELECT card_id, '2001-01', amount, count FROM card_spend_months WHERE card_id = ? AND month = ?`, row.card_id, row.month);
+      return `card_spend_months#${String(row.card_id)}:2001-01`;
+    },
+    delete: (row) => run('DELETE FROM card_spend_months WHERE card_id = ? AND month = ?', row.card_id, row.month),
+  },
+  member_spend_months: {
+    rows: `SELECT member_id || ':' || currency || ':' || month AS ref, member_id, currency, month FROM member_spend_months ORDER BY member_id, currency, month`,
+    update: (row) => run('UPDATE member_spend_months SET count = count + 1 WHERE member_id = ? AND currency = ? AND month = ?', row.member_id, row.currency, row.month),
+    insert(row) {
+      run(`INSERT INTO member_spend_months (member_id, currency, month, amount, count) SELECT member_id, currency, '2001-01', amount, count FROM member_spend_months WHERE member_id = ? AND currency = ? AND month = ?`, row.member_id, row.currency, row.month);
+      return `member_spend_months#${String(row.member_id)}:${String(row.currency)}:2001-01`;
+    },
+    delete: (row) => run('DELETE FROM member_spend_months WHERE member_id = ? AND currency = ? AND month = ?', row.member_id, row.currency, row.month),
+  },
   bank_cards: {
     rows: 'SELECT id AS ref FROM bank_cards ORDER BY id',
     update: (row) => run(`UPDATE bank_cards SET holder_name = 'MALLORY' WHERE id = ?`, row.ref),
