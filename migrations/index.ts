@@ -11,6 +11,7 @@ import * as receiptApprover from './0009_receipt_approver';
 import * as points from './0010_points';
 import * as pointsQualifying from './0011_points_qualifying';
 import * as cards from './0012_cards';
+import * as payouts from './0013_payouts';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_points': points,
   '0011_points_qualifying': pointsQualifying,
   '0012_cards': cards,
+  '0013_payouts': payouts,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

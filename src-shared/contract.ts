@@ -13,6 +13,7 @@ import { walletChannels } from './contract/wallets';
 import { demoChannels } from './contract/demo';
 import { pointsChannels } from './contract/points';
 import { cardChannels } from './contract/cards';
+import { payoutChannels } from './contract/payouts';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -30,6 +31,7 @@ export const contract = {
   ...demoChannels,
   ...pointsChannels,
   ...cardChannels,
+  ...payoutChannels,
 };
 
 export type Contract = typeof contract;

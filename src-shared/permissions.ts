@@ -42,6 +42,16 @@ export const PERMISSIONS = [
   'cards.authorize',
   /** Link and unlink a member's own bank cards, and choose the default payout card. */
   'bankCards.manage',
+  /** See payout batches, their items, timeline and results, and the funding account. */
+  'payouts.read',
+  /** Import a payout file as a draft batch, submit it for approval, or cancel it before approval. */
+  'payouts.import',
+  /** Approve or reject another person's payout batch (maker-checker). */
+  'payouts.approve',
+  /** Execute an approved batch, and record the bank's settlement or return of a bank-card item. */
+  'payouts.execute',
+  /** Deposit into the payout funding account. */
+  'payouts.fund',
   /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
   'jobs.run',
   /** Load the deterministic demo data (`paydesk demo`): members, wallets and transfers in bulk. */
@@ -52,12 +62,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** `public` needs no session (status, setup, unlock); `session` needs any signed-in person. */
 export type Access = Permission | 'public' | 'session';
 
-const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read', 'cards.read'];
+const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read', 'cards.read', 'payouts.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record', 'cards.read', 'cards.issue', 'cards.manage', 'cards.authorize', 'bankCards.manage'],
-  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust', 'cards.read'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust', 'cards.read', 'payouts.read', 'payouts.import', 'payouts.approve', 'payouts.execute', 'payouts.fund'],
   auditor: READ_ONLY,
 };
 

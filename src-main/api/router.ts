@@ -22,6 +22,7 @@ import { pointsHandlers } from './handlers/points';
 import { cardHandlers } from './handlers/cards';
 import { cardTerminalHandlers } from './handlers/card-terminal';
 import { bankCardHandlers } from './handlers/bank-cards';
+import { payoutHandlers } from './handlers/payouts';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -45,6 +46,7 @@ const handlers: HandlerMap = {
   ...cardHandlers,
   ...cardTerminalHandlers,
   ...bankCardHandlers,
+  ...payoutHandlers,
 };
 
 /** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */

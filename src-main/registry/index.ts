@@ -20,6 +20,7 @@ import { tierReviewTask } from '../points/tier-review';
 import { cardExpiryTask } from '../cards/card-expiry';
 import { cardsVerifier } from '../cards/card-checks';
 import { authorizationExpiryTask } from '../cards/authorization-expiry';
+import { executePayoutsJob } from '../payouts/execute';
 
 // What each domain adds to the machinery every domain shares. A new domain (points, cards,
 // payouts) adds its line here: its invariants to `verify`, its timed work to the due tasks, its
@@ -28,7 +29,7 @@ import { authorizationExpiryTask } from '../cards/authorization-expiry';
 
 export const DUE_TASKS: readonly DueTask[] = [authorizationExpiryTask, holdExpiryTask, lotExpiryTask, tierReviewTask, cardExpiryTask];
 
-export const DURABLE_JOB_KINDS: readonly DurableJobKind<unknown, unknown>[] = [];
+export const DURABLE_JOB_KINDS: readonly DurableJobKind<unknown, unknown>[] = [executePayoutsJob as DurableJobKind<unknown, unknown>];
 
 export const VERIFIERS: readonly Verifier[] = [
   schemaVerifier,
@@ -87,6 +88,11 @@ export const TABLE_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   card_spend_months: ['cards.spendMonths'],
   member_spend_months: ['cards.spendMonths'],
   bank_cards: ['cards.bankCards', 'cards.fingerprints'],
+  // Payouts: batches to the audit log's steps, items to the content hash the import recorded and
+  // approvals signed, and to their transfers; approvals to the approvers' keys and certificates.
+  payout_batches: ['payouts.batches'],
+  payout_items: ['payouts.items'],
+  payout_approvals: ['payouts.approvals'],
   // Search indexes, derived from members.name and compared.
   ...searchIndex('members_fts', 'members.search.trigrams'),
   ...searchIndex('members_grams', 'members.search.grams'),

@@ -7,7 +7,7 @@ import { fingerprintOf } from './fingerprint';
 // Everything a person signs goes through here, with the purpose in the signed text, so a
 // checkpoint's signature can never be replayed as a certificate's.
 
-export type SignedPurpose = 'staff-certificate' | 'checkpoint' | 'verification-certificate';
+export type SignedPurpose = 'staff-certificate' | 'checkpoint' | 'verification-certificate' | 'payout-approval';
 
 function signedText(purpose: SignedPurpose, text: string): string {
   return `paydesk/${purpose}/v1/${text}`;

@@ -6,7 +6,7 @@ import type { Router } from '../../src-main/api/router';
 import { INPUT_LIMITS } from '../../src-shared/contract/common';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { memberCsvColumns } from '../../src-renderer/src/features/members/member-csv';
-import { writeCsv } from '../../src-renderer/src/ui/csv/csv-writer';
+import { writeCsv } from '../../src-shared/csv/csv-writer';
 import membersEn from '../../src-renderer/src/i18n/en/members.json';
 import pointsEn from '../../src-renderer/src/i18n/en/points.json';
 import { ok } from '../support/temp-data';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvFileName, writeCsv, type CsvColumn } from '../../src-renderer/src/ui/csv/csv-writer';
+import { csvFileName, writeCsv, type CsvColumn } from '../../src-shared/csv/csv-writer';
 
 // The one CSV writer of the renderer (issue 8, defect 1): amounts as plain decimals in major
 // units, UTF-8 with a BOM, text that a spreadsheet cannot run as a formula, RFC 4180 quoting.

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AuditEntry } from '../../../../src-shared/contract/audit';
 import type { ChannelInput } from '../../../../src-shared/contract';
 import { call } from '../../api/call';
-import type { CsvColumn } from '../../ui/csv/csv-writer';
+import type { CsvColumn } from '../../../../src-shared/csv/csv-writer';
 import { actionName, entityTypeName, type Words } from './audit-words';
 import { beforeAfterText, describeChange } from './describe-change';
 import { useAuditWords } from './use-audit-words';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { JOURNAL_PAGE_MAX, type JournalAccount } from '../../../../src-shared/contract/journal';
 import type { Transfer } from '../../../../src-shared/contract/ledger';
 import { call } from '../../api/call';
-import type { CsvColumn } from '../../ui/csv/csv-writer';
+import type { CsvColumn } from '../../../../src-shared/csv/csv-writer';
 import type { JournalWords } from './journal-words';
 import type { JournalQuery } from './journal-view';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accountsInput, type AccountWithBalance } from '../../../../src-shared/contract/ledger';
 import type { ChannelInput } from '../../../../src-shared/contract';
 import { call } from '../../api/call';
-import type { CsvColumn } from '../../ui/csv/csv-writer';
+import type { CsvColumn } from '../../../../src-shared/csv/csv-writer';
 import { useAccountName } from './account-name';
 
 // The chart of accounts as a CSV file: every account the filters select (not only the page on

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { MemberRow } from '../../../../src-shared/contract/members';
 import type { LoyaltyRules } from '../../../../src-shared/settings/loyalty-settings';
 import { tierName } from '../points/tier-text';
-import type { CsvColumn } from '../../ui/csv/csv-writer';
+import type { CsvColumn } from '../../../../src-shared/csv/csv-writer';
 
 // The members list as a CSV file: every member the search, status and tier filters select, in the
 // list's order (not only the page on screen; members.export answers them in one pass), with the

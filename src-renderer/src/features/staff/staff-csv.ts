@@ -2,7 +2,7 @@ import { useMemo, type RefObject } from 'react';
 import { gridFilteredSortedRowEntriesSelector, type GridApi } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../src-shared/contract/staff';
-import type { CsvColumn } from '../../ui/csv/csv-writer';
+import type { CsvColumn } from '../../../../src-shared/csv/csv-writer';
 
 // The staff list as a CSV file: the people the grid shows, filtered and sorted as on screen.
 

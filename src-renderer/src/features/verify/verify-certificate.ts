@@ -1,5 +1,5 @@
 import type { VerificationCertificate } from '../../../../src-shared/contract/verify';
-import { localDate } from '../../ui/csv/csv-writer';
+import { localDate } from '../../../../src-shared/csv/csv-writer';
 import { saveFile } from '../../ui/csv/save-file';
 
 /** "verify-certificate-2026-12-01.json": the day, in the local zone, the data was verified. */

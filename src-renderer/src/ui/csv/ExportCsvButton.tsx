@@ -4,7 +4,7 @@ import FileDownload from '@mui/icons-material/FileDownloadOutlined';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api/error-text';
 import { joinSentences } from '../format';
-import { csvFileName, writeCsv, type CsvColumn } from './csv-writer';
+import { csvFileName, writeCsv, type CsvColumn } from '../../../../src-shared/csv/csv-writer';
 import { saveFile } from './save-file';
 
 export interface ExportCsvButtonProps<R> {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { toDecimalString } from '../../../../src-shared/money';
+import { toDecimalString } from '../money';
 
 // Every CSV Paydesk writes goes through here, so each file reads the same in a spreadsheet and in
 // a script: amounts as plain decimals in major units, moments in the local zone, text that cannot

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { FileFacts, RowStatus, ValidatedRow, ValidationReport } from '../../src-shared/contract/payouts';
+import { columnNamed, REQUIRED_COLUMNS, type PayoutColumn } from '../../src-shared/payouts/columns';
+import { importCodeSeverity, type FileCode } from '../../src-shared/row-codes';
+import { rowProblemMessage, type FileProblem, type ProblemValues, type RowProblem } from '../../src-shared/row-problem';
+import { decodeFile } from './file-decoding';
+import { MAX_DATA_ROWS, readRecords } from './file-records';
+import { checkRow, type CheckedRow, type ColumnMap, type PayoutRules } from './row-checks';
+
+// A payout file from bytes to a verdict on the file and on every row: decode, read the records,
+// find the columns, check each row as it streams by, then mark the possible duplicates, which
+// need every row seen. Nothing here writes; importing keeps what this answers.
+
+export interface FileRules extends PayoutRules {
+  /** An earlier batch had a file with this SHA-256. */
+  fileImported(sha256: string): boolean;
+  /** Something of this amount was paid to the member by a payout in the last 7 days. */
+  paidRecently(memberId: number, amount: number): boolean;
+}
+
+export interface FileVerdict {
+  report: ValidationReport;
+  /** The rows as checked, for the import to keep. */
+  rows: CheckedRow[];
+}
+
+function fileProblem(code: FileCode, column: string | null, details?: ProblemValues): FileProblem {
+  const fields = { code, column, ...(details ? { details } : {}) };
+  return { ...fields, message: rowProblemMessage(fields, 'en') };
+}
+
+/** Where each known column is; every other header cell is an UNKNOWN_COLUMN warning. */
+function mapColumns(header: readonly string[], problems: FileProblem[]): ColumnMap {
+  const columns = new Map<PayoutColumn, { index: number; header: string }>();
+  header.forEach((cell, index) => {
+    const name = cell.trim();
+    if (name === '') return;
+    const column = columnNamed(name);
+    // A column named twice: the first one counts, the second is ignored and said so.
+    if (column === undefined || columns.has(column)) problems.push(fileProblem('UNKNOWN_COLUMN', name));
+    else columns.set(column, { index, header: name });
+  });
+  for (const column of REQUIRED_COLUMNS) if (!columns.has(column)) problems.push(fileProblem('MISSING_COLUMN', column));
+  return columns;
+}
+
+function rowStatus(problems: readonly RowProblem[]): RowStatus {
+  if (problems.some((problem) => importCodeSeverity(problem.code) === 'error')) return 'error';
+  return problems.length > 0 ? 'warning' : 'ok';
+}
+
+/**
+ * POSSIBLE_DUPLICATE on every row whose member and amount also appear on another row of the file,
+ * or were paid to that member in the last 7 days. Rows are compared by member (the number as
+ * looked up, so `10000001-7` and `100000017` are one member) and amount in minor units.
+ */
+function markPossibleDuplicates(rows: CheckedRow[], rules: FileRules): void {
+  const keyOf = (row: CheckedRow) => (row.member && row.amount !== null ? `${row.member.id}:${row.amount}` : null);
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    if (seen.get(key)! > 1 || rules.paidRecently(row.member!.id, row.amount!)) {
+      const fields = { code: 'POSSIBLE_DUPLICATE' as const, column: null };
+      // Catalogue order: before FORMULA_TEXT, the only code that sorts after it.
+      const at = row.problems.findIndex((problem) => problem.code === 'FORMULA_TEXT');
+      row.problems.splice(at === -1 ? row.problems.length : at, 0, { line: row.line, ...fields, message: rowProblemMessage(fields, 'en') });
+    }
+  }
+}
+
+function validatedRow(row: CheckedRow): ValidatedRow {
+  return {
+    line: row.line,
+    reference: row.reference,
+    memberNo: row.memberNo,
+    memberName: row.member?.name ?? null,
+    amountText: row.amountText,
+    amount: row.amount,
+    currency: row.currency,
+    destination: row.destination,
+    note: row.note,
+    status: rowStatus(row.problems),
+    problems: row.problems,
+  };
+}
+
+function totalsOf(rows: readonly ValidatedRow[]): ValidationReport['totals'] {
+  const totals = { rows: rows.length, ok: 0, warning: 0, error: 0, payableCount: 0, payableAmount: 0, byCode: {} as Record<string, number> };
+  for (const row of rows) {
+    totals[row.status] += 1;
+    if (row.status !== 'error') {
+      totals.payableCount += 1;
+      totals.payableAmount += row.amount!;
+    }
+    for (const code of new Set(row.problems.map((problem) => problem.code))) totals.byCode[code] = (totals.byCode[code] ?? 0) + 1;
+  }
+  return totals;
+}
+
+/** The file's verdict. `rules.currency` is the batch currency. */
+export function checkPayoutFile(bytes: Uint8Array, rules: FileRules): FileVerdict {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileProblems: FileProblem[] = [];
+  const facts: FileFacts = { encoding: null, delimiter: null, rows: 0, sha256, columns: [] };
+  const verdict = (rows: CheckedRow[]): FileVerdict => {
+    const validated = rows.map(validatedRow);
+    const importable = !fileProblems.some((problem) => importCodeSeverity(problem.code) === 'error');
+    return { report: { file: facts, currency: rules.currency, importable, fileProblems, rows: validated, totals: totalsOf(validated) }, rows };
+  };
+
+  if (bytes.length === 0) {
+    fileProblems.push(fileProblem('EMPTY_FILE', null));
+    return verdict([]);
+  }
+  const decoded = decodeFile(bytes);
+  if (decoded.text === null) {
+    fileProblems.push(fileProblem('UNSUPPORTED_ENCODING', null));
+    return verdict([]);
+  }
+  facts.encoding = decoded.encoding;
+
+  // The header comes first, so the columns are known before the first data record arrives.
+  let columns: ColumnMap | undefined;
+  let fieldCount = 0;
+  const rows: CheckedRow[] = [];
+  const seenReferences = new Set<string>();
+  const stream = readRecords(decoded.text, (record) => {
+    if (columns === undefined) return;
+    rows.push(checkRow(record, columns, rules, seenReferences, fieldCount));
+  }, (header) => {
+    facts.columns = header.fields.map((cell) => cell.trim());
+    fieldCount = header.fields.length;
+    columns = mapColumns(header.fields, fileProblems);
+    // Without a required column no row can be paid: the rows are not checked one by one.
+    if (fileProblems.some((problem) => problem.code === 'MISSING_COLUMN')) columns = undefined;
+  });
+  facts.delimiter = stream.delimiter;
+  facts.rows = Math.min(stream.dataRows, MAX_DATA_ROWS);
+  if (stream.tooManyRows) {
+    fileProblems.push(fileProblem('TOO_MANY_ROWS', null, { max: MAX_DATA_ROWS }));
+    return verdict([]);
+  }
+  if (stream.dataRows === 0) {
+    fileProblems.push(fileProblem('EMPTY_FILE', null));
+    return verdict([]);
+  }
+  if (columns === undefined) return verdict([]);
+  if (rules.fileImported(sha256)) fileProblems.push(fileProblem('FILE_ALREADY_IMPORTED', null));
+  markPossibleDuplicates(rows, rules);
+  return verdict(rows);
+}
