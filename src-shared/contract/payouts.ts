@@ -246,7 +246,7 @@ export const payoutChannels = {
    * on funding. Previewable: a dry run answers the batch as it would stand, hold and all.
    */
   'payouts.approve': channel({
-    input: z.object({ batchId: idSchema, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex') }),
+    input: z.object({ batchId: idSchema, contentHash: z.string().max(64).regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex') }),
     output: batchSchema,
     access: 'payouts.approve',
     invalidates: MONEY_MOVED,

@@ -7,8 +7,8 @@ import { can } from '../../src-shared/permissions';
 // the renderer refreshes exactly those (src-renderer/src/api/queries.ts). A channel that declares
 // `invalidates` is a mutation; every other channel is a query, whose cached answers can go stale.
 
-/** Reads that only people allowed to change something may make: the backups and where they go are for those who back up. */
-const READS_UNDER_A_WRITE_PERMISSION: readonly ChannelName[] = ['backup.list', 'backup.location'];
+/** Reads that only people allowed to change something may make: the backups and where they go are for those who back up; checking a payout file is for those who import one. */
+const READS_UNDER_A_WRITE_PERMISSION: readonly ChannelName[] = ['backup.list', 'backup.location', 'payouts.validate'];
 
 function definition(name: ChannelName): ChannelDefinition {
   return contract[name];
