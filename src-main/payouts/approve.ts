@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { placeHold, systemAccount } from '../ledger';
 import { execute, selectAll } from '../store/sql';
 import type { Store } from '../store/store';
-import { certifiedCertificate } from '../trust/staff-certificates';
+import { certificateBook, certifiedCertificate } from '../trust/staff-certificates';
+import { approvalFault, approvalText } from './approval-signatures';
 import type { Signer } from '../trust/signer';
 import { assertStatus, batchById, findBatch, type BatchRecord } from './batch-rows';
 import { assertChecker, changeBatch } from './batch-steps';
@@ -20,11 +21,6 @@ import { payoutsSql } from './tables';
 // cannot add one (verify checks each signature against the approver's certificate). The last
 // approval needed places a hold on the funding account for the batch total.
 
-/** The text an approval signs: the batch, what it pays, and who approved when. */
-export function approvalText(fields: { batchId: number; contentHash: string; currency: string; total: number; approver: string; at: string }): string {
-  return JSON.stringify([fields.batchId, fields.contentHash, fields.currency, fields.total, fields.approver, fields.at]);
-}
-
 /** Refuses when the items no longer hash to what the batch recorded, or to what the approver saw. */
 export function assertContentUnchanged(store: Store, batch: BatchRecord, seen: string): void {
   const current = contentHashOf(store, batch.id, batch.currency);
@@ -32,6 +28,24 @@ export function assertContentUnchanged(store: Store, batch: BatchRecord, seen: s
     throw new AppError('APPROVAL_STALE', `Batch ${batch.id}'s content is not what was ${seen === batch.content_hash ? 'recorded' : 'shown'}; it must be reviewed again.`, {
       field: 'contentHash',
       expected: batch.content_hash,
+    });
+  }
+}
+
+/**
+ * Before paying: the items still hash to the batch's content, and the approvals it needs are
+ * its approvers' own, signed over that content (approval-signatures.ts). Anything else is stale.
+ */
+export function assertApprovedAsIs(store: Store, batch: BatchRecord): void {
+  assertContentUnchanged(store, batch, batch.content_hash);
+  const book = certificateBook(store);
+  const approvals = selectAll(store.sqlite, payoutsSql.selectFrom('payout_approvals').selectAll().where('batch_id', '=', batch.id));
+  const holding = approvals.filter((approval) => approvalFault(book, batch, approval) === null);
+  if (holding.length < batch.approvals_required) {
+    throw new AppError('APPROVAL_STALE', `Batch ${batch.id} has ${holding.length} approvals that hold for its content; it needs ${batch.approvals_required}.`, {
+      field: 'batchId',
+      approvals: holding.length,
+      required: batch.approvals_required,
     });
   }
 }

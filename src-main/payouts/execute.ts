@@ -7,7 +7,7 @@ import { getMemberRow } from '../members/member-repo';
 import { walletAccountFor } from '../members/member-wallets';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
-import { assertContentUnchanged } from './approve';
+import { assertApprovedAsIs } from './approve';
 import { assertStatus, findBatch, itemsByStatus, type BatchRecord } from './batch-rows';
 import { changeBatch } from './batch-steps';
 import { itemCause, itemLedgerKey, payoutLedgerKey, PAYOUT_KINDS } from './payout-ledger';
@@ -138,7 +138,7 @@ export const executePayoutsJob: DurableJobKind<ExecuteParams, ExecuteCheckpoint>
     const batch = findBatch(store, params.batchId);
     // An executing batch whose job failed is carried on by a new job from where the items stand.
     assertStatus(batch, ['approved', 'executing'], 'executed');
-    assertContentUnchanged(store, batch, batch.content_hash);
+    assertApprovedAsIs(store, batch);
     if (batch.status === 'approved') {
       if (batch.hold_id === null) throw new AppError('PAYOUT_STATE_INVALID', `Batch ${batch.id} holds no funding.`, { field: 'batchId' });
       postHold(store, { holdId: batch.hold_id, idempotencyKey: payoutLedgerKey(batch.id, 'start'), actor: params.actor, at: now });
