@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CHANNEL_NAMES } from '../../src-shared/contract';
+import { PAYOUT_FILE_MAX_BYTES } from '../../src-shared/contract/payouts';
 import type { Router } from '../api/router';
 
 // Review mode (issue 8): the built renderer and the real router in an ordinary browser, for a
@@ -28,8 +29,11 @@ export const CONTENT_TYPES: Record<string, string> = {
 };
 
 const COOKIE = 'paydesk-preview';
-/** The largest call body: every channel's input is bounded far below this (INPUT_LIMITS). */
-const BODY_MAX = 1 << 20;
+/**
+ * The largest call body: a payout file at its largest, base64 (4 characters per 3 bytes), with
+ * room for its name and the JSON around it. Every other input is bounded far below (INPUT_LIMITS).
+ */
+export const BODY_MAX = Math.ceil(PAYOUT_FILE_MAX_BYTES / 3) * 4 + (64 << 10);
 /** As the page's meta CSP, plus what only a header can say. */
 const HEADERS = {
   'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
