@@ -88,6 +88,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     UNIQUE (batch_id, approver)
   )`.execute(db);
 
+  // Payout funding is what batches are paid from: funding credits it, a hold and each payment
+  // debit it, so it is credit-normal, and no_overdraft then refuses a batch larger than it.
+  await sql`UPDATE accounts SET kind = 'liability' WHERE system_role = 'payout_funding'`.execute(db);
+
   const createdAt = new Date().toISOString();
   for (const account of NEW_ACCOUNTS) {
     await sql`INSERT INTO accounts (code, name, kind, currency, owner_type, system_role, no_overdraft, created_at)

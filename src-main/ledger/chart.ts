@@ -39,7 +39,9 @@ interface ChartEntry {
 export const CHART_OF_ACCOUNTS: readonly ChartEntry[] = [
   { role: 'branch_cash', number: '1000', name: 'Branch cash', kind: 'asset', noOverdraft: false, unit: 'money' },
   { role: 'bank_settlement', number: '1100', name: 'Bank settlement', kind: 'asset', noOverdraft: false, unit: 'money' },
-  { role: 'payout_funding', number: '1200', name: 'Payout funding', kind: 'asset', noOverdraft: true, unit: 'money' },
+  // Credit-normal: money received for payouts and owed onward to members, so a payout's hold can
+  // draw it down (a debit) and no_overdraft refuses a batch it cannot cover (migration 0013).
+  { role: 'payout_funding', number: '1200', name: 'Payout funding', kind: 'liability', noOverdraft: true, unit: 'money' },
   { role: 'merchant_settlement', number: '2200', name: 'Merchant settlement payable', kind: 'liability', noOverdraft: false, unit: 'money' },
   { role: 'points_liability', number: '2300', name: 'Points redemption liability', kind: 'liability', noOverdraft: false, unit: 'money' },
   { role: 'payouts_in_execution', number: '2400', name: 'Payouts in execution', kind: 'liability', noOverdraft: false, unit: 'money' },

@@ -7,8 +7,9 @@ import type { Store } from '../store/store';
 import { batchCurrency } from './payout-rules';
 import { PAYOUT_KINDS } from './payout-ledger';
 
-// The payout funding account (1200): the operator moves money into it from its bank before a
-// batch is approved, and an approval holds the batch total there.
+// The payout funding account (1200): money the operator's bank received for payouts (debit 1100
+// Bank settlement, credit 1200) before a batch is approved; an approval holds the batch total
+// there, and a hold larger than the funding is refused.
 
 export type Funding = z.infer<typeof fundingSchema>;
 
@@ -20,7 +21,7 @@ export function fundingOf(store: Store, asked: string | undefined): Funding {
   return { currency, accountCode: account.code, balance: balance.posted, available: balance.available };
 }
 
-/** A deposit from the operator's bank (1100 Bank settlement) into funding; a retried key answers the first. */
+/** Money received at the operator's bank (1100 Bank settlement) for payouts; a retried key answers the first. */
 export function fundPayouts(store: Store, actor: string, input: { currency?: string | undefined; amount: number; idempotencyKey: string }, now: Date): Funding {
   const currency = batchCurrency(store, input.currency);
   assertCurrencyEnabled(store, currency);
@@ -31,8 +32,8 @@ export function fundPayouts(store: Store, actor: string, input: { currency?: str
       const retried = findTransferByKey(store, key) !== undefined;
       const transfer = postTransfer(store, {
         idempotencyKey: key,
-        debitAccountId: systemAccount(store, 'payout_funding', currency).id,
-        creditAccountId: systemAccount(store, 'bank_settlement', currency).id,
+        debitAccountId: systemAccount(store, 'bank_settlement', currency).id,
+        creditAccountId: systemAccount(store, 'payout_funding', currency).id,
         amount: input.amount,
         kind: PAYOUT_KINDS.funding,
         memo: 'Payout funding',

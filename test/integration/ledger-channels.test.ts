@@ -26,7 +26,7 @@ describe('ledger channels', () => {
     expect(members.total).toBe(1);
     expect(members.rows[0]).toMatchObject({ id: alice.id, balance: { posted: 8_800, pendingDebits: 800, available: 8_000 } });
     const assets = await ok(router, 'ledger.accounts', { kind: 'asset', currency: 'CNY' });
-    expect(assets.rows.map((a) => a.systemRole)).toEqual(['branch_cash', 'bank_settlement', 'payout_funding']);
+    expect(assets.rows.map((a) => a.systemRole)).toEqual(['branch_cash', 'bank_settlement']);
   });
 
   it('answers the trial balance with the journal head that system.verify also reports', async () => {
