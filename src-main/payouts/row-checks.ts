@@ -122,8 +122,9 @@ export function checkRow(record: FileRecord, columns: ColumnMap, rules: PayoutRu
 
   if (reference.trim() !== '') {
     if (codePoints(reference) > REFERENCE_MAX || CONTROL.test(reference)) problems.add('INVALID_REFERENCE', 'reference', { max: REFERENCE_MAX });
+    // Both can be true of one row, and a row gets all its codes.
     if (seenReferences.has(reference)) problems.add('DUPLICATE_REFERENCE', 'reference');
-    else if (rules.referenceUsed(reference)) problems.add('REFERENCE_ALREADY_USED', 'reference');
+    if (rules.referenceUsed(reference)) problems.add('REFERENCE_ALREADY_USED', 'reference');
     seenReferences.add(reference);
   }
 
