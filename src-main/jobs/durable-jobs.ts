@@ -22,6 +22,11 @@ export interface DurableJobKind<P = unknown, C = unknown> {
   begin(store: Store, params: P, now: Date): { checkpoint: C; total: number | null };
   /** One chunk of work, synchronous, inside the transaction that also writes the next checkpoint. */
   step(store: Store, params: P, checkpoint: C, now: Date): StepOutcome<C>;
+  /**
+   * For verify: why this job's row disagrees with what its domain recorded (its audited start
+   * and end, in the job's own transactions), or null when it agrees.
+   */
+  rowFault(store: Store, row: JobsTable): string | null;
 }
 
 function readRow(store: Store, id: string): JobsTable | undefined {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { AppError } from '../../src-shared/errors';
 import type { RowCode } from '../../src-shared/row-codes';
+import { auditRecords } from '../audit/audit-replay';
 import { inLedgerTransaction, postHold, systemAccount, writeMovement, type LedgerWriter } from '../ledger';
 import type { DurableJobKind } from '../jobs/durable-jobs';
 import { getMemberRow } from '../members/member-repo';
@@ -157,5 +158,17 @@ export const executePayoutsJob: DurableJobKind<ExecuteParams, ExecuteCheckpoint>
       if (items.length < EXECUTE_CHUNK) return { finished: true as const, done, result: finishBatch(writer, batch, accounts, params, now) };
       return { checkpoint: { afterItemId: items.at(-1)!.id, done }, done };
     });
+  },
+  rowFault(store, row) {
+    const { batchId } = JSON.parse(row.params_json) as ExecuteParams;
+    const status = store.sqlite.prepare('SELECT status FROM payout_batches WHERE id = ?').pluck().get(batchId) as string | undefined;
+    if (status === undefined) return `it executes batch ${batchId}, which does not exist`;
+    if (row.state === 'running' && status !== 'executing') return `it is running, but batch ${batchId} is ${status}`;
+    if (row.state !== 'done') return null;
+    // The job's result and the batch's audited end were written in one transaction: they agree.
+    const end = auditRecords(store.sqlite, ['payout.executeEnd']).findLast((record) => record.entityId === String(batchId))?.after as Partial<ExecuteResult> | undefined;
+    const result = JSON.parse(row.result_json!) as ExecuteResult;
+    const agrees = end !== undefined && (['batchId', 'paid', 'sent', 'failed', 'released'] as const).every((key) => end[key] === result[key]);
+    return status === 'completed' && agrees ? null : `its result is not batch ${batchId}'s audited end`;
   },
 };
