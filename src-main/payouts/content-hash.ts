@@ -11,7 +11,7 @@ import type { PayoutItemsTable } from './tables';
 // items no longer hash to it. Status, code and transfer ids are what execution writes, so they
 // are not content.
 
-type ContentFields = Pick<
+export type ContentFields = Pick<
   Selectable<PayoutItemsTable>,
   'id' | 'line' | 'reference' | 'member_no' | 'member_id' | 'amount_text' | 'amount' | 'currency' | 'destination' | 'bank_card_id' | 'note' | 'problems' | 'payable'
 >;
@@ -23,13 +23,22 @@ const itemsOf = perConnection((sqlite) =>
   ),
 );
 
-export function contentHashOf(store: Store, batchId: number, currency: string): string {
+/** Hashes a batch's items fed in item order; verify feeds them from its own single pass over every item. */
+export function contentHasher(batchId: number, currency: string): { add(item: ContentFields): void; digest(): string } {
   const hash = createHash('sha256').update(JSON.stringify(['paydesk/payout-batch/v1', batchId, currency])).update('\n');
-  for (const item of itemsOf(store.sqlite).iterate(batchId)) {
-    hash.update(
-      JSON.stringify([item.id, item.line, item.reference, item.member_no, item.member_id, item.amount_text, item.amount, item.currency, item.destination, item.bank_card_id, item.note, item.problems, item.payable]),
-    );
-    hash.update('\n');
-  }
-  return hash.digest('hex');
+  return {
+    add(item) {
+      hash.update(
+        JSON.stringify([item.id, item.line, item.reference, item.member_no, item.member_id, item.amount_text, item.amount, item.currency, item.destination, item.bank_card_id, item.note, item.problems, item.payable]),
+      );
+      hash.update('\n');
+    },
+    digest: () => hash.digest('hex'),
+  };
+}
+
+export function contentHashOf(store: Store, batchId: number, currency: string): string {
+  const hasher = contentHasher(batchId, currency);
+  for (const item of itemsOf(store.sqlite).iterate(batchId)) hasher.add(item);
+  return hasher.digest();
 }

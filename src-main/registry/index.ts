@@ -21,6 +21,7 @@ import { cardExpiryTask } from '../cards/card-expiry';
 import { cardsVerifier } from '../cards/card-checks';
 import { authorizationExpiryTask } from '../cards/authorization-expiry';
 import { executePayoutsJob } from '../payouts/execute';
+import { payoutsVerifier } from '../payouts/payout-checks';
 
 // What each domain adds to the machinery every domain shares. A new domain (points, cards,
 // payouts) adds its line here: its invariants to `verify`, its timed work to the due tasks, its
@@ -42,6 +43,7 @@ export const VERIFIERS: readonly Verifier[] = [
   walletsVerifier,
   pointsVerifier,
   cardsVerifier,
+  payoutsVerifier,
   durableJobsVerifier(DURABLE_JOB_KINDS),
   trustVerifier,
 ];
