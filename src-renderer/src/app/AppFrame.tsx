@@ -3,24 +3,25 @@ import { AppBar, Box, Divider, LinearProgress, Drawer, IconButton, List, ListIte
 import AccountBalance from '@mui/icons-material/AccountBalanceOutlined';
 import MenuIcon from '@mui/icons-material/Menu';
 import MenuOpen from '@mui/icons-material/MenuOpen';
-import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { matchPath, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { routesFor } from './routes';
+import { routesFor, subRoutesFor } from './routes';
 import { useLock, useSession } from '../session/session';
 import { useIdleLock } from './use-idle-lock';
 import { ColorModeToggle, LanguageSwitch } from '../ui/PreferenceControls';
 import { useNavigationCollapsed } from '../ui/preferences-navigation';
 import { UserMenu } from './UserMenu';
-import { AvailableRoutesContext, HOME_PATH, NAV_SECTIONS, type AppRoute } from '../session/available-routes';
+import { AvailableRoutesContext, HOME_PATH, NAV_SECTIONS, type AppRoute, type SubRoute } from '../session/available-routes';
 
 const DRAWER_WIDTH = 248;
 /** The folded navigation: the icons alone, each named by its tooltip and its aria-label. */
 const RAIL_WIDTH = 64;
 const NAVIGATION_ID = 'main-navigation';
 
-function Navigation({ routes, collapsed }: { routes: AppRoute[]; collapsed: boolean }) {
+function Navigation({ routes, subRoutes, collapsed }: { routes: AppRoute[]; subRoutes: SubRoute[]; collapsed: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const openSubRoute = subRoutes.find((sub) => matchPath(sub.path, location.pathname));
   return (
     <Box component="nav" id={NAVIGATION_ID} aria-label={t('common:nav.label')} sx={{ overflowX: 'hidden', overflowY: 'auto' }}>
       {NAV_SECTIONS.map((section, index) => {
@@ -43,7 +44,7 @@ function Navigation({ routes, collapsed }: { routes: AppRoute[]; collapsed: bool
                     to={route.path}
                     // A screen with another screen under its path (Cards, the Card terminal) is current only on its own path.
                     end={routes.some((other) => other.path.startsWith(`${route.path}/`))}
-                    selected={location.pathname === route.path}
+                    selected={location.pathname === route.path || openSubRoute?.parent === route.path}
                     aria-label={collapsed ? label : undefined}
                     sx={{ minHeight: 40, px: collapsed ? 2.5 : 2 }}
                   >
@@ -86,6 +87,7 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
   const lock = useLock();
   useIdleLock(idleLockMinutes, () => void lock());
   const routes = useMemo(() => routesFor(session.role), [session.role]);
+  const subRoutes = useMemo(() => subRoutesFor(session.role), [session.role]);
   const navigation = useNavigationCollapsed();
 
   return (
@@ -105,7 +107,7 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
       </AppBar>
       <Drawer variant="permanent" sx={drawerWidth(navigation.collapsed)}>
         <Toolbar />
-        <Navigation routes={routes} collapsed={navigation.collapsed} />
+        <Navigation routes={routes} subRoutes={subRoutes} collapsed={navigation.collapsed} />
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar />
@@ -114,6 +116,9 @@ export function AppFrame({ idleLockMinutes }: { idleLockMinutes: number }) {
             <Suspense fallback={<LinearProgress aria-label={t('common:loading')} />}>
               <Routes>
                 {routes.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
+                {subRoutes.map((route) => (
                   <Route key={route.path} path={route.path} element={route.element} />
                 ))}
                 <Route path="*" element={<Navigate to={HOME_PATH} replace />} />

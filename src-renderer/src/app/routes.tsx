@@ -12,13 +12,15 @@ import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
 import CardMembership from '@mui/icons-material/CardMembershipOutlined';
 import CreditCard from '@mui/icons-material/CreditCardOutlined';
 import Contactless from '@mui/icons-material/ContactlessOutlined';
+import Payments from '@mui/icons-material/PaymentsOutlined';
 import { can, type Role } from '../../../src-shared/permissions';
 import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
 import { JOURNAL_PATH } from '../features/journal/journal-view';
 import { CARD_PROGRAMS_PATH } from '../features/card-programs/card-programs-path';
 import { CARDS_PATH } from '../features/card-register/register-view';
 import { CARD_TERMINAL_PATH } from '../features/card-terminal/terminal-path';
-import { HOME_PATH, type AppRoute } from '../session/available-routes';
+import { PAYOUT_IMPORT_PATH, PAYOUTS_PATH } from '../features/payouts/payout-paths';
+import { HOME_PATH, type AppRoute, type SubRoute } from '../session/available-routes';
 import { lazyScreen } from './lazy-screen';
 
 // The registry of screens. A new feature is a folder under features/ plus one entry here: the
@@ -38,6 +40,8 @@ const VerifyScreen = lazyScreen(() => import('../features/verify/VerifyScreen'),
 const CardProgramsScreen = lazyScreen(() => import('../features/card-programs/CardProgramsScreen'), 'CardProgramsScreen');
 const CardRegisterScreen = lazyScreen(() => import('../features/card-register/CardRegisterScreen'), 'CardRegisterScreen');
 const CardTerminalScreen = lazyScreen(() => import('../features/card-terminal/CardTerminalScreen'), 'CardTerminalScreen');
+const PayoutsListScreen = lazyScreen(() => import('../features/payouts/PayoutsListScreen'), 'PayoutsListScreen');
+const PayoutImportScreen = lazyScreen(() => import('../features/payouts/import/PayoutImportScreen'), 'PayoutImportScreen');
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
@@ -45,6 +49,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: TELLER_PATH, labelKey: 'wallets:nav', descriptionKey: 'wallets:description', icon: <PointOfSale />, access: 'wallet.deposit', section: 'work', element: <TellerCounterScreen /> },
   { path: CARDS_PATH, labelKey: 'card-admin:register.nav', descriptionKey: 'card-admin:register.description', icon: <CreditCard />, access: 'cards.read', section: 'work', element: <CardRegisterScreen /> },
   { path: CARD_TERMINAL_PATH, labelKey: 'card-admin:terminal.nav', descriptionKey: 'card-admin:terminal.description', icon: <Contactless />, access: 'cards.authorize', section: 'work', element: <CardTerminalScreen /> },
+  { path: PAYOUTS_PATH, labelKey: 'payouts:nav', descriptionKey: 'payouts:description', icon: <Payments />, access: 'payouts.read', section: 'work', element: <PayoutsListScreen /> },
   { path: '/ledger/accounts', labelKey: 'ledger:nav', descriptionKey: 'ledger:description', icon: <AccountTree />, access: 'ledger.read', section: 'oversight', element: <ChartOfAccountsScreen /> },
   { path: JOURNAL_PATH, labelKey: 'journal:nav', descriptionKey: 'journal:description', icon: <MenuBook />, access: 'ledger.read', section: 'oversight', element: <JournalScreen /> },
   { path: '/audit', labelKey: 'audit:nav', descriptionKey: 'audit:description', icon: <HistoryEdu />, access: 'audit.read', section: 'oversight', element: <AuditLogScreen /> },
@@ -56,6 +61,15 @@ export const ROUTES: readonly AppRoute[] = [
   { path: CARD_PROGRAMS_PATH, labelKey: 'card-admin:programs.nav', descriptionKey: 'card-admin:programs.description', icon: <CardMembership />, access: 'settings.read', section: 'admin', element: <CardProgramsScreen /> },
 ];
 
+/** Screens reached from another one rather than from the navigation, which keeps their parent selected. */
+export const SUB_ROUTES: readonly SubRoute[] = [
+  { path: PAYOUT_IMPORT_PATH, parent: PAYOUTS_PATH, access: 'payouts.import', element: <PayoutImportScreen /> },
+];
+
 export function routesFor(role: Role): AppRoute[] {
   return ROUTES.filter((route) => can(role, route.access));
+}
+
+export function subRoutesFor(role: Role): SubRoute[] {
+  return SUB_ROUTES.filter((route) => can(role, route.access));
 }

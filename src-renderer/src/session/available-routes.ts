@@ -22,6 +22,16 @@ export interface AppRoute {
   element: ReactElement;
 }
 
+/** A screen opened from another (a batch from the payouts list): routed, but not in the navigation. */
+export interface SubRoute {
+  /** A react-router pattern, e.g. /payouts/:batchId. */
+  path: string;
+  /** The navigation entry that stays selected while this screen is open. */
+  parent: string;
+  access: Access;
+  element: ReactElement;
+}
+
 /** The screens the signed-in role may open, as the frame computed them from the registry. */
 export const AvailableRoutesContext = createContext<readonly AppRoute[]>([]);
 

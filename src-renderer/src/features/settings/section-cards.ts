@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { CardSection } from './CardSection';
 import { CounterSection } from './CounterSection';
+import { PayoutSection } from './PayoutSection';
 import { SessionSection } from './SessionSection';
 import { WalletSection } from './WalletSection';
 import type { SectionState } from './use-section-form';
@@ -11,4 +12,5 @@ export const SECTION_CARDS: Readonly<Record<string, ComponentType<SectionState>>
   wallets: WalletSection,
   counter: CounterSection,
   cards: CardSection,
+  payouts: PayoutSection,
 };

@@ -58,6 +58,8 @@ const anySettings: fc.Arbitrary<Settings> = fc
     loyalty: fc.constant(DEFAULT_SETTINGS.loyalty),
     businessTimeZone: fc.constantFrom(null, 'Asia/Shanghai', 'Europe/Berlin', 'America/New_York'),
     authorizationHoldDays: fc.integer({ min: 1, max: 30 }),
+    payoutItemLimits: fc.dictionary(fc.constantFrom('CNY', 'USD', 'JPY'), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+    payoutSecondApprovalAbove: fc.dictionary(fc.constantFrom('CNY', 'KWD'), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
   })
   .map((settings) => settingsSchema.parse(settings));
 
@@ -144,6 +146,23 @@ describe('the Settings forms', () => {
     expect(problems('wallets', (form) => (form.enabledCurrencies = []))).toEqual({ enabledCurrencies: 'Choose at least 1.' });
   });
 
+  it('show the payout limit and second-approval threshold in major units, and send a blank one as none', () => {
+    const payouts = formOf('payouts');
+    const settings = { ...DEFAULT_SETTINGS, enabledCurrencies: ['CNY', 'USD'], payoutSecondApprovalAbove: { CNY: 100_000_000 } };
+    expect(payouts.toForm(settings)).toEqual({ payoutItemLimits: { CNY: '50000.00', USD: '' }, payoutSecondApprovalAbove: { CNY: '1000000.00', USD: '' } });
+    expect(payouts.schema(t).parse({ payoutItemLimits: { CNY: '20,000', USD: '' }, payoutSecondApprovalAbove: { CNY: '', USD: '99.99' } })).toEqual({
+      payoutItemLimits: { CNY: 2_000_000 },
+      payoutSecondApprovalAbove: { USD: 9_999 },
+    });
+  });
+
+  it('refuse a payout limit the currency cannot hold on its own cell, in English and in Chinese', async () => {
+    expect(problems('payouts', (form) => (form.payoutItemLimits = { CNY: '1.005' }))).toEqual({ 'payoutItemLimits.CNY': 'CNY has at most 2 decimal places.' });
+    await translator.changeLanguage('zh-CN');
+    expect(problems('payouts', (form) => (form.payoutSecondApprovalAbove = { CNY: '-5' }))).toEqual({ 'payoutSecondApprovalAbove.CNY': '金额不能为负数。' });
+    await translator.changeLanguage('en');
+  });
+
   it('never show zod’s own words', async () => {
     for (const language of ['en', 'zh-CN']) {
       await translator.changeLanguage(language);
@@ -152,6 +171,7 @@ describe('the Settings forms', () => {
         problems('wallets', (form) => Object.assign(form, { paymentFeeBps: '200', enabledCurrencies: ['CNY', 'CNY'] })),
         problems('counter', (form) => (form.approvalThresholds = { CNY: '1e5' })),
         problems('cards', (form) => Object.assign(form, { businessTimeZone: 'Nowhere', authorizationHoldDays: '2.5' })),
+        problems('payouts', (form) => (form.payoutItemLimits = { CNY: '1e5' })),
       ];
       for (const found of all) for (const message of Object.values(found)) expect(message).not.toMatch(ZOD_WORDS);
     }

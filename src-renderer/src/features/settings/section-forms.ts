@@ -7,6 +7,7 @@ import { sessionSettings } from '../../../../src-shared/settings/session-setting
 import { walletSettings } from '../../../../src-shared/settings/wallet-settings';
 import { COUNTER_ROLES, counterLimitSettings } from '../../../../src-shared/settings/counter-limits';
 import { cardSettings, isTimeZone } from '../../../../src-shared/settings/card-settings';
+import { payoutSettings } from '../../../../src-shared/settings/payout-settings';
 import { amountText, checkOptionalAmount, checkPercent, percentText } from './setting-text';
 
 // Each settings section's form: the saved values as the text a person edits (toForm), and that
@@ -186,10 +187,38 @@ export const cardForm: SectionForm<CardForm> = {
       .pipe(cardSettings.schema),
 };
 
+export interface PayoutForm {
+  /** Per currency, in major units: the most one row of a payout file may pay; blank is no limit. */
+  payoutItemLimits: Text;
+  /** Per currency, in major units: above this batch total a second approver is needed; blank is never. */
+  payoutSecondApprovalAbove: Text;
+}
+
+/** The payout settings' currencies: the enabled ones, and any other a limit or threshold is saved for. */
+export function payoutCurrencies(settings: Settings): string[] {
+  return shownCurrencies(settings.enabledCurrencies, settings.payoutItemLimits, settings.payoutSecondApprovalAbove);
+}
+
+export const payoutForm: SectionForm<PayoutForm> = {
+  section: payoutSettings,
+  toForm: (settings) => {
+    const currencies = payoutCurrencies(settings);
+    return {
+      payoutItemLimits: textPerCurrency(currencies, settings.payoutItemLimits, amountText),
+      payoutSecondApprovalAbove: textPerCurrency(currencies, settings.payoutSecondApprovalAbove, amountText),
+    };
+  },
+  schema: (t) => {
+    const amounts = perCurrencyField((text, currency) => readAmount(text, currency, t));
+    return z.object({ payoutItemLimits: amounts, payoutSecondApprovalAbove: amounts }).pipe(payoutSettings.schema);
+  },
+};
+
 /** Every section's form, by the domain of its src-shared section. */
 export const SECTION_FORMS = {
   [sessionSettings.domain]: sessionForm,
   [walletSettings.domain]: walletForm,
   [counterLimitSettings.domain]: counterForm,
   [cardSettings.domain]: cardForm,
+  [payoutSettings.domain]: payoutForm,
 } as const;
