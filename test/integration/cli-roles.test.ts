@@ -71,6 +71,23 @@ const COMMAND_CASES: Record<string, CommandCase> = {
   'cards void': { channel: null, args: () => [] },
   'bank-cards link': { channel: null, args: () => [] },
   'bank-cards list': { channel: null, args: () => [] },
+  'payouts list': { channel: 'payouts.list', args: () => [] },
+  // The template's default currency is the funding account's, read with payouts.funding.
+  'payouts template': { channel: 'payouts.funding', args: (f, role) => ['--out', join(f.scratch, `template-${role}.csv`)] },
+  // These read a file or name a batch, and this folder has none; fund moves money, which the read-only rule here forbids finance:
+  // cli-payouts.test.ts runs them as the roles that matter on a folder with batches.
+  'payouts validate': { channel: null, args: () => [] },
+  'payouts import': { channel: null, args: () => [] },
+  'payouts submit': { channel: null, args: () => [] },
+  'payouts approve': { channel: null, args: () => [] },
+  'payouts reject': { channel: null, args: () => [] },
+  'payouts cancel': { channel: null, args: () => [] },
+  'payouts execute': { channel: null, args: () => [] },
+  'payouts show': { channel: null, args: () => [] },
+  'payouts export': { channel: null, args: () => [] },
+  'payouts fund': { channel: null, args: () => [] },
+  'payouts settle': { channel: null, args: () => [] },
+  'payouts return': { channel: null, args: () => [] },
 };
 
 const CHECKED = COMMANDS.filter((c) => COMMAND_CASES[c.name]?.channel);

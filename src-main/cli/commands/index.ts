@@ -10,7 +10,9 @@ import { dbKeyCommand } from './db-key';
 import { pointsRedeemCommand, pointsShowCommand } from './points';
 import { cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsIssueCommand, cardsListCommand, cardsProgramsCommand, cardsVoidCommand } from './cards';
 import { bankCardsLinkCommand, bankCardsListCommand } from './bank-cards';
+import { PAYOUT_COMMANDS } from './payouts';
 
 /** Every CLI command; each domain adds its own file and one line here. */
 export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand, pointsShowCommand, pointsRedeemCommand,
-  cardsProgramsCommand, cardsListCommand, cardsIssueCommand, ...cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsVoidCommand, bankCardsLinkCommand, bankCardsListCommand];
+  cardsProgramsCommand, cardsListCommand, cardsIssueCommand, ...cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsVoidCommand, bankCardsLinkCommand, bankCardsListCommand,
+  ...PAYOUT_COMMANDS];
