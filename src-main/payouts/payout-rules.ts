@@ -3,11 +3,13 @@ import { walletSettings } from '../../src-shared/settings/wallet-settings';
 import { readSetting } from '../settings/settings-service';
 import { perConnection } from '../store/sql';
 import type { Store } from '../store/store';
-import type { FileRules } from './file-check';
+import { memberAmountKey, type FileRules, type MemberAmount } from './file-check';
 import type { KnownMember } from './row-checks';
 
 // The store behind a file's checks: prepared once per connection, since a 100,000-row file asks
-// each of them up to 100,000 times.
+// the member and card lookups up to 100,000 times; what is rarely found (an earlier batch's
+// reference, a payment in the last week) is asked once for the whole file, its keys passed as
+// one JSON array, so SQLite walks them without a call per row.
 
 /** How far back a payment to the same member of the same amount makes a row a possible duplicate. */
 export const DUPLICATE_WINDOW_DAYS = 7;
@@ -17,13 +19,16 @@ const statements = perConnection((sqlite) => ({
   defaultBankCard: sqlite.prepare<[number], number>('SELECT id FROM bank_cards WHERE member_id = ? AND is_default = 1 AND unlinked_at IS NULL').pluck(),
   // Items that will not be paid free their reference: their batch was cancelled or rejected, or
   // they failed at execution. A SKIPPED item was never payable, so the partial index leaves it out.
-  referenceUsed: sqlite
-    .prepare<[string], number>(
-      `SELECT 1 FROM payout_items i JOIN payout_batches b ON b.id = i.batch_id
-       WHERE i.reference = ? AND i.payable = 1 AND i.status <> 'FAILED' AND b.status NOT IN ('cancelled', 'rejected') LIMIT 1`,
+  referencesUsed: sqlite
+    .prepare<[string], string>(
+      `SELECT DISTINCT i.reference FROM json_each(?) j JOIN payout_items i ON i.reference = j.value AND i.payable = 1 JOIN payout_batches b ON b.id = i.batch_id
+       WHERE i.status <> 'FAILED' AND b.status NOT IN ('cancelled', 'rejected')`,
     )
     .pluck(),
-  paidRecently: sqlite.prepare<[number, number, string], number>('SELECT 1 FROM payout_items WHERE member_id = ? AND amount = ? AND paid_at >= ? LIMIT 1').pluck(),
+  paidRecently: sqlite.prepare<[string, string], MemberAmount>(
+    `SELECT j.value ->> 'memberId' AS memberId, j.value ->> 'amount' AS amount FROM json_each(?) j
+     WHERE EXISTS (SELECT 1 FROM payout_items WHERE member_id = j.value ->> 'memberId' AND amount = j.value ->> 'amount' AND paid_at >= ?)`,
+  ),
   fileImported: sqlite.prepare<[string], number>('SELECT 1 FROM payout_batches WHERE file_sha256 = ? LIMIT 1').pluck(),
 }));
 
@@ -41,8 +46,8 @@ export function payoutRules(store: Store, currency: string, now: Date): FileRule
     itemLimit: readSetting(store, payoutSettings, 'payoutItemLimits')[currency] ?? null,
     member: (memberNumber) => sql.member.get(memberNumber),
     defaultBankCard: (memberId) => sql.defaultBankCard.get(memberId) ?? null,
-    referenceUsed: (reference) => sql.referenceUsed.get(reference) !== undefined,
-    paidRecently: (memberId, amount) => sql.paidRecently.get(memberId, amount, since) !== undefined,
+    referencesUsed: (references) => new Set(sql.referencesUsed.all(JSON.stringify([...references]))),
+    paidRecently: (candidates) => new Set(sql.paidRecently.all(JSON.stringify(candidates), since).map(memberAmountKey)),
     fileImported: (sha256) => sql.fileImported.get(sha256) !== undefined,
   };
 }

@@ -10,7 +10,9 @@ import type { FileRecord } from './file-records';
 // Every check one row of a payout file gets, all of them, in one pass: a row with a missing
 // amount, an unknown member and a long note shows all three, so finance fixes the file once.
 // Checks that compare rows with each other (DUPLICATE_REFERENCE, POSSIBLE_DUPLICATE) need what
-// came before or after; the first is kept here as the rows stream by, the second in file-check.ts.
+// came before or after; the first is kept here as the rows stream by, the second in file-check.ts,
+// which also asks the store once for the whole file whether its references were used before
+// (REFERENCE_ALREADY_USED) instead of once a row.
 
 export interface KnownMember {
   id: number;
@@ -28,8 +30,6 @@ export interface PayoutRules {
   member(memberNumber: string): KnownMember | undefined;
   /** The member's default linked bank card's id, or null. */
   defaultBankCard(memberId: number): number | null;
-  /** A payable item of an earlier batch, neither cancelled nor rejected, has this reference. */
-  referenceUsed(reference: string): boolean;
 }
 
 export interface CheckedRow {
@@ -58,6 +58,25 @@ const trimSpaces = (text: string) => text.replace(/^ +| +$/g, '');
 const codePoints = (text: string) => [...text].length;
 const CODE_ORDER = new Map(ROW_CODES.map((code, index) => [code, index]));
 
+function rowProblem(line: number, columns: ColumnMap, code: RowCode, column: PayoutColumn | null, details?: ProblemValues, why?: string): RowProblem {
+  const header = column === null ? null : (columns.get(column)?.header ?? column);
+  const fields = { code, column: header, ...(details ? { details } : {}) };
+  const message = rowProblemMessage(fields, 'en') + (why ? ` ${why}` : '');
+  return { line, ...fields, message };
+}
+
+/** A code found once every row was read (a look at the whole file), put in catalogue order. */
+export function addRowProblem(row: CheckedRow, columns: ColumnMap, code: RowCode, column: PayoutColumn | null): void {
+  const order = CODE_ORDER.get(code)!;
+  const at = row.problems.findIndex((problem) => CODE_ORDER.get(problem.code)! > order);
+  row.problems.splice(at === -1 ? row.problems.length : at, 0, rowProblem(row.line, columns, code, column));
+}
+
+/** The row was read whole: its fields match the header's columns (else it is MALFORMED_ROW alone). */
+export function isReadable(row: CheckedRow): boolean {
+  return row.problems[0]?.code !== 'MALFORMED_ROW';
+}
+
 class RowProblems {
   readonly list: RowProblem[] = [];
 
@@ -67,10 +86,7 @@ class RowProblems {
   ) {}
 
   add(code: RowCode, column: PayoutColumn | null, details?: ProblemValues, why?: string): void {
-    const header = column === null ? null : (this.columns.get(column)?.header ?? column);
-    const fields = { code, column: header, ...(details ? { details } : {}) };
-    const message = rowProblemMessage(fields, 'en') + (why ? ` ${why}` : '');
-    this.list.push({ line: this.line, ...fields, message });
+    this.list.push(rowProblem(this.line, this.columns, code, column, details, why));
   }
 
   sorted(): RowProblem[] {
@@ -122,9 +138,7 @@ export function checkRow(record: FileRecord, columns: ColumnMap, rules: PayoutRu
 
   if (reference.trim() !== '') {
     if (codePoints(reference) > REFERENCE_MAX || CONTROL.test(reference)) problems.add('INVALID_REFERENCE', 'reference', { max: REFERENCE_MAX });
-    // Both can be true of one row, and a row gets all its codes.
     if (seenReferences.has(reference)) problems.add('DUPLICATE_REFERENCE', 'reference');
-    if (rules.referenceUsed(reference)) problems.add('REFERENCE_ALREADY_USED', 'reference');
     seenReferences.add(reference);
   }
 
