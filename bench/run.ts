@@ -16,6 +16,8 @@ const BENCH_MODULES: (() => Promise<{ default: Bench }>)[] = [
   () => import('./points-redeem-single'),
   () => import('./cards-issue-10k'),
   () => import('./cards-authorize-single'),
+  () => import('./payouts-validate-100k'),
+  () => import('./payouts-execute-100k'),
 ];
 
 async function main(): Promise<void> {
