@@ -46,7 +46,7 @@ export function usePayoutsListColumns(rows: readonly BatchRow[]): GridColDef<Bat
         cellClassName: 'tabular',
       },
       amountColumn({ field: 'total', headerName: t('payouts:list.field.total'), rows, amountOf: (row) => ({ minor: row.total, currency: row.currency }), strong: true }),
-      { field: 'createdBy', headerName: t('payouts:list.field.maker'), flex: 0.7, minWidth: 90, renderCell: ({ row }) => <Titled text={row.createdBy} /> },
+      { field: 'createdBy', headerName: t('payouts:list.field.maker'), flex: 0.8, minWidth: 120, renderCell: ({ row }) => <Titled text={row.createdBy} /> },
       {
         field: 'approvers',
         headerName: t('payouts:list.field.approvers'),

@@ -1,0 +1,236 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { csvOf, type PayoutRow } from '../integration/payouts-fixtures';
+import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { ADMIN, answer, expectText, switchLanguage, type Person } from './support/app-actions';
+import { openSignedIn } from './support/signed-in';
+
+// Issue 11, the import side of the payout screens, as finance: the empty list says how to begin;
+// the wizard reads a file with errors and warnings, shows its encoding, delimiter and row count,
+// counts the rows of each code (a chip filters to them) and says why an amount was refused; the
+// batch is created as a draft and its page opens; a file without a required column is stopped at
+// the file check with the code's message; the list then shows the batch with its total. Settings
+// has a Payouts section for the item limit and the second-approval threshold.
+
+const FINANCE: Person = { username: 'fiona', displayName: '财务 Fiona', passphrase: 'finance passphrase 2026' };
+
+let folder = '';
+let keys = 0;
+const key = () => `payouts-import-e2e-${(keys += 1)}`;
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'paydesk-payout-files-'));
+});
+
+afterAll(async () => {
+  rmSync(folder, { recursive: true, force: true });
+  await closeBrowser();
+});
+
+/** Writes a payout file where the file input can pick it. */
+function payoutFile(name: string, content: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.evaluate((target) => (window.location.hash = `#${target}`), path);
+  await page.locator('main h1').first().waitFor();
+}
+
+function codeChip(page: Page, code: string): Locator {
+  return page.locator(`[data-testid="code-count"][data-code="${code}"]`);
+}
+
+async function gridRowCount(page: Page, expected: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let count = -1;
+  while (Date.now() < deadline) {
+    count = await page.locator('.MuiDataGrid-row').count();
+    if (count === expected) return;
+    await page.waitForTimeout(100);
+  }
+  expect(count).toBe(expected);
+}
+
+/** Picks the file in the wizard's first step and runs the check. */
+async function pickAndCheck(page: Page, path: string, checkLabel: string): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles(path);
+  await page.getByRole('button', { name: checkLabel, exact: true }).waitFor();
+  await page.getByRole('button', { name: checkLabel, exact: true }).click();
+  await page.getByTestId('file-rows').waitFor();
+}
+
+describe('finance imports a payout file', () => {
+  let app: PaydeskPage;
+  const numbers: string[] = [];
+  let mixedFile = '';
+
+  beforeAll(async () => {
+    app = await openSignedIn(FINANCE, async (router) => {
+      await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
+      for (const [index, name] of ['李雷', '韩梅梅', 'Ada Lovelace'].entries()) {
+        numbers.push((await answer(router.invoke('members.create', { name, phone: `1390013800${index}` }))).memberNumber);
+      }
+      await answer(router.invoke('payouts.fund', { amount: 100_000_000, idempotencyKey: key() }));
+    });
+    await app.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    const [li, han, ada] = numbers as [string, string, string];
+    const rows: PayoutRow[] = [
+      { reference: 'PAY-001', member_no: li, amount: '100.00', note: '十二月佣金' },
+      { reference: 'PAY-002', member_no: han, amount: '1,250.50', destination: 'wallet' },
+      { reference: 'PAY-003', member_no: li, amount: '100.00', note: 'second December payment' },
+      { reference: 'PAY-004', member_no: han, amount: '12.345' },
+      { reference: 'PAY-005', member_no: '999999999', amount: '80.00' },
+      { reference: 'PAY-006', member_no: ada, amount: '-5' },
+      { reference: 'PAY-007', member_no: ada, amount: '30.00', note: '=SUM(A1:A9)' },
+    ];
+    mixedFile = payoutFile('december-payouts.csv', csvOf(rows));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows an empty list that says how to begin, in English and Chinese', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('link', { name: 'Payouts' }).click();
+    await expectText(page.locator('main'), 'No payout batches yet');
+    await expectText(page.getByRole('region', { name: 'Payout funding · CNY' }), 'CN¥1,000,000.00');
+    await screenshot(page, 'payouts-list-empty-en');
+    await switchLanguage(page, '简体中文');
+    await expectText(page.locator('main'), '还没有付款批次');
+    await screenshot(page, 'payouts-list-empty-zh');
+    await switchLanguage(page, 'English');
+    await page.locator('main').getByRole('button', { name: 'Import a file' }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Import a payout file' }).waitFor();
+  });
+
+  it('reads the file: its encoding, delimiter and rows, and a preview of them', async () => {
+    const { page } = app;
+    await page.locator('input[type="file"]').setInputFiles(mixedFile);
+    await expectText(page.getByTestId('payout-drop-zone'), 'december-payouts.csv');
+    await screenshot(page, 'payouts-import-file-en');
+    await page.getByRole('button', { name: 'Check the file', exact: true }).click();
+    await expectText(page.getByTestId('file-encoding'), 'UTF-8');
+    await expectText(page.getByTestId('file-delimiter'), 'Comma');
+    await expectText(page.getByTestId('file-rows'), '7');
+    await expectText(page.getByTestId('file-sha256'), /^[0-9a-f]{16}…$/);
+    await expectText(page.getByRole('table', { name: 'The first 7 rows, as read' }), '十二月佣金');
+    await screenshot(page, 'payouts-import-check-en');
+  });
+
+  it('counts the rows of each code, filters by one, and says why an amount was refused', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'See the rows', exact: true }).click();
+    await expectText(codeChip(page, 'INVALID_AMOUNT'), 'Invalid amount · 2');
+    await expectText(codeChip(page, 'POSSIBLE_DUPLICATE'), 'Possible duplicate · 2');
+    await expectText(codeChip(page, 'UNKNOWN_MEMBER'), 'Unknown member · 1');
+    await expectText(codeChip(page, 'FORMULA_TEXT'), 'Formula-like text · 1');
+    await expectText(page.getByTestId('payable-count'), '4');
+    await expectText(page.getByTestId('results-totals'), 'CN¥1,480.50');
+    await expectText(page.getByTestId('error-count'), '3');
+    await gridRowCount(page, 7);
+    await screenshot(page, 'payouts-import-results-en');
+
+    await codeChip(page, 'INVALID_AMOUNT').click();
+    await gridRowCount(page, 2);
+    await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-006' }), 'This one is negative.');
+    await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-004' }), 'This one has more than the 2 decimal places CNY has.');
+    await screenshot(page, 'payouts-import-results-filtered-en');
+    await codeChip(page, 'INVALID_AMOUNT').click();
+    await gridRowCount(page, 7);
+    await page.getByRole('button', { name: /^Warnings · 3$/ }).click();
+    await gridRowCount(page, 3);
+  });
+
+  it('creates the draft batch and opens its page', async () => {
+    const { page, router } = app;
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expectText(page.locator('main'), '3 rows with errors will be left out when the batch is submitted.');
+    await page.getByRole('button', { name: 'Create batch', exact: true }).click();
+    await page.waitForURL(/#\/payouts\/\d+$/);
+    const batchId = Number(/\/payouts\/(\d+)$/.exec(page.url())?.[1]);
+    const batch = await answer(router.invoke('payouts.get', { batchId }));
+    expect(batch).toMatchObject({ fileName: 'december-payouts.csv', status: 'draft', rowCount: 7, itemCount: 4, total: 148_050, currency: 'CNY' });
+  });
+
+  it('stops a file without the amount column at the file check, with the code’s message', async () => {
+    const { page, router } = app;
+    const before = await answer(router.invoke('payouts.list', {}));
+    await visit(page, '/payouts/import');
+    const missing = payoutFile('no-amount.csv', csvOf([{ reference: 'PAY-100', member_no: numbers[0] ?? '' }], ['reference', 'member_no', 'note']));
+    await pickAndCheck(page, missing, 'Check the file');
+    await expectText(page.locator('[data-testid="file-problem"][data-code="MISSING_COLUMN"]'), 'The header row has no “amount” column, which is required.');
+    expect(await page.getByRole('button', { name: 'See the rows', exact: true }).isDisabled()).toBe(true);
+    expect((await answer(router.invoke('payouts.list', {}))).total).toBe(before.total);
+  });
+
+  it('lists the new batch with its status, rows and total, in English and Chinese', async () => {
+    const { page } = app;
+    await visit(page, '/payouts');
+    const row = page.locator('.MuiDataGrid-row').filter({ hasText: 'december-payouts.csv' });
+    await expectText(row, 'Draft');
+    await expectText(row, '4 of 7');
+    await expectText(row, 'CN¥1,480.50');
+    await screenshot(page, 'payouts-list-en');
+    await switchLanguage(page, '简体中文');
+    await expectText(row, '草稿');
+    await screenshot(page, 'payouts-list-zh');
+  });
+
+  it('walks the wizard in Chinese', async () => {
+    const { page } = app;
+    await visit(page, '/payouts/import');
+    await page.locator('input[type="file"]').setInputFiles(mixedFile);
+    await expectText(page.getByTestId('payout-drop-zone'), 'december-payouts.csv');
+    await screenshot(page, 'payouts-import-file-zh');
+    await page.getByRole('button', { name: '检查文件', exact: true }).click();
+    await expectText(page.getByTestId('file-delimiter'), '逗号');
+    await page.getByRole('button', { name: '查看各行', exact: true }).click();
+    await expectText(codeChip(page, 'INVALID_AMOUNT'), '金额无效 · 2');
+    await codeChip(page, 'INVALID_AMOUNT').click();
+    await gridRowCount(page, 2);
+    await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-006' }), '此金额为负数。');
+    await screenshot(page, 'payouts-import-results-zh');
+    await switchLanguage(page, 'English');
+    expect(app.problems.filter((problem) => problem.includes('i18n'))).toEqual([]);
+  });
+});
+
+describe('the Payouts section of Settings', () => {
+  let app: PaydeskPage;
+
+  beforeAll(async () => {
+    app = await openSignedIn(ADMIN);
+    await app.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('edits the item limit and the second-approval threshold in major units', async () => {
+    const { page, router } = app;
+    await visit(page, '/admin/settings');
+    const section = page.getByRole('region', { name: 'Payouts', exact: true });
+    expect(await section.getByLabel('Largest payout item, in CNY').inputValue()).toBe('50000.00');
+    await section.getByLabel('Second approver above, in CNY').fill('200,000');
+    await expectText(section, 'CN¥200,000.00');
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'settings-payouts-en');
+    await section.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectText(page.getByRole('alert').filter({ hasText: 'saved' }), 'Payouts: saved.');
+    expect(await answer(router.invoke('settings.get', {}))).toMatchObject({ payoutItemLimits: { CNY: 5_000_000 }, payoutSecondApprovalAbove: { CNY: 20_000_000 } });
+    await switchLanguage(page, '简体中文');
+    const zh = page.getByRole('region', { name: '批量付款', exact: true });
+    await expectText(zh, '单笔付款上限');
+    await zh.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'settings-payouts-zh');
+    await switchLanguage(page, 'English');
+  });
+});
