@@ -355,6 +355,25 @@ describe('execution', () => {
   });
 });
 
+describe('a batch in another currency', () => {
+  it('pays a USD batch from USD funding into USD wallets, and leaves CNY untouched', async () => {
+    const { router, members } = await flowDesk();
+    await ok(router, 'settings.update', { enabledCurrencies: ['CNY', 'USD'] });
+    await ok(router, 'payouts.fund', { currency: 'USD', amount: 50_000, idempotencyKey: 'usd-fund-1' });
+    const { batch } = await ok(router, 'payouts.import', { fileName: 'usd.csv', currency: 'USD', contentBase64: base64Of(csvOf([...rows(members, ['12.34']), { reference: 'CNY-ROW', member_no: members[1]!.memberNumber, amount: '1.00', currency: 'CNY' }])) });
+    expect(batch).toMatchObject({ currency: 'USD', itemCount: 1, total: 1_234 });
+    const submitted = await ok(router, 'payouts.submit', { batchId: batch!.id, itemCount: 1, total: 1_234 });
+    await approveAs(router, 'finance', submitted);
+    expect(await ok(router, 'payouts.funding', { currency: 'USD' })).toMatchObject({ accountCode: '1200-USD', balance: 50_000, available: 50_000 - 1_234 });
+    await executed(router, submitted.id);
+    const usd = (await ok(router, 'wallets.summary', { memberId: members[0]!.id })).wallets.find((wallet) => wallet.currency === 'USD');
+    expect(usd?.balance).toBe(1_234);
+    expect(await ok(router, 'payouts.funding', { currency: 'USD' })).toMatchObject({ balance: 50_000 - 1_234, available: 50_000 - 1_234 });
+    expect(await books(router)).toMatchObject({ funding: 1_000_000, inExecution: 0, balanced: true });
+    expectVerifyClean(router);
+  });
+});
+
 describe('the bank’s answer on items sent to cards', () => {
   async function sentBatch() {
     const desk = await flowDesk();

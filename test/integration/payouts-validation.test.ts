@@ -561,6 +561,25 @@ describe('encodings, delimiters, quoting and headers', () => {
     ]);
   });
 
+  it('numbers lines from the file’s first line when blank lines come before the header', async () => {
+    const report = await validate(desk.router, `\r\n\r\nreference,member_no,amount\r\n\r\nL-1,${LEI},1\r\nL-2,${MEIMEI},2\r\n`);
+    expect(report.rows.map((row) => [row.line, row.reference])).toEqual([
+      [5, 'L-1'],
+      [6, 'L-2'],
+    ]);
+  });
+
+  it('keeps formula text verbatim in the batch and neutralizes it with an apostrophe in the results export', async () => {
+    const { router, members } = await payoutRouter();
+    const file = csvOf([{ reference: '@RISKY', member_no: members[0]!.memberNumber, amount: '1.00', note: '=HYPERLINK("http://x")' }]);
+    const { batch } = await ok(router, 'payouts.import', { fileName: 'formula.csv', contentBase64: base64Of(file) });
+    const [item] = (await ok(router, 'payouts.items', { batchId: batch!.id, offset: 0, limit: 10 })).rows;
+    expect(item).toMatchObject({ reference: '@RISKY', note: '=HYPERLINK("http://x")', rowStatus: 'warning' });
+    const { csv } = await ok(router, 'payouts.exportCsv', { batchId: batch!.id, language: 'en' });
+    expect(csv).toContain("'@RISKY");
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
   it('accepts the Chinese column names mixed with English ones, in any order', async () => {
     const report = await validate(desk.router, `金额, 备注 ,MEMBER_NO,参考号\n5.00,混合表头,${LEI},MIX-1\n`);
     expect(report.fileProblems).toEqual([]);
