@@ -19,7 +19,7 @@ import { JOURNAL_PATH } from '../features/journal/journal-view';
 import { CARD_PROGRAMS_PATH } from '../features/card-programs/card-programs-path';
 import { CARDS_PATH } from '../features/card-register/register-view';
 import { CARD_TERMINAL_PATH } from '../features/card-terminal/terminal-path';
-import { PAYOUT_IMPORT_PATH, PAYOUTS_PATH } from '../features/payouts/payout-paths';
+import { PAYOUT_BATCH_PATH, PAYOUT_IMPORT_PATH, PAYOUTS_PATH } from '../features/payouts/payout-paths';
 import { HOME_PATH, type AppRoute, type SubRoute } from '../session/available-routes';
 import { lazyScreen } from './lazy-screen';
 
@@ -42,6 +42,7 @@ const CardRegisterScreen = lazyScreen(() => import('../features/card-register/Ca
 const CardTerminalScreen = lazyScreen(() => import('../features/card-terminal/CardTerminalScreen'), 'CardTerminalScreen');
 const PayoutsListScreen = lazyScreen(() => import('../features/payouts/PayoutsListScreen'), 'PayoutsListScreen');
 const PayoutImportScreen = lazyScreen(() => import('../features/payouts/import/PayoutImportScreen'), 'PayoutImportScreen');
+const PayoutBatchScreen = lazyScreen(() => import('../features/payouts/batch/PayoutBatchScreen'), 'PayoutBatchScreen');
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
@@ -64,6 +65,7 @@ export const ROUTES: readonly AppRoute[] = [
 /** Screens reached from another one rather than from the navigation, which keeps their parent selected. */
 export const SUB_ROUTES: readonly SubRoute[] = [
   { path: PAYOUT_IMPORT_PATH, parent: PAYOUTS_PATH, access: 'payouts.import', element: <PayoutImportScreen /> },
+  { path: PAYOUT_BATCH_PATH, parent: PAYOUTS_PATH, access: 'payouts.read', element: <PayoutBatchScreen /> },
 ];
 
 export function routesFor(role: Role): AppRoute[] {
