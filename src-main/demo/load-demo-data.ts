@@ -9,6 +9,7 @@ import { downgradeTiers } from '../points/tier-review';
 import { expireDueLots } from '../points/expiry';
 import { readSettings } from '../settings/settings-service';
 import type { Store } from '../store/store';
+import type { Signer } from '../trust/signer';
 import type { Teller } from '../wallets/receipts';
 import { deposit, pay, transferBetweenMembers, withdraw } from '../wallets/teller-operations';
 import { reverseOperation } from '../wallets/wallet-reversal';
@@ -17,6 +18,7 @@ import { depositLegs, memberTransferLegs, operatorAccounts, paymentLegs, withdra
 import { DemoActivity, transfersOf, type DemoOperation } from './activity';
 import { drawnEvents, referralEvents, writePointsPast, type PointsEvent, type PointsTally } from './demo-points';
 import { writeCardsDemo, type CardsTally } from './demo-cards';
+import { writePayoutsDemo, type PayoutsTally } from './demo-payouts';
 import { samplePeople, seededRandom, type Random } from './sample-people';
 
 // Deterministic demo data through the real services. Same seed, same data: people, times,
@@ -30,6 +32,8 @@ import { samplePeople, seededRandom, type Random } from './sample-people';
 //   points), and one payment in twenty is refunded (taking its points back);
 // - then cards: programs, virtual cards (some frozen, cancelled, replaced), a few days of
 //   authorizations and captures, and members' own bank cards (demo-cards.ts);
+// - then payouts: the funding account funded, a batch paid (approved by a finance colleague the
+//   demo adds), one waiting for approval and a draft with errors (demo-payouts.ts);
 // - finally the lots due expire, the tier review runs, and one member in a hundred is frozen
 //   (their cards show as blocked by member).
 // The past spans eighteen months, so that the oldest points have expired by the end.
@@ -63,6 +67,7 @@ export interface DemoSummary {
   to: string;
   points: PointsTally & { refunds: number; lotsExpiredAtEnd: number; tiersLowered: number };
   cards: CardsTally;
+  payouts: PayoutsTally;
 }
 
 /** The demo's clock: day 0 is 2025-01-01 plus (seed mod 365) days. */
@@ -156,7 +161,8 @@ function refundSome(store: Store, teller: Teller, payments: number[], seed: numb
   return refunded.length;
 }
 
-export function loadDemoData(store: Store, teller: Teller, plan: DemoPlan): DemoSummary {
+/** `loader` is the admin loading the demo, and the real time of the load (payout approval needs a second, signed-in person: see demo-payouts.ts). */
+export async function loadDemoData(store: Store, teller: Teller, plan: DemoPlan, loader: { signer: Signer; now: Date }): Promise<DemoSummary> {
   assertEmpty(store, plan);
   const random = seededRandom(plan.seed);
   const start = demoStart(plan.seed);
@@ -175,6 +181,7 @@ export function loadDemoData(store: Store, teller: Teller, plan: DemoPlan): Demo
   const refunds = refundSome(store, teller, payments, plan.seed, new Date(day(COUNTER + 3)));
   // The cards draw from a stream of their own too, so the earlier parts stay what they were.
   const cards = writeCardsDemo(store, teller.username, members, seededRandom(plan.seed + 0x4341), plan.seed, day(COUNTER + 3) + 3_600_000);
+  const payouts = await writePayoutsDemo(store, loader.signer, members, seededRandom(plan.seed + 0x5041), plan.seed, day(COUNTER + 4) + 8 * 3_600_000, loader.now);
   const end = new Date(day(END));
   const lotsExpiredAtEnd = expireDueLots(store, teller.username, end).lots;
   const { downgraded } = downgradeTiers(store, teller.username, end);
@@ -190,5 +197,6 @@ export function loadDemoData(store: Store, teller: Teller, plan: DemoPlan): Demo
     to: end.toISOString(),
     points: { ...tally, refunds, lotsExpiredAtEnd, tiersLowered: downgraded },
     cards,
+    payouts,
   };
 }

@@ -46,6 +46,15 @@ export const demoSummarySchema = z.object({
     declined: z.number().int(),
     bankCards: z.number().int(),
   }),
+  /** The payout batches in play: how many, and what became of the paid one's items; the draft's rows with errors. */
+  payouts: z.object({
+    batches: z.number().int(),
+    paid: z.number().int(),
+    sent: z.number().int(),
+    settled: z.number().int(),
+    returned: z.number().int(),
+    draftErrors: z.number().int(),
+  }),
 });
 
 export const demoChannels = {
@@ -54,6 +63,6 @@ export const demoChannels = {
     input: loadDemoInput,
     output: demoSummarySchema,
     access: 'demo.load',
-    invalidates: ['cards.list', 'cards.memberCards', 'cards.programs', 'bankCards.list', 'points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list'],
+    invalidates: ['cards.list', 'cards.memberCards', 'cards.programs', 'bankCards.list', 'points.summary', 'points.lots', 'points.history', 'points.monthly', 'members.search', 'wallets.summary', 'wallets.history', 'ledger.accounts', 'ledger.trialBalance', 'ledger.accountTransfers', 'ledger.journal', 'ledger.journalFacets', 'audit.list', 'payouts.list', 'payouts.funding', 'staff.list'],
   }),
 };

@@ -176,7 +176,7 @@ describe('paydesk as each role', () => {
     expect(seen).toEqual(wanted);
     // Only reads were allowed to these three roles, so nothing may differ.
     expect(await contents(folder)).toEqual(before);
-  }, 180_000);
+  }, 300_000);
 
   it('lets the admin run every command: the changes first, then restore and rekey on their own', async () => {
     const folder = await setUpFolder();

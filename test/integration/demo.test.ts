@@ -102,6 +102,28 @@ describe('paydesk demo', () => {
     expect(checks.find((c) => c.name === 'cards.audited')!.counts).toMatchObject({ cards: summary.cards.issued });
   });
 
+  it('puts payout batches in play that verify accepts: one paid (wallets and bank cards, one settled, one returned), one awaiting another approver, a draft with errors', async () => {
+    const summary = printed.get(sevenA)!;
+    expect(summary.payouts).toEqual(printed.get(sevenB)!.payouts);
+    expect(summary.payouts).toMatchObject({ batches: 3, settled: 1, returned: 1, draftErrors: 4 });
+    expect(summary.payouts.paid).toBeGreaterThan(0);
+    expect(summary.payouts.sent).toBeGreaterThan(1);
+    const router = createRouter({ dataDir: sevenA, background: false });
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const { rows } = await ok(router, 'payouts.list', {});
+    const batches = await Promise.all(rows.map((row) => ok(router, 'payouts.get', { batchId: row.id })));
+    const funding = await ok(router, 'payouts.funding', {});
+    router.close();
+    expect(batches.map((b) => [b.status, b.createdBy, b.approvals.map((a) => a.approver)])).toEqual([
+      ['draft', ADMIN.username, []],
+      ['submitted', ADMIN.username, []],
+      ['completed', ADMIN.username, ['demo-finance']],
+    ]);
+    expect([batches[0]!.rowCount, batches[0]!.itemCount]).toEqual([summary.payouts.draftErrors + 3, 3]);
+    expect(batches[2]!.byStatus).toMatchObject({ PAID: { count: summary.payouts.paid }, SETTLED: { count: 1 }, RETURNED: { count: 1 } });
+    expect(funding.balance).toBeGreaterThan(0);
+  });
+
   it('writes different people for another seed', async () => {
     const [a, b] = [await contents(sevenA), await contents(eight)];
     expect(a.members.rows.map((m) => m.name)).not.toEqual(b.members.rows.map((m) => m.name));

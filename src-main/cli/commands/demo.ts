@@ -60,6 +60,8 @@ export const demoCommand: CliCommand = {
         `  cards: ${summary.cards.issued} issued under ${summary.cards.programs} programs (${summary.cards.active} active, ${summary.cards.frozen} frozen, ${summary.cards.cancelled} cancelled, ` +
           `${summary.cards.replaced} replaced); ${summary.cards.authorizations} authorizations (${summary.cards.captured} captured, ${summary.cards.voided} voided, ` +
           `${summary.cards.declined} declined); ${summary.cards.bankCards} bank cards linked`,
+        `  payouts: ${summary.payouts.batches} batches — one paid (${summary.payouts.paid} to wallets, ${summary.payouts.sent} to bank cards: ${summary.payouts.settled} settled, ${summary.payouts.returned} returned), ` +
+          `one awaiting approval, a draft with ${summary.payouts.draftErrors} rows in error; approved by demo-finance (an admin resets her passphrase to sign in as her)`,
         ...(setUp ? ['', ...setUpSecretsLines(setUp.recoveryKey, setUp.trustFingerprint)] : []),
       ];
       return { exitCode: 0, json: { ...summary, seconds, ...(setUp ?? {}) }, text: text.join('\n') };
