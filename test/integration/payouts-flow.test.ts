@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
+import { contentHashOf } from '../../src-main/payouts/content-hash';
 import { verifyStore } from '../../src-main/registry';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Batch } from '../../src-shared/contract/payouts';
@@ -16,9 +17,24 @@ const FRANK = { username: 'frank', displayName: 'Frank Finance', role: 'finance'
 
 type Member = ChannelOutput<'members.create'>;
 
+/** The desk of the running test: verify must be clean on it when the test ends, unless the test tampered with it. */
+let deskInUse: Router | undefined;
+
+afterEach(() => {
+  if (deskInUse?.state.session) expectVerifyClean(deskInUse);
+  deskInUse = undefined;
+});
+
+/** A raw write behind the services' back: verify must now name it, and the test's end does not ask for clean. */
+function expectVerifyFindsTampering(router: Router) {
+  expect(verifyStore(router.state.requireStore()).checks.filter((check) => !check.ok)).not.toEqual([]);
+  deskInUse = undefined;
+}
+
 /** payoutRouter, with 10,000.00 in funding; admin is signed in and fiona is the other finance person. */
 async function flowDesk(funding = 1_000_000) {
   const { router, members } = await payoutRouter();
+  deskInUse = router;
   await fund(router, funding);
   return { router, members };
 }
@@ -182,6 +198,22 @@ describe('maker-checker', () => {
     await expectRefused(router, 'payouts.execute', { batchId: submitted.id }, 'APPROVAL_STALE');
     expect(await books(router)).toEqual(before);
     expect(await ok(router, 'payouts.get', { batchId: submitted.id })).toMatchObject({ status: 'approved', jobId: null });
+    expectVerifyFindsTampering(router);
+  });
+
+  it('refuses to execute when someone with the database key also rewrote the batch’s hash, or removed the approval (APPROVAL_STALE)', async () => {
+    const { router, members } = await flowDesk();
+    const forged = await importAndSubmit(router, csvOf(rows(members, ['10.00'], { reference: 'F-1' })));
+    const removed = await importAndSubmit(router, csvOf(rows(members, ['20.00'], { reference: 'R-1' })));
+    await approveAs(router, 'finance', forged);
+    await ok(router, 'payouts.approve', { batchId: removed.id, contentHash: removed.contentHash });
+    const store = router.state.requireStore();
+    store.sqlite.prepare('UPDATE payout_items SET amount = 5, amount_text = ? WHERE batch_id = ?').run('0.05', forged.id);
+    store.sqlite.prepare('UPDATE payout_batches SET content_hash = ? WHERE id = ?').run(contentHashOf(store, forged.id, 'CNY'), forged.id);
+    store.sqlite.prepare('DELETE FROM payout_approvals WHERE batch_id = ?').run(removed.id);
+    await expectRefused(router, 'payouts.execute', { batchId: forged.id }, 'APPROVAL_STALE');
+    await expectRefused(router, 'payouts.execute', { batchId: removed.id }, 'APPROVAL_STALE');
+    expectVerifyFindsTampering(router);
   });
 
   it('refuses approval when funding cannot hold the total (INSUFFICIENT_FUNDING): no hold, no approval, still submitted', async () => {
@@ -418,6 +450,7 @@ describe('the bank’s answer on items sent to cards', () => {
 describe('funding', () => {
   it('counts a retried fund key once, in the books and the audit log', async () => {
     const { router } = await payoutRouter();
+    deskInUse = router;
     const audits = () => router.state.requireStore().sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'payout.fund'`).pluck().get();
     const input = { amount: 12_345, idempotencyKey: 'fund-retry-1' };
     expect(await ok(router, 'payouts.fund', input)).toMatchObject({ currency: 'CNY', accountCode: '1200-CNY', balance: 12_345, available: 12_345 });
