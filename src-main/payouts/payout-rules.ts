@@ -25,9 +25,10 @@ const statements = perConnection((sqlite) => ({
        WHERE i.status <> 'FAILED' AND b.status NOT IN ('cancelled', 'rejected')`,
     )
     .pluck(),
-  paidRecently: sqlite.prepare<[string, string], MemberAmount>(
+  // Amounts are minor units, so only a payment in the batch's currency is the same amount.
+  paidRecently: sqlite.prepare<[string, string, string], MemberAmount>(
     `SELECT j.value ->> 'memberId' AS memberId, j.value ->> 'amount' AS amount FROM json_each(?) j
-     WHERE EXISTS (SELECT 1 FROM payout_items WHERE member_id = j.value ->> 'memberId' AND amount = j.value ->> 'amount' AND paid_at >= ?)`,
+     WHERE EXISTS (SELECT 1 FROM payout_items WHERE member_id = j.value ->> 'memberId' AND amount = j.value ->> 'amount' AND currency = ? AND paid_at >= ?)`,
   ),
   fileImported: sqlite.prepare<[string], number>('SELECT 1 FROM payout_batches WHERE file_sha256 = ? LIMIT 1').pluck(),
 }));
@@ -47,7 +48,7 @@ export function payoutRules(store: Store, currency: string, now: Date): FileRule
     member: (memberNumber) => sql.member.get(memberNumber),
     defaultBankCard: (memberId) => sql.defaultBankCard.get(memberId) ?? null,
     referencesUsed: (references) => new Set(sql.referencesUsed.all(JSON.stringify([...references]))),
-    paidRecently: (candidates) => new Set(sql.paidRecently.all(JSON.stringify(candidates), since).map(memberAmountKey)),
+    paidRecently: (candidates) => new Set(sql.paidRecently.all(JSON.stringify(candidates), currency, since).map(memberAmountKey)),
     fileImported: (sha256) => sql.fileImported.get(sha256) !== undefined,
   };
 }

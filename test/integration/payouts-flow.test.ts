@@ -402,6 +402,9 @@ describe('a batch in another currency', () => {
     expect(usd?.balance).toBe(1_234);
     expect(await ok(router, 'payouts.funding', { currency: 'USD' })).toMatchObject({ balance: 50_000 - 1_234, available: 50_000 - 1_234 });
     expect(await books(router)).toMatchObject({ funding: 1_000_000, inExecution: 0, balanced: true });
+    const again = (currency: string) => ok(router, 'payouts.validate', { fileName: 'again.csv', currency, contentBase64: base64Of(csvOf(rows(members, ['12.34'], { reference: `AGAIN-${currency}` }))) });
+    expect((await again('USD')).rows[0]!.problems.map((problem) => problem.code)).toEqual(['POSSIBLE_DUPLICATE']);
+    expect((await again('CNY')).rows[0]!.problems).toEqual([]);
     expectVerifyClean(router);
   });
 });
