@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/api/router';
 import type { Batch, PayoutItem } from '../../src-shared/contract/payouts';
 import { ADMIN, TELLER, ok } from '../support/temp-data';
-import { jsonOf, runCli, type CliRun } from '../support/cli';
+import { jsonOf, REPO_ROOT, runCli, type CliRun } from '../support/cli';
 import { addMember, FINANCE } from './members-fixtures';
-import { csvOf, type PayoutRow } from './payouts-fixtures';
+import { csvOf, fund, importAndSubmit, payoutRouter, signInAs, type PayoutRow } from './payouts-fixtures';
 
 // `paydesk payouts …` run as child processes on a real encrypted folder: the admin funds and is
 // the maker, Fiona (finance) the checker, Tina (teller) may do neither. validate prints the
@@ -337,4 +338,47 @@ describe('paydesk payouts reject and cancel', () => {
     expect(unknown.code).toBe(5);
     expect(errorCode(unknown)).toBe('PAYOUT_BATCH_NOT_FOUND');
   });
+});
+
+/** `payouts execute` as a child process, SIGKILLed as soon as it prints its first progress line. */
+function executeKilledAtFirstProgress(dir: string, batchId: number): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'payouts', 'execute', String(batchId), '--data', dir, '--user', FINANCE.username], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PAYDESK_PASSPHRASE: FINANCE.passphrase },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    if (/\d+\/\d+ items/.test(stderr)) child.kill('SIGKILL');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => resolve({ signal, stderr }));
+  });
+}
+
+describe('paydesk payouts execute after a crash', () => {
+  it('resumes a killed execution where it stopped, and pays every item exactly once', async () => {
+    const { router, dataDir: dir, members: payees } = await payoutRouter();
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ reference: `K-${i}`, member_no: payees[i % 3]!.memberNumber, amount: `${1 + Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}` }));
+    await fund(router, 300_000_000);
+    const submitted = await importAndSubmit(router, csvOf(rows));
+    await signInAs(router, 'finance');
+    await ok(router, 'payouts.approve', { batchId: submitted.id, contentHash: submitted.contentHash });
+    router.close();
+
+    const killed = await executeKilledAtFirstProgress(dir, submitted.id);
+    expect(killed.signal).toBe('SIGKILL');
+    const again = await runCli(['payouts', 'execute', String(submitted.id), '--data', dir, '--user', FINANCE.username, '--json'], { PAYDESK_PASSPHRASE: FINANCE.passphrase });
+    expect(again.code).toBe(0);
+    expect(jsonOf<Batch>(again)).toMatchObject({ status: 'completed', byStatus: { PAID: { count: 20_000, amount: submitted.total } } });
+
+    const reader = createRouter({ dataDir: dir, background: false });
+    await ok(reader, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    // Paid twice, an item would take its amount from funding a second time.
+    expect(await ok(reader, 'payouts.funding', {})).toMatchObject({ balance: 300_000_000 - submitted.total, available: 300_000_000 - submitted.total });
+    expect((await ok(reader, 'system.verify', {})).ok).toBe(true);
+    reader.close();
+  }, 240_000);
 });

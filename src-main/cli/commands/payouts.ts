@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '../../../src-shared/errors';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../src-shared/errors';
 import { BATCH_STATUSES, PAYOUT_FILE_MAX_BYTES, type Batch, type BatchStatus, type PayoutItem } from '../../../src-shared/contract/payouts';
 import type { Job } from '../../../src-shared/contract/jobs';
 import { payoutTemplate } from '../../../src-shared/payouts/columns';
@@ -59,10 +59,10 @@ function payoutFile(ctx: CliContext) {
   return { fileName: basename(path), contentBase64: readFileSync(path).toString('base64'), ...(currency ? { currency } : {}) };
 }
 
-function writeOut(ctx: CliContext, content: string): string {
-  const out = stringOption(ctx, 'out', true)!;
-  writeFileSync(out, content, 'utf8');
-  return out;
+/** A job's refusal keeps its own code (APPROVAL_STALE, INSUFFICIENT_FUNDING…), and so its exit code. */
+function jobError(job: Job, batchId: number): AppError {
+  const code = job.state === 'cancelled' ? 'JOB_CANCELLED' : (ERROR_CODES as readonly string[]).includes(job.error?.code ?? '') ? (job.error!.code as ErrorCode) : 'INTERNAL';
+  return new AppError(code, job.error?.message ?? `The execution of batch ${batchId} ended ${job.state}.`);
 }
 
 async function allItems(router: Router, batchId: number): Promise<PayoutItem[]> {
@@ -185,7 +185,7 @@ export const payoutsExecuteCommand: CliCommand = {
       if (before.status !== 'completed') {
         const { jobId } = expectOk(await router.invoke('payouts.execute', { batchId }));
         const job = await followJob(ctx, router, jobId);
-        if (job.state !== 'done') throw new AppError(job.state === 'cancelled' ? 'JOB_CANCELLED' : 'INTERNAL', job.error?.message ?? `The execution of batch ${batchId} ended ${job.state}.`);
+        if (job.state !== 'done') throw jobError(job, batchId);
       }
       const batch = expectOk(await router.invoke('payouts.get', { batchId }));
       const text = [batchLine(batch), `  ${statusSummary(batch)}`, before.status === 'completed' ? 'The batch had already been executed.' : 'Executed.'];
@@ -239,10 +239,10 @@ export const payoutsExportCommand: CliCommand = {
   async run(ctx) {
     const batchId = batchArgument(ctx);
     const language = languageOption(ctx);
-    stringOption(ctx, 'out', true);
+    const path = stringOption(ctx, 'out', true)!;
     return withUnlockedRouter(ctx, async (router) => {
       const { csv } = expectOk(await router.invoke('payouts.exportCsv', { batchId, language }));
-      const path = writeOut(ctx, csv);
+      writeFileSync(path, csv, 'utf8');
       return { exitCode: 0, json: { batchId, path, language }, text: `Wrote the results of batch #${batchId} to ${path}.` };
     });
   },
@@ -302,11 +302,11 @@ export const payoutsTemplateCommand: CliCommand = {
   options: { ...UNLOCK_OPTIONS, out: { type: 'string' }, lang: { type: 'string' }, currency: { type: 'string' } },
   async run(ctx) {
     const language = languageOption(ctx);
-    stringOption(ctx, 'out', true);
+    const path = stringOption(ctx, 'out', true)!;
     const given = stringOption(ctx, 'currency');
     return withUnlockedRouter(ctx, async (router) => {
       const currency = given ?? expectOk(await router.invoke('payouts.funding', {})).currency;
-      const path = writeOut(ctx, payoutTemplate(language, currency));
+      writeFileSync(path, payoutTemplate(language, currency), 'utf8');
       return { exitCode: 0, json: { path, language, currency }, text: `Wrote a ${language} payout template to ${path}.` };
     });
   },
