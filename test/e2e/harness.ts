@@ -78,11 +78,16 @@ export interface OpenOptions {
   fakeClock?: boolean;
 }
 
+/**
+ * Calls cross as JSON text, as review mode's fetch sends them (payloads are JSON-safe by contract):
+ * Playwright copies a string at once, but walks an object value by value, which took a minute for
+ * the 100,000 rows of a payout file's validation.
+ */
 async function bridgeToRouter(context: BrowserContext, router: Router): Promise<void> {
-  await context.exposeBinding('__paydeskCall', (_source, channel: string, input: unknown) => router.call(channel, input));
+  await context.exposeBinding('__paydeskCall', async (_source, channel: string, body: string) => JSON.stringify(await router.call(channel, (JSON.parse(body) as { input?: unknown }).input)));
   await context.addInitScript((names: string[]) => {
-    type Call = (channel: string, input: unknown) => Promise<unknown>;
-    const send = (name: string) => (input: unknown) => (window as unknown as { __paydeskCall: Call }).__paydeskCall(name, input);
+    type Call = (channel: string, body: string) => Promise<string>;
+    const send = (name: string) => async (input: unknown) => JSON.parse(await (window as unknown as { __paydeskCall: Call }).__paydeskCall(name, JSON.stringify({ input }))) as unknown;
     const bridge = Object.freeze(Object.fromEntries(names.map((name) => [name, send(name)])));
     Object.defineProperty(window, 'paydesk', { value: bridge, enumerable: true });
   }, CHANNEL_NAMES);

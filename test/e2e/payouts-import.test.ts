@@ -42,6 +42,15 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.locator('main h1').first().waitFor();
 }
 
+/** The whole screen in one picture: the app scrolls inside its frame, so the window is made as tall as the content. */
+async function screenshotWhole(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.locator('main').evaluate((main) => (main.firstElementChild?.clientHeight ?? 0) + (main.lastElementChild?.scrollHeight ?? 0));
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await screenshot(page, name);
+  await page.setViewportSize(viewport);
+}
+
 function codeChip(page: Page, code: string): Locator {
   return page.locator(`[data-testid="code-count"][data-code="${code}"]`);
 }
@@ -135,13 +144,13 @@ describe('finance imports a payout file', () => {
     await expectText(page.getByTestId('results-totals'), 'CN¥1,480.50');
     await expectText(page.getByTestId('error-count'), '3');
     await gridRowCount(page, 7);
-    await screenshot(page, 'payouts-import-results-en');
+    await screenshotWhole(page, 'payouts-import-results-en');
 
     await codeChip(page, 'INVALID_AMOUNT').click();
     await gridRowCount(page, 2);
     await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-006' }), 'This one is negative.');
     await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-004' }), 'This one has more than the 2 decimal places CNY has.');
-    await screenshot(page, 'payouts-import-results-filtered-en');
+    await screenshotWhole(page, 'payouts-import-results-filtered-en');
     await codeChip(page, 'INVALID_AMOUNT').click();
     await gridRowCount(page, 7);
     await page.getByRole('button', { name: /^Warnings · 3$/ }).click();
@@ -167,6 +176,7 @@ describe('finance imports a payout file', () => {
     await pickAndCheck(page, missing, 'Check the file');
     await expectText(page.locator('[data-testid="file-problem"][data-code="MISSING_COLUMN"]'), 'The header row has no “amount” column, which is required.');
     expect(await page.getByRole('button', { name: 'See the rows', exact: true }).isDisabled()).toBe(true);
+    await screenshot(page, 'payouts-import-file-error-en');
     expect((await answer(router.invoke('payouts.list', {}))).total).toBe(before.total);
   });
 
@@ -183,6 +193,24 @@ describe('finance imports a payout file', () => {
     await screenshot(page, 'payouts-list-zh');
   });
 
+  it('funds the payout account in major units, refusing an amount the currency cannot hold and moving nothing', async () => {
+    const { page, router } = app;
+    await switchLanguage(page, 'English');
+    const card = page.getByRole('region', { name: 'Payout funding · CNY' });
+    await card.getByRole('button', { name: 'Fund', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Amount').fill('12.345');
+    await dialog.getByRole('button', { name: 'Fund', exact: true }).click();
+    await expectText(dialog, 'CNY has at most 2 decimal places.');
+    expect((await answer(router.invoke('payouts.funding', {}))).balance).toBe(100_000_000);
+    await dialog.getByLabel('Amount').fill('5,000');
+    await dialog.getByRole('button', { name: 'Fund', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectText(card, 'CN¥1,005,000.00');
+    expect((await answer(router.invoke('payouts.funding', {}))).balance).toBe(100_500_000);
+    await switchLanguage(page, '简体中文');
+  });
+
   it('walks the wizard in Chinese', async () => {
     const { page } = app;
     await visit(page, '/payouts/import');
@@ -196,9 +224,57 @@ describe('finance imports a payout file', () => {
     await codeChip(page, 'INVALID_AMOUNT').click();
     await gridRowCount(page, 2);
     await expectText(page.locator('.MuiDataGrid-row').filter({ hasText: 'PAY-006' }), '此金额为负数。');
-    await screenshot(page, 'payouts-import-results-zh');
+    await screenshotWhole(page, 'payouts-import-results-zh');
     await switchLanguage(page, 'English');
     expect(app.problems.filter((problem) => problem.includes('i18n'))).toEqual([]);
+  });
+});
+
+describe('a file of 100,000 rows', () => {
+  let app: PaydeskPage;
+  let bigFile = '';
+
+  beforeAll(async () => {
+    const numbers: string[] = [];
+    app = await openSignedIn(FINANCE, async (router) => {
+      await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
+      for (const [index, name] of ['王一', '王二', '王三'].entries()) numbers.push((await answer(router.invoke('members.create', { name, phone: `1390013801${index}` }))).memberNumber);
+    });
+    // Member and amount never repeat together (the pair recurs only every 120,000 rows), so no row is a possible duplicate.
+    const rows = Array.from({ length: 100_000 }, (_, index) => ({ reference: `BIG-${index + 1}`, member_no: numbers[index % 3] ?? '', amount: `${(index % 40_000) + 1}.00` }));
+    bigFile = payoutFile('hundred-thousand.csv', csvOf(rows));
+    await app.page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is checked with a progress bar, and its grid draws only the rows on screen', async () => {
+    const { page } = app;
+    await visit(page, '/payouts/import');
+    await page.locator('input[type="file"]').setInputFiles(bigFile);
+    // The router runs in this test's own process, so the check of 100,000 rows blocks it (Playwright's own timers
+    // included, hence the long timeouts): the page itself notes that the bar appeared.
+    await page.evaluate(() => {
+      const seen = window as unknown as { progressShown: boolean };
+      seen.progressShown = false;
+      new MutationObserver((_changes, observer) => {
+        if (!document.querySelector('[role="progressbar"][aria-label="Reading and checking every row…"]')) return;
+        seen.progressShown = true;
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Check the file', exact: true }).click({ timeout: 90_000 });
+    await expectText(page.getByTestId('file-rows'), '100,000', 90_000);
+    expect(await page.evaluate(() => (window as unknown as { progressShown: boolean }).progressShown)).toBe(true);
+    await page.getByRole('button', { name: 'See the rows', exact: true }).click();
+    await expectText(page.getByTestId('payable-count'), '100,000');
+    await expectText(page.getByTestId('results-totals'), 'CN¥1,800,050,000.00');
+    await page.locator('.MuiDataGrid-row').first().waitFor();
+    expect(await page.locator('.MuiDataGrid-row').count()).toBeLessThan(40);
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    await expectText(page.locator('.MuiDataGrid-row').first(), 'BIG-101');
   });
 });
 

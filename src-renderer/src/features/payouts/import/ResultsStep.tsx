@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Paper, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
+import { Alert, Button, Paper, Stack, ToggleButton, ToggleButtonGroup } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { DataGrid } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
@@ -49,12 +49,14 @@ export function ResultsStep({ report, onBack, onNext }: ResultsStepProps) {
         </ToggleButtonGroup>
       </Stack>
       <CodeCountChips byCode={report.totals.byCode} selected={filter.code} onSelect={(code) => setFilter((current) => ({ ...current, code }))} />
-      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 420 }}>
+      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 480 }}>
         <DataGrid
           rows={rows}
           columns={columns}
           getRowId={(row) => row.line}
           getRowClassName={({ row }) => `payout-row-${row.status}`}
+          // A page holds at most 100 rows (the grid's own limit), so measuring each row's height stays cheap at 100,000.
+          getRowHeight={() => 'auto'}
           initialState={{ pagination: { paginationModel: { pageSize: 100, page: 0 } } }}
           pageSizeOptions={PAGE_SIZES}
           disableRowSelectionOnClick
@@ -62,12 +64,13 @@ export function ResultsStep({ report, onBack, onNext }: ResultsStepProps) {
           slots={{ noRowsOverlay: () => <EmptyState title={t('payouts:import.results.noneTitle')} hint={t('payouts:import.results.noneHint')} /> }}
           sx={(theme) => ({
             border: 0,
-            '& .tabular': { fontVariantNumeric: 'tabular-nums' },
+            '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center' },
             '& .payout-row-warning': { bgcolor: alpha(theme.palette.warning.main, 0.12) },
             '& .payout-row-error': { bgcolor: alpha(theme.palette.error.main, 0.08) },
           })}
         />
       </Paper>
+      {report.totals.payableCount === 0 && <Alert severity="info">{t('payouts:import.results.nothingPayable')}</Alert>}
       <Stack direction="row" sx={{ justifyContent: 'space-between' }}>
         <Button onClick={onBack}>{t('payouts:import.back')}</Button>
         <Button variant="contained" onClick={onNext} disabled={report.totals.payableCount === 0}>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Box } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { ValidatedRow } from '../../../../../src-shared/contract/payouts';
@@ -27,11 +27,11 @@ function widestAmount(rows: readonly ValidatedRow[]): ValidatedRow[] {
 
 /**
  * The results grid's columns: line, verdict, what the row says (reference, member, amount,
- * destination, note) and every problem in the reader's words. An amount that could not be read
- * shows as the file wrote it.
+ * destination, note) and every problem in the reader's words, one to a line, the row as tall as
+ * they need. An amount that could not be read shows as the file wrote it.
  */
 export function useRowResultColumns(rows: readonly ValidatedRow[], batchCurrency: string): GridColDef<ValidatedRow>[] {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const amountColumn = useAmountColumn();
   const describe = usePayoutProblemText();
   const sample = useMemo(() => widestAmount(rows), [rows]);
@@ -41,31 +41,55 @@ export function useRowResultColumns(rows: readonly ValidatedRow[], batchCurrency
       const destination = destinationNamed(text);
       return destination ? t(`payouts:destination.${destination}`) : text;
     };
-    const problemsOf = (row: ValidatedRow) => row.problems.map((problem) => describe(problem, amountCurrency(row.currency, batchCurrency))).join(i18n.language.startsWith('zh') ? '' : ' ');
+    const problemsOf = (row: ValidatedRow) => row.problems.map((problem) => describe(problem, amountCurrency(row.currency, batchCurrency)));
     return [
-      { field: 'line', headerName: t('payouts:import.field.line'), type: 'number', width: 76 },
+      { field: 'line', headerName: t('payouts:import.field.line'), type: 'number', width: 64 },
       {
         field: 'status',
         headerName: t('payouts:import.field.status'),
-        width: 96,
+        width: 92,
+        renderCell: ({ row }) => <RowStatusChip status={row.status} />,
+      },
+      { field: 'reference', headerName: t('payouts:import.field.reference'), width: 104, renderCell: ({ row }) => <Titled text={row.reference} /> },
+      {
+        field: 'memberNo',
+        headerName: t('payouts:import.field.member'),
+        flex: 0.7,
+        minWidth: 130,
         renderCell: ({ row }) => (
-          <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
-            <RowStatusChip status={row.status} />
-          </Box>
+          <Stack sx={{ minWidth: 0 }}>
+            <Titled text={row.memberName ?? '—'} />
+            <Typography variant="caption" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+              {row.memberNo}
+            </Typography>
+          </Stack>
         ),
       },
-      { field: 'reference', headerName: t('payouts:import.field.reference'), width: 130, renderCell: ({ row }) => <Titled text={row.reference} /> },
-      { field: 'memberNo', headerName: t('payouts:import.field.memberNo'), width: 120, cellClassName: 'tabular' },
-      { field: 'memberName', headerName: t('payouts:import.field.memberName'), width: 120, valueGetter: (_value, row) => row.memberName ?? '', renderCell: ({ value }) => <Titled text={String(value)} /> },
       {
         ...amount,
         valueGetter: (_value, row) => row.amount,
         renderCell: ({ row }) =>
           row.amount === null ? <Titled text={row.amountText} color="error.main" /> : <Money minor={row.amount} currency={amountCurrency(row.currency, batchCurrency)} />,
       },
-      { field: 'destination', headerName: t('payouts:import.field.destination'), width: 110, valueGetter: (_value, row) => destinationWord(row.destination) },
-      { field: 'note', headerName: t('payouts:import.field.note'), width: 140, renderCell: ({ row }) => <Titled text={row.note} /> },
-      { field: 'problems', headerName: t('payouts:import.field.problems'), flex: 1, minWidth: 260, sortable: false, valueGetter: (_value, row) => problemsOf(row), renderCell: ({ value }) => <Titled text={String(value)} /> },
+      { field: 'destination', headerName: t('payouts:import.field.destination'), width: 104, valueGetter: (_value, row) => destinationWord(row.destination) },
+      { field: 'note', headerName: t('payouts:import.field.note'), flex: 0.6, minWidth: 90, renderCell: ({ row }) => <Titled text={row.note} /> },
+      {
+        field: 'problems',
+        headerName: t('payouts:import.field.problems'),
+        flex: 2,
+        minWidth: 280,
+        sortable: false,
+        valueGetter: (_value, row) => problemsOf(row).join(' '),
+        renderCell: ({ row }) => (
+          <Stack sx={{ gap: 0.5, whiteSpace: 'normal', lineHeight: 1.4 }}>
+            {problemsOf(row).map((text, index) => (
+              <Typography key={index} variant="body2" component="span">
+                {text}
+              </Typography>
+            ))}
+          </Stack>
+        ),
+      },
     ];
-  }, [t, i18n.language, amountColumn, sample, describe, batchCurrency]);
+  }, [t, amountColumn, sample, describe, batchCurrency]);
 }
