@@ -295,6 +295,7 @@ describe('row codes, one file each', () => {
     ['note', '\rreturn'],
     ['member_no', `-${LEI}`],
     ['member_no', `\t${LEI}`],
+    ['member_no', `\r${LEI}`],
   ] as const)('reports FORMULA_TEXT on %s starting %j, keeps it verbatim, and still pays the row', async (column, text) => {
     const { row, problems } = await checkOne({ [column]: text });
     expect(problems).toEqual([expect.objectContaining({ code: 'FORMULA_TEXT', column })]);
@@ -305,6 +306,14 @@ describe('row codes, one file each', () => {
   it('adds INVALID_REFERENCE to FORMULA_TEXT for a reference starting with a tab or CR (control characters)', async () => {
     expect((await checkOne({ reference: '\tPAY-1' })).codes).toEqual(['FORMULA_TEXT', 'INVALID_REFERENCE']);
     expect((await checkOne({ reference: '\rPAY-2' })).codes).toEqual(['FORMULA_TEXT', 'INVALID_REFERENCE']);
+  });
+
+  it('reports FORMULA_TEXT beside UNKNOWN_MEMBER for a member number behind =, + or @ (only spaces and dashes are dropped from a number)', async () => {
+    for (const memberNo of [`=${LEI}`, `+${LEI}`, `@${LEI}`]) {
+      const { row, codes } = await checkOne({ member_no: memberNo });
+      expect(codes).toEqual(['FORMULA_TEXT', 'UNKNOWN_MEMBER']);
+      expect(row.memberNo).toBe(memberNo);
+    }
   });
 
   it('lists a row’s codes in the catalogue’s order', async () => {
