@@ -181,6 +181,11 @@ describe('row codes, one file each', () => {
     expect((await checkOne({ currency: 'CNY' }, router, 'USD')).codes).toEqual(['CURRENCY_MISMATCH']);
   });
 
+  it('refuses a batch currency that is not enabled with CURRENCY_DISABLED, before reading the file', async () => {
+    const answer = await desk.router.invoke('payouts.validate', { fileName: 'usd.csv', currency: 'USD', contentBase64: base64Of(csvOf([rowWith()])) });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CURRENCY_DISABLED', details: { field: 'currency' } } });
+  });
+
   it('reports UNKNOWN_MEMBER for a number no member has, and reads a number written with spaces or dashes', async () => {
     expect((await checkOne({ member_no: '999999999' })).problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_MEMBER', column: 'member_no' })]);
     expect((await checkOne({ member_no: '1000-0000-9' })).row).toMatchObject({ memberName: '李雷', problems: [] });
