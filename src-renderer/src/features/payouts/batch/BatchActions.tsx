@@ -14,15 +14,16 @@ import { CancelDialog } from './CancelDialog';
 import { ExecuteDialog } from './ExecuteDialog';
 import { ExportResultsButton } from './ExportResultsButton';
 import { SubmitDialog } from './SubmitDialog';
-import { useBatchExecution } from './use-batch-execution';
+import type { BatchExecution } from './use-batch-execution';
 
 type Asked = Exclude<BatchStep, 'export'> | null;
 
-function StepButton({ offered, label, onClick }: { offered: OfferedStep; label: string; onClick: () => void }) {
+/** A step shown but not takeable, and its reason; steps blocked for the same reason share one sentence, shown after the last of them. */
+function StepButton({ offered, label, onClick, sayWhy }: { offered: OfferedStep; label: string; onClick: () => void; sayWhy: boolean }) {
   const { t } = useTranslation();
   const primary = offered.step === 'submit' || offered.step === 'approve' || offered.step === 'execute';
   const danger = offered.step === 'reject' || offered.step === 'cancel';
-  const reasonId = `blocked-${offered.step}`;
+  const reasonId = `blocked-${offered.blocked ?? ''}`;
   return (
     <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
       <Button
@@ -34,8 +35,8 @@ function StepButton({ offered, label, onClick }: { offered: OfferedStep; label: 
       >
         {label}
       </Button>
-      {offered.blocked && (
-        <Typography id={reasonId} variant="body2" color="text.secondary" data-testid={reasonId}>
+      {offered.blocked && sayWhy && (
+        <Typography id={reasonId} variant="body2" color="text.secondary" data-testid="blocked-reason">
           {t(`payout-batch:blocked.${offered.blocked}`)}
         </Typography>
       )}
@@ -44,12 +45,11 @@ function StepButton({ offered, label, onClick }: { offered: OfferedStep; label: 
 }
 
 /** The steps the batch's status offers this person, each with its dialog; paying shows its progress here while the rest of the page stays usable. */
-export function BatchActions({ batch }: { batch: Batch }) {
+export function BatchActions({ batch, execution }: { batch: Batch; execution: BatchExecution }) {
   const { t } = useTranslation();
   const describe = useErrorText();
   const session = useSession();
   const [asked, setAsked] = useState<Asked>(null);
-  const execution = useBatchExecution(batch);
   const reject = useChannelMutation('payouts.reject', { onSuccess: () => setAsked(null) });
   const stop = useChannelMutation('jobs.cancel');
   const steps = offeredSteps(batch, session);
@@ -60,16 +60,22 @@ export function BatchActions({ batch }: { batch: Batch }) {
     <Stack sx={{ gap: 1.5 }}>
       {steps.length > 0 && (
         <Stack direction="row" role="group" aria-label={t('payout-batch:step.label')} sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-          {steps.map((offered) =>
+          {steps.map((offered, index) =>
             offered.step === 'export' ? (
               <ExportResultsButton key="export" batchId={batch.id} />
             ) : offered.step === 'execute' && execution.running ? null : (
-              <StepButton key={offered.step} offered={offered} label={label(offered.step)} onClick={() => setAsked(offered.step as Asked)} />
+              <StepButton
+                key={offered.step}
+                offered={offered}
+                label={label(offered.step)}
+                onClick={() => setAsked(offered.step as Asked)}
+                sayWhy={steps[index + 1]?.blocked !== offered.blocked}
+              />
             ),
           )}
         </Stack>
       )}
-      {execution.job && <JobProgress job={execution.job} label={t('payout-batch:execute.progress')} onCancel={() => execution.job && stop.mutate({ id: execution.job.id })} />}
+      {execution.job && execution.job.state !== 'done' && <JobProgress job={execution.job} label={t('payout-batch:execute.progress')} onCancel={() => execution.job && stop.mutate({ id: execution.job.id })} />}
       {execution.error && <Alert severity="error">{describe(execution.error)}</Alert>}
 
       <SubmitDialog batch={batch} open={asked === 'submit'} onClose={close} />

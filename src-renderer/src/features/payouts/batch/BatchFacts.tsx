@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { DateTime } from '../../../ui/DateTime';
 import { useClipboard } from '../../../ui/use-clipboard';
-import { BatchStatusChip } from './batch-chips';
+import { BatchStatusChip } from '../BatchStatusChip';
 
 /** The first characters of a SHA-256 are enough to tell two batches apart by eye; the whole is copied. */
 const SHORT_HASH = 12;
@@ -49,7 +49,9 @@ export function BatchFacts({ batch }: { batch: Batch }) {
   return (
     <Stack direction="row" component="section" aria-label={t('payout-batch:facts.label')} sx={{ gap: 4, flexWrap: 'wrap', rowGap: 1 }}>
       <Fact label={t('payout-batch:facts.status')}>
-        <BatchStatusChip status={batch.status} />
+        <span data-testid="batch-status">
+          <BatchStatusChip status={batch.status} />
+        </span>
       </Fact>
       <Fact label={t('payout-batch:facts.currency')}>{batch.currency}</Fact>
       <Fact label={t('payout-batch:facts.maker')}>{batch.createdBy}</Fact>

@@ -39,7 +39,7 @@ function GroupCard({ group }: { group: DuplicateGroup }) {
             <TableRow key={item.id}>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.line}</TableCell>
               <TableCell>{item.reference}</TableCell>
-              <TableCell>{t(`payout-batch:destination.${item.destination === 'bank_card' ? 'bank_card' : 'wallet'}`)}</TableCell>
+              <TableCell>{t(`payouts:destination.${item.destination === 'bank_card' ? 'bank_card' : 'wallet'}`)}</TableCell>
               <TableCell>{item.note}</TableCell>
             </TableRow>
           ))}

@@ -28,7 +28,7 @@ export function ItemFilters({ view, onChange, onClear }: ItemFiltersProps) {
         <MenuItem value="">{t('payout-batch:filter.any')}</MenuItem>
         {ROW_STATUSES.map((verdict) => (
           <MenuItem key={verdict} value={verdict}>
-            {t(`payout-batch:verdict.${verdict}`)}
+            {t(`payouts:rowStatus.${verdict}`)}
           </MenuItem>
         ))}
       </TextField>
@@ -36,7 +36,7 @@ export function ItemFilters({ view, onChange, onClear }: ItemFiltersProps) {
         <MenuItem value="">{t('payout-batch:filter.any')}</MenuItem>
         {ROW_CODES.map((code) => (
           <MenuItem key={code} value={code}>
-            {t(`payout-batch:code.${code}`)}
+            {t(`payouts:code.${code}`)}
           </MenuItem>
         ))}
       </TextField>

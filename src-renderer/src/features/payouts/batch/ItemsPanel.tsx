@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { alpha, Badge, Button, Paper, Stack } from '@mui/material';
 import CompareArrows from '@mui/icons-material/CompareArrowsOutlined';
-import { DataGrid } from '@mui/x-data-grid';
+import { DataGrid, type GridColumnVisibilityModel } from '@mui/x-data-grid';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Batch, PayoutItem } from '../../../../../src-shared/contract/payouts';
@@ -24,6 +24,7 @@ export function ItemsPanel({ batch, items: view }: { batch: Batch; items: Return
   const session = useSession();
   const [duplicatesOpen, setDuplicatesOpen] = useState(false);
   const [bankAnswer, setBankAnswer] = useState<BankAnswer>(null);
+  const [chosenColumns, setChosenColumns] = useState<GridColumnVisibilityModel>({});
   const { status, verdict, code } = view.view;
   const items = useChannelQuery(
     'payouts.items',
@@ -36,8 +37,9 @@ export function ItemsPanel({ batch, items: view }: { batch: Batch; items: Return
     () => (mayAnswerBank ? { onSettle: (item: PayoutItem) => setBankAnswer({ kind: 'settle', item }), onReturn: (item: PayoutItem) => setBankAnswer({ kind: 'return', item }) } : { onSettle: null, onReturn: null }),
     [mayAnswerBank],
   );
-  const columns = useItemColumns(items.data?.rows ?? [], bank);
+  const columns = useItemColumns(items.data?.rows ?? [], batch.currency, bank);
   const duplicateCount = duplicates.data?.total ?? 0;
+  const paid = batch.status === 'executing' || batch.status === 'completed';
 
   return (
     <Stack sx={{ gap: 1.5, flex: '1 1 auto' }}>
@@ -58,17 +60,18 @@ export function ItemsPanel({ batch, items: view }: { batch: Batch; items: Return
           disableColumnSorting
           label={t('payout-batch:items.title')}
           getRowClassName={({ row }) => `row-${row.rowStatus}`}
+          // What paying wrote (a code, a transfer) is empty until the batch is paid.
+          columnVisibilityModel={{ ...(paid ? {} : { code: false, transferId: false }), ...chosenColumns }}
+          onColumnVisibilityModelChange={setChosenColumns}
           slots={{
             noRowsOverlay: () =>
               isFiltered(view.view) ? <EmptyState title={t('payout-batch:items.emptyFiltered')} hint={t('payout-batch:items.emptyFilteredHint')} /> : <EmptyState title={t('payout-batch:items.empty')} />,
           }}
           sx={{
             border: 0,
-            // Warnings stand out for the reviewer; errors are quieter, as they will not be paid.
+            // Warnings stand out for the reviewer: those rows will be paid. Error rows say so in their chip, and are left out.
             '& .row-warning': { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.12) },
             '& .row-warning:hover': { bgcolor: (theme) => alpha(theme.palette.warning.main, 0.18) },
-            '& .row-error': { bgcolor: (theme) => alpha(theme.palette.error.main, 0.06) },
-            '& .row-error:hover': { bgcolor: (theme) => alpha(theme.palette.error.main, 0.1) },
           }}
         />
       </Paper>

@@ -8,16 +8,15 @@ import { useRowProblemText } from '../../../api/row-problem-text';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageFrame } from '../../../ui/PageFrame';
+import { PAYOUTS_PATH } from '../payout-paths';
 import { BatchActions } from './BatchActions';
 import { BatchFacts } from './BatchFacts';
 import { batchIdFrom } from './batch-path';
 import { BatchSummary } from './BatchSummary';
 import { BatchTimeline } from './BatchTimeline';
 import { ItemsPanel } from './ItemsPanel';
+import { useBatchExecution } from './use-batch-execution';
 import { useItemsView } from './use-items-view';
-
-/** The list this page is reached from (the payouts list, another feature's screen). */
-const PAYOUTS_LIST_PATH = '/payouts';
 
 function FileWarnings({ batch }: { batch: Batch }) {
   const problemText = useRowProblemText();
@@ -32,20 +31,21 @@ function FileWarnings({ batch }: { batch: Batch }) {
 function BatchPage({ batch }: { batch: Batch }) {
   const { t } = useTranslation();
   const items = useItemsView();
+  const execution = useBatchExecution(batch);
   return (
     <PageFrame
       title={batch.fileName}
       subtitle={t('payout-batch:subtitle', { id: batch.id })}
       actions={
-        <Button component={RouterLink} to={PAYOUTS_LIST_PATH} startIcon={<ArrowBack />}>
+        <Button component={RouterLink} to={PAYOUTS_PATH} startIcon={<ArrowBack />}>
           {t('payout-batch:backToList')}
         </Button>
       }
     >
       <BatchFacts batch={batch} />
-      <BatchSummary batch={batch} />
+      <BatchSummary batch={batch} paying={execution.running} />
       <FileWarnings batch={batch} />
-      <BatchActions batch={batch} />
+      <BatchActions batch={batch} execution={execution} />
       <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
         <Tabs value={items.view.tab} onChange={(_event, tab: typeof items.view.tab) => items.setTab(tab)} aria-label={t('payout-batch:tabs.label')}>
           <Tab value="items" label={t('payout-batch:tabs.items')} />
@@ -69,7 +69,7 @@ export function PayoutBatchScreen() {
           title={t('payout-batch:notFound.title')}
           hint={t('payout-batch:notFound.hint')}
           action={
-            <Button component={RouterLink} to={PAYOUTS_LIST_PATH}>
+            <Button component={RouterLink} to={PAYOUTS_PATH}>
               {t('payout-batch:backToList')}
             </Button>
           }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { useErrorText } from '../../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../../api/queries';
-import { useRowProblemText } from '../../../api/row-problem-text';
+import { amountCurrency, usePayoutProblemText } from '../problem-text';
 import { StepDialog } from './StepDialog';
 import { DetailRow } from '../../../ui/DetailRow';
 import { Money } from '../../../ui/Money';
@@ -19,7 +19,7 @@ const LISTED = 20;
 export function SubmitDialog({ batch, open, onClose }: { batch: Batch; open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const describe = useErrorText();
-  const problemText = useRowProblemText();
+  const problemText = usePayoutProblemText();
   const leftOut = useChannelQuery('payouts.items', { batchId: batch.id, rowStatus: 'error', offset: 0, limit: LISTED }, { enabled: open });
   const submit = useChannelMutation('payouts.submit', { onSuccess: onClose });
   const count = new Intl.NumberFormat(i18n.language);
@@ -53,7 +53,7 @@ export function SubmitDialog({ batch, open, onClose }: { batch: Batch; open: boo
               <ListItem key={item.id} disableGutters>
                 <ListItemText
                   primary={t('payout-batch:submit.leftOutRow', { line: item.line, reference: item.reference || '—' })}
-                  secondary={item.problems.map(problemText).join(' ')}
+                  secondary={item.problems.map((problem) => problemText(problem, amountCurrency(item.currency, batch.currency))).join(' ')}
                 />
               </ListItem>
             ))}

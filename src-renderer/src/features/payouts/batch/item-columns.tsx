@@ -6,11 +6,12 @@ import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { PayoutItem } from '../../../../../src-shared/contract/payouts';
 import { formatMemberNumber } from '../../../../../src-shared/member-number';
-import { useRowProblemText } from '../../../api/row-problem-text';
 import { useAmountColumn } from '../../../ui/amount-column';
 import { Money } from '../../../ui/Money';
 import { actionsColumn } from '../../../ui/grid';
-import { ItemStatusChip, VerdictChip } from './batch-chips';
+import { ItemStatusChip } from './batch-chips';
+import { RowStatusChip } from '../import/RowStatusChip';
+import { amountCurrency, usePayoutProblemText } from '../problem-text';
 
 /** Text that may be cut short keeps its whole in the cell's title, read on hover. */
 function Titled({ text }: { text: string }) {
@@ -33,9 +34,9 @@ export interface BankResultHandlers {
 }
 
 /** The items' columns: line, reference, member, amount, destination, note, verdict with its problems in words, status, code, transfer — and, for SENT items, what the bank answered. */
-export function useItemColumns(rows: readonly PayoutItem[], bank: BankResultHandlers): GridColDef<PayoutItem>[] {
+export function useItemColumns(rows: readonly PayoutItem[], batchCurrency: string, bank: BankResultHandlers): GridColDef<PayoutItem>[] {
   const { t } = useTranslation();
-  const problemText = useRowProblemText();
+  const problemText = usePayoutProblemText();
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const columns: GridColDef<PayoutItem>[] = [
@@ -57,23 +58,24 @@ export function useItemColumns(rows: readonly PayoutItem[], bank: BankResultHand
           row.destination === 'bank_card'
             ? row.bankCardLast4
               ? t('payout-batch:destination.bankCardLast4', { last4: row.bankCardLast4 })
-              : t('payout-batch:destination.bank_card')
+              : t('payouts:destination.bank_card')
             : row.destination === 'wallet'
-              ? t('payout-batch:destination.wallet')
+              ? t('payouts:destination.wallet')
               : row.destination,
       },
-      { field: 'note', headerName: t('payout-batch:item.note'), flex: 1, minWidth: 110, sortable: false, renderCell: ({ row }) => <Titled text={row.note} /> },
+      { field: 'note', headerName: t('payout-batch:item.note'), flex: 0.8, minWidth: 100, sortable: false, renderCell: ({ row }) => <Titled text={row.note} /> },
       {
         field: 'rowStatus',
         headerName: t('payout-batch:item.verdict'),
-        flex: 1.3,
-        minWidth: 180,
+        // The problems in words are what the reviewer reads: the widest text column.
+        flex: 2,
+        minWidth: 200,
         sortable: false,
-        valueGetter: (_value, row) => row.problems.map(problemText).join(' '),
+        valueGetter: (_value, row) => row.problems.map((problem) => problemText(problem, amountCurrency(row.currency, batchCurrency))).join(' '),
         renderCell: ({ row, value }) => (
           <Tooltip title={String(value)}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, height: '100%', minWidth: 0 }}>
-              <VerdictChip verdict={row.rowStatus} />
+              <RowStatusChip status={row.rowStatus} />
               <Titled text={String(value)} />
             </Box>
           </Tooltip>
@@ -107,5 +109,5 @@ export function useItemColumns(rows: readonly PayoutItem[], bank: BankResultHand
       );
     }
     return columns;
-  }, [t, problemText, amountColumn, rows, bank]);
+  }, [t, problemText, amountColumn, rows, batchCurrency, bank]);
 }

@@ -37,3 +37,5 @@ export function useBatchExecution(batch: Batch) {
     error: start.error ?? failed,
   };
 }
+
+export type BatchExecution = ReturnType<typeof useBatchExecution>;
