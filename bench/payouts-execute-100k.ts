@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { runDurableJob, recordDurableJob } from '../src-main/jobs/durable-jobs';
 import { approveBatch } from '../src-main/payouts/approve';
 import { submitBatch } from '../src-main/payouts/batch-steps';
-import { EXECUTE_CHUNK, executePayoutsJob, type ExecuteResult } from '../src-main/payouts/execute';
+import { executePayoutsJob, executeStepSize, type ExecuteResult } from '../src-main/payouts/execute';
 import { fundPayouts } from '../src-main/payouts/funding';
 import { importPayoutFile } from '../src-main/payouts/import-batch';
 import { unlockWithPassphrase } from '../src-main/staff/unlock';
@@ -16,7 +16,7 @@ import { Desk, elapsedMs, FOUNDER, round, setUpFolder, withTempStore, type Bench
 // (executePayoutsJob, what payouts.execute starts), timed from the call that records the job
 // (its first transaction posts the funding hold and checks the content hash) to the job's signed
 // checkpoint as it ends: 100,000 transfers, to members' wallets (four fifths) or to bank payouts
-// clearing, each item's status and transfer written, in steps of EXECUTE_CHUNK committed with
+// clearing, each item's status and transfer written, in steps (executeStepSize) committed with
 // their checkpoint, on the store's defaults (SQLCipher, WAL, synchronous=FULL). The batch is
 // made once through the services (100,000 members, 10,000 bank cards, import by a maker,
 // submit, funding, approval by the signed-in admin) and each round executes a fresh copy of that
@@ -79,7 +79,7 @@ async function executeCopy(prepared: PreparedBatch): Promise<number> {
   }
 }
 
-/** The same rows written raw: a transfer-width insert and an item update per item, EXECUTE_CHUNK per commit. */
+/** The same rows written raw: a transfer-width insert and an item update per item, as many per commit as a step pays. */
 function insertFloor(store: Store): number {
   store.sqlite.exec(`CREATE TABLE floor_transfers (id INTEGER PRIMARY KEY, idempotency_key TEXT, debit_account_id INTEGER, credit_account_id INTEGER,
     amount INTEGER, currency TEXT, kind TEXT, state TEXT, pending_id INTEGER, reverses_id INTEGER, link_id INTEGER, memo TEXT, actor TEXT,
@@ -96,10 +96,11 @@ function insertFloor(store: Store): number {
   const paid = store.sqlite.prepare(`UPDATE floor_items SET status = 'PAID', transfer_id = ?, paid_at = ? WHERE id = ?`);
   const hex = 'f'.repeat(64);
   const at = new Date('2026-12-01T00:00:00.000Z').toISOString();
+  const step = executeStepSize(ITEMS);
   const start = process.hrtime.bigint();
-  for (let first = 1; first <= ITEMS; first += EXECUTE_CHUNK) {
+  for (let first = 1; first <= ITEMS; first += step) {
     store.sqlite.transaction(() => {
-      for (let id = first; id < first + EXECUTE_CHUNK && id <= ITEMS; id += 1) {
+      for (let id = first; id < first + step && id <= ITEMS; id += 1) {
         insert.run(id, `payout:1:item:${id}`, 1, 2 + id, 123450, 'CNY', 'payout', 'posted', null, null, null, `PO-2612-${id}`, 'bench', `payout-item:${id}`, at, null, hex, hex);
         paid.run(id, at, id);
       }
