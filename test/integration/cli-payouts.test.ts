@@ -138,10 +138,10 @@ describe('paydesk payouts validate', () => {
     expect(jsonOf<ValidateJson>(run).rows).toEqual([expect.objectContaining({ line: 2, status: 'warning', codes: ['FORMULA_TEXT'] })]);
     const text = await paydesk(ADMIN, ['payouts', 'validate', path]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('utf-8, comma-separated, 1 rows');
+    expect(text.stdout).toContain('utf-8, comma-separated, 1 row,');
     expect(text.stdout).toContain('Codes: FORMULA_TEXT 1');
     expect(text.stdout).toContain('line 2 W-1: warning');
-    expect(text.stdout).toContain('Payable: 1 rows, CN¥9.00');
+    expect(text.stdout).toContain('Payable: 1 row, CN¥9.00');
   });
 
   it('exits 1 for a file error (EMPTY_FILE) with no rows', async () => {

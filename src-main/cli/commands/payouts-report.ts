@@ -10,6 +10,8 @@ const LOCALE = 'en-US';
 
 export const money = (minor: number, currency: string) => formatAmount(minor, currency, LOCALE);
 
+const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
 /** `payouts validate --json`: file facts, the file's codes, each row's codes (once per problem), totals. */
@@ -44,7 +46,7 @@ export function hasErrors(report: ValidationReport): boolean {
 export function validationText(fileName: string, report: ValidationReport): string {
   const { file, totals, currency } = report;
   const delimiter = file.delimiter === null ? 'unknown delimiter' : `${DELIMITER_NAMES[file.delimiter]}-separated`;
-  const lines = [`${fileName}: ${file.encoding ?? 'unknown encoding'}, ${delimiter}, ${file.rows} rows, SHA-256 ${file.sha256}`];
+  const lines = [`${fileName}: ${file.encoding ?? 'unknown encoding'}, ${delimiter}, ${rowsText(file.rows)}, SHA-256 ${file.sha256}`];
   for (const problem of report.fileProblems) lines.push(`  file ${problem.code}: ${problem.message}`);
   if (!report.importable) {
     lines.push('The file cannot be imported; fix it and validate again.');
@@ -57,7 +59,7 @@ export function validationText(fileName: string, report: ValidationReport): stri
     lines.push(`  line ${row.line} ${row.reference || '(no reference)'}: ${row.status}`);
     for (const problem of row.problems) lines.push(`    ${problem.code}: ${problem.message}`);
   }
-  lines.push(`Payable: ${totals.payableCount} rows, ${money(totals.payableAmount, currency)}${totals.error > 0 ? `; ${totals.error} rows with errors are left out at submission` : ''}`);
+  lines.push(`Payable: ${rowsText(totals.payableCount)}, ${money(totals.payableAmount, currency)}${totals.error > 0 ? `; ${rowsText(totals.error)} with errors left out at submission` : ''}`);
   return lines.join('\n');
 }
 
