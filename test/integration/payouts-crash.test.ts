@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -8,13 +9,12 @@ import { verifyStore } from '../../src-main/registry';
 import { openEncryptedDatabase } from '../../src-main/store/open-database';
 import { openStore } from '../../src-main/store/store';
 import { luhnCheckDigit } from '../../src-shared/luhn';
-import { runChildKilledAfterReady } from '../support/child-process';
-import { ADMIN, ok } from '../support/temp-data';
+import { ok } from '../support/temp-data';
 import { addMember } from './members-fixtures';
 import { base64Of, csvOf, fund, payoutRouter, signInAs, type PayoutRow } from './payouts-fixtures';
 
 // Issue 11, "crash test": an approved batch of 20,000 items (to members' wallets and bank cards)
-// is executed through the router by a child process (signed in as admin) that is SIGKILLed at random moments, again and again, each
+// is executed by a child process that is SIGKILLed at random moments, again and again; each
 // time execute is run again in a new child and resumes from the last committed step, until one
 // run sees the batch completed. Then every payable item was paid exactly once, the hold was
 // posted once and what was not paid went back once, 2400 holds nothing for the batch, and
@@ -24,7 +24,7 @@ const ITEMS = 20_000;
 const MEMBERS = 300;
 /** Members [0, BANK_CARD_MEMBERS) have a linked bank card, and every other item of theirs goes there. */
 const BANK_CARD_MEMBERS = 100;
-const MIN_KILLS = 20;
+const MIN_KILLS = 22;
 const CHILD = `node_modules/.cache/paydesk-tests/payouts-execute-child-${process.pid}.mjs`;
 
 beforeAll(async () => {
@@ -76,16 +76,44 @@ async function approvedBatch(): Promise<{ router: Router; dataDir: string; batch
 
 interface Run {
   finished: boolean;
-  /** Each `done N T` line: items done, ms after ready. */
+  /** Each step the child ran (killed before or after its commit): items done after it, ms after ready. */
   progress: { done: number; ms: number }[];
 }
 
-async function runChild(dataDir: string, batchId: number, delayMs: number): Promise<Run> {
-  const run = await runChildKilledAfterReady(CHILD, [dataDir, String(batchId)], { PAYDESK_PASSPHRASE: ADMIN.passphrase }, delayMs);
-  if (run.signal !== 'SIGKILL' && run.code !== 0) throw new Error(`child failed: ${run.stderr}`);
-  if (/ended (failed|cancelled)/.test(run.stdout)) throw new Error(`the job did not end done: ${run.stdout}`);
-  const progress = [...run.stdout.matchAll(/^done (\d+) (\d+)$/gm)].map((match) => ({ done: Number(match[1]), ms: Number(match[2]) }));
-  return { finished: run.stdout.includes('finished\n'), progress };
+/**
+ * Runs the child and SIGKILLs it `delayMs` after ready (`level` null) or after the step that
+ * brings the job to `level` items, unless it finishes first; no kill: let it run.
+ */
+function runChild(dataDir: string, masterKey: Buffer, batchId: number, kill: { level: number | null; delayMs: number } | null): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, dataDir, String(batchId)], { env: { ...process.env, PAYDESK_TEST_MASTER_KEY: masterKey.toString('hex') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let ready = false;
+    let armed = false;
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        ready ||= line === 'ready';
+        const step = Number(/^step (\d+) /.exec(line)?.[1] ?? -1);
+        if (kill && ready && !armed && (kill.level === null || step >= kill.level)) {
+          armed = true;
+          setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) return reject(new Error(`child failed: ${stderr}`));
+      if (/ended (failed|cancelled)/.test(stdout)) return reject(new Error(`the job did not end done: ${stdout}`));
+      const progress = [...stdout.matchAll(/^step (\d+) (\d+)$/gm)].map((match) => ({ done: Number(match[1]), ms: Number(match[2]) }));
+      resolve({ finished: stdout.includes('finished\n'), progress });
+    });
+  });
 }
 
 /** How far the batch's job committed, read from the folder between runs. */
@@ -102,38 +130,31 @@ describe('payout execution killed at random moments', () => {
   it('resumes after every kill and pays every payable item exactly once, resolving the hold once', async () => {
     const { router, dataDir, batchId, frozen } = await approvedBatch();
     const masterKey = Buffer.from(router.state.requireStore().masterKey);
-    router.close();
+    // The admin stays signed in here while the children execute in their name, as the CLI runs
+    // beside the app: their journal rows lie in this signed session (trust.sessions).
 
-    // Seeded kill moments, placed by what the children's progress teaches: the time from ready to
-    // a run's first commit (longer when a run committed nothing before its kill) and between
-    // commits. Until MIN_KILLS kills, a kill lands either inside a run's first step (nothing
-    // committed) or after about one commit, with the commits spread over the kills still to come,
-    // and never so late that the run could finish; then the runs are let finish.
+    // MIN_KILLS kill moments spread over the execution's length: the k-th comes at a random moment
+    // within the step after the one that brings the job k/MIN_KILLS of the way (within the run's
+    // first step, when its checkpoint is already past that), never in the last two steps, and the
+    // lengths of steps are learnt from the children's. Then one run is let finish.
     let seed = 11;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
       return seed / 2_147_483_648;
     };
-    let firstMs = 700;
+    let firstMs = 300;
     let stepMs = 300;
     const killedAt: number[] = [];
-    for (let done = 0; ; ) {
-      expect(killedAt.length, 'the batch completes within 200 runs').toBeLessThan(200);
-      // Steps that may still commit before MIN_KILLS, keeping one back (a kill can come late).
-      const commitsLeft = Math.floor((ITEMS - done) / EXECUTE_CHUNK) - 2;
-      const killsLeft = MIN_KILLS - killedAt.length;
-      let delay: number;
-      if (killsLeft <= 0) delay = random() * 1.5 * (firstMs + (ITEMS - done) / EXECUTE_CHUNK * stepMs);
-      else if (commitsLeft > 0 && random() < commitsLeft / killsLeft) delay = firstMs + random() * 0.8 * stepMs;
-      else delay = random() * 0.8 * firstMs;
-      const run = await runChild(dataDir, batchId, delay);
+    for (let k = 0, done = 0; ; k += 1) {
+      expect(k, 'the batch completes within 200 runs').toBeLessThan(200);
+      const level = Math.floor((k * (ITEMS - 2 * EXECUTE_CHUNK)) / MIN_KILLS / EXECUTE_CHUNK) * EXECUTE_CHUNK;
+      const kill = level <= done ? { level: null, delayMs: random() * 0.9 * firstMs } : { level, delayMs: random() * 0.9 * stepMs };
+      const run = await runChild(dataDir, masterKey, batchId, k < MIN_KILLS ? kill : null);
+      const [first, ...rest] = run.progress;
+      if (first) firstMs = Math.min(firstMs, first.ms);
+      stepMs = Math.min(stepMs, ...rest.map((point, i) => point.ms - run.progress[i]!.ms).filter((ms) => ms > 0));
       if (run.finished) break;
-      const committed = run.progress.filter((point) => point.done > done);
-      if (committed.length > 0) firstMs = committed[0]!.ms;
-      if (committed.length > 1) stepMs = committed[1]!.ms - committed[0]!.ms;
-      const before = done;
       done = committedDone(dataDir, masterKey, batchId);
-      if (done === before && delay >= firstMs) firstMs *= 1.2;
       killedAt.push(done);
     }
     const store = await openStore(dataDir, masterKey);
@@ -168,6 +189,7 @@ describe('payout execution killed at random moments', () => {
       expect(report.checks.filter((check) => !check.ok)).toEqual([]);
     } finally {
       store.close();
+      router.close();
     }
     // The kills must have landed mid-execution, at several places, or this test proves nothing.
     const midway = killedAt.filter((done) => done > 0 && done < ITEMS);
