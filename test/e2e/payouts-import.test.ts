@@ -55,6 +55,20 @@ function codeChip(page: Page, code: string): Locator {
   return page.locator(`[data-testid="code-count"][data-code="${code}"]`);
 }
 
+/** At 1024×700 (the navigation folds to its rail) the grid shows every column without scrolling sideways. */
+async function fitsSmallScreen(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.waitForTimeout(400);
+  const overflow = await page.locator('.MuiDataGrid-virtualScroller').first().evaluate((scroller) => {
+    const headers = [...document.querySelectorAll('.MuiDataGrid-columnHeader')];
+    return Math.max(...headers.map((header) => header.getBoundingClientRect().right)) - scroller.getBoundingClientRect().right;
+  });
+  await screenshot(page, name);
+  await page.setViewportSize(viewport);
+  expect(overflow).toBeLessThanOrEqual(0.5);
+}
+
 async function gridRowCount(page: Page, expected: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   let count = -1;
@@ -145,6 +159,7 @@ describe('finance imports a payout file', () => {
     await expectText(page.getByTestId('error-count'), '3');
     await gridRowCount(page, 7);
     await screenshotWhole(page, 'payouts-import-results-en');
+    await fitsSmallScreen(page, 'payouts-import-results-1024-en');
 
     await codeChip(page, 'INVALID_AMOUNT').click();
     await gridRowCount(page, 2);
@@ -188,6 +203,7 @@ describe('finance imports a payout file', () => {
     await expectText(row, '4 of 7');
     await expectText(row, 'CN¥1,480.50');
     await screenshot(page, 'payouts-list-en');
+    await fitsSmallScreen(page, 'payouts-list-1024-en');
     await switchLanguage(page, '简体中文');
     await expectText(row, '草稿');
     await screenshot(page, 'payouts-list-zh');

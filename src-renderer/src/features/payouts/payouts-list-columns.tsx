@@ -27,35 +27,35 @@ export function usePayoutsListColumns(rows: readonly BatchRow[]): GridColDef<Bat
       {
         field: 'status',
         headerName: t('payouts:list.field.status'),
-        width: 110,
+        width: 100,
         renderCell: ({ row }) => (
           <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
             <BatchStatusChip status={row.status} />
           </Box>
         ),
       },
-      { field: 'fileName', headerName: t('payouts:list.field.fileName'), flex: 1.4, minWidth: 160, renderCell: ({ row }) => <Titled text={row.fileName} /> },
-      { field: 'currency', headerName: t('payouts:list.field.currency'), width: 80 },
+      { field: 'fileName', headerName: t('payouts:list.field.fileName'), flex: 1.4, minWidth: 110, renderCell: ({ row }) => <Titled text={row.fileName} /> },
+      { field: 'currency', headerName: t('payouts:list.field.currency'), width: 72 },
       {
         field: 'itemCount',
         headerName: t('payouts:list.field.items'),
-        width: 130,
+        width: 112,
         align: 'right',
         headerAlign: 'right',
         valueGetter: (_value, row) => t('payouts:list.itemsOfRows', { items: count.format(row.itemCount), rows: count.format(row.rowCount) }),
         cellClassName: 'tabular',
       },
       amountColumn({ field: 'total', headerName: t('payouts:list.field.total'), rows, amountOf: (row) => ({ minor: row.total, currency: row.currency }), strong: true }),
-      { field: 'createdBy', headerName: t('payouts:list.field.maker'), flex: 0.8, minWidth: 120, renderCell: ({ row }) => <Titled text={row.createdBy} /> },
+      { field: 'createdBy', headerName: t('payouts:list.field.maker'), flex: 0.8, minWidth: 100, renderCell: ({ row }) => <Titled text={row.createdBy} /> },
       {
         field: 'approvers',
         headerName: t('payouts:list.field.approvers'),
         flex: 0.9,
-        minWidth: 110,
+        minWidth: 100,
         valueGetter: (_value, row) => (row.approvers.length > 0 ? list.format(row.approvers) : '—'),
         renderCell: ({ value }) => <Titled text={String(value)} />,
       },
-      dateTimeColumn<BatchRow>('createdAt', t('payouts:list.field.createdAt'), { width: 170 }, (row) => row.createdAt),
+      dateTimeColumn<BatchRow>('createdAt', t('payouts:list.field.createdAt'), { width: 150 }, (row) => row.createdAt),
     ];
   }, [t, i18n.language, amountColumn, rows]);
 }

@@ -43,19 +43,19 @@ export function useRowResultColumns(rows: readonly ValidatedRow[], batchCurrency
     };
     const problemsOf = (row: ValidatedRow) => row.problems.map((problem) => describe(problem, amountCurrency(row.currency, batchCurrency)));
     return [
-      { field: 'line', headerName: t('payouts:import.field.line'), type: 'number', width: 64 },
+      { field: 'line', headerName: t('payouts:import.field.line'), type: 'number', width: 60 },
       {
         field: 'status',
         headerName: t('payouts:import.field.status'),
-        width: 92,
+        width: 88,
         renderCell: ({ row }) => <RowStatusChip status={row.status} />,
       },
-      { field: 'reference', headerName: t('payouts:import.field.reference'), width: 104, renderCell: ({ row }) => <Titled text={row.reference} /> },
+      { field: 'reference', headerName: t('payouts:import.field.reference'), width: 92, renderCell: ({ row }) => <Titled text={row.reference} /> },
       {
         field: 'memberNo',
         headerName: t('payouts:import.field.member'),
         flex: 0.7,
-        minWidth: 130,
+        minWidth: 120,
         renderCell: ({ row }) => (
           <Stack sx={{ minWidth: 0 }}>
             <Titled text={row.memberName ?? '—'} />
@@ -71,13 +71,13 @@ export function useRowResultColumns(rows: readonly ValidatedRow[], batchCurrency
         renderCell: ({ row }) =>
           row.amount === null ? <Titled text={row.amountText} color="error.main" /> : <Money minor={row.amount} currency={amountCurrency(row.currency, batchCurrency)} />,
       },
-      { field: 'destination', headerName: t('payouts:import.field.destination'), width: 104, valueGetter: (_value, row) => destinationWord(row.destination) },
-      { field: 'note', headerName: t('payouts:import.field.note'), flex: 0.6, minWidth: 90, renderCell: ({ row }) => <Titled text={row.note} /> },
+      { field: 'destination', headerName: t('payouts:import.field.destination'), width: 100, valueGetter: (_value, row) => destinationWord(row.destination) },
+      { field: 'note', headerName: t('payouts:import.field.note'), flex: 0.6, minWidth: 76, renderCell: ({ row }) => <Titled text={row.note} /> },
       {
         field: 'problems',
         headerName: t('payouts:import.field.problems'),
         flex: 2,
-        minWidth: 280,
+        minWidth: 210,
         sortable: false,
         valueGetter: (_value, row) => problemsOf(row).join(' '),
         renderCell: ({ row }) => (
