@@ -12,7 +12,7 @@ import { RowStatusChip } from './RowStatusChip';
 /** Text that may be cut short keeps its whole in the cell's title, read on hover. */
 function Titled({ text, color }: { text: string; color?: string }) {
   return (
-    <Box component="span" title={text} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', color }}>
+    <Box component="span" title={text} sx={{ display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', color }}>
       {text}
     </Box>
   );
