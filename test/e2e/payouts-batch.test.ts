@@ -224,7 +224,7 @@ describe('a payout batch on its page', () => {
     await expectText(page.getByTestId('batch-status'), 'Completed', 60_000);
     await expectText(page.getByTestId('summary-PAID'), '25,000');
     await expectText(page.getByTestId('timeline'), 'Finished paying a payout batch');
-    await screenshot(page, 'payout-batch-timeline-en');
+    await screenshotWhole(page, 'payout-batch-timeline-en');
     await page.getByRole('tab', { name: 'Items' }).click();
     await expectText(page.getByRole('row').filter({ hasText: 'BIG-EN-1' }).first(), 'Paid');
     await screenshotWhole(page, 'payout-batch-results-en');
@@ -254,7 +254,7 @@ describe('a payout batch on its page', () => {
     await screenshotWhole(page, 'payout-batch-results-zh');
     await page.getByRole('tab', { name: '时间线' }).click();
     await expectText(page.getByTestId('timeline'), '付款批次执行完毕');
-    await screenshot(page, 'payout-batch-timeline-zh');
+    await screenshotWhole(page, 'payout-batch-timeline-zh');
     await switchLanguage(page, 'English');
     expect(app.problems).toEqual([]);
   });

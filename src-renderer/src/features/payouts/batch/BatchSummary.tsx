@@ -10,7 +10,7 @@ function SummaryCard({ label, count, amount, currency, testId }: { label: string
       <Typography variant="caption" color="text.secondary" component="p" noWrap title={label}>
         {label}
       </Typography>
-      <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
+      <Stack>
         <Typography variant="h6" component="p" sx={{ fontVariantNumeric: 'tabular-nums', lineHeight: 1.3 }}>
           {new Intl.NumberFormat(i18n.language).format(count)}
         </Typography>

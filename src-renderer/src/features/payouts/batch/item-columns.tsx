@@ -42,7 +42,7 @@ export function useItemColumns(rows: readonly PayoutItem[], batchCurrency: strin
     const columns: GridColDef<PayoutItem>[] = [
       { field: 'line', headerName: t('payout-batch:item.line'), width: 72, type: 'number', sortable: false },
       { field: 'reference', headerName: t('payout-batch:item.reference'), flex: 0.8, minWidth: 110, sortable: false, renderCell: ({ row }) => <Titled text={row.reference} /> },
-      { field: 'member', headerName: t('payout-batch:item.member'), flex: 1.1, minWidth: 150, sortable: false, valueGetter: (_value, row) => memberText(row), renderCell: ({ value }) => <Titled text={String(value)} /> },
+      { field: 'member', headerName: t('payout-batch:item.member'), flex: 1.1, minWidth: 170, sortable: false, valueGetter: (_value, row) => memberText(row), renderCell: ({ value }) => <Titled text={String(value)} /> },
       {
         ...amountColumn({ field: 'amount', headerName: t('payout-batch:item.amount'), rows, amountOf: (row) => ({ minor: row.amount ?? 0, currency: row.currency }) }),
         sortable: false,
