@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,16 @@ describe('finance imports a payout file', () => {
     await switchLanguage(page, 'English');
     await page.locator('main').getByRole('button', { name: 'Import a file' }).last().click();
     await page.getByRole('heading', { level: 1, name: 'Import a payout file' }).waitFor();
+  });
+
+  it('downloads the template with Chinese headers from the wizard', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Download template', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /^Chinese headers/ }).click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toBe('payouts-template-zh.csv');
+    expect(text.startsWith('\uFEFF参考号,会员号,金额,币种,去向,备注\r\n')).toBe(true);
+    expect(text).toContain(',CNY,');
   });
 
   it('reads the file: its encoding, delimiter and rows, and a preview of them', async () => {
