@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
 import { base64Of, csvOf, type PayoutRow } from '../integration/payouts-fixtures';
 import { closeBrowser, screenshot, type PaydeskPage } from './harness';
-import { ADMIN, answer, expectText, lock, switchLanguage, unlock, type Person } from './support/app-actions';
+import { ADMIN, answer, chooseRowAction, expectText, lock, switchLanguage, unlock, type Person } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';
 
 // Issue 11, the batch page: the maker (the admin, who imported every batch here) sees Approve
@@ -33,6 +33,7 @@ interface Batches {
   bigZh: number;
   toReject: number;
   draft: number;
+  bank: number;
 }
 
 async function importAs(router: Router, fileName: string, rows: PayoutRow[], submit = true): Promise<number> {
@@ -55,7 +56,13 @@ function bigRows(prefix: string, members: string[]): PayoutRow[] {
 async function seed(router: Router, batches: Batches): Promise<void> {
   await answer(router.invoke('staff.add', { ...FINANCE, role: 'finance' }));
   const members: string[] = [];
-  for (const [index, name] of NAMES.entries()) members.push((await answer(router.invoke('members.create', { name, phone: `1380000010${index}` }))).memberNumber);
+  const memberIds: number[] = [];
+  for (const [index, name] of NAMES.entries()) {
+    const member = await answer(router.invoke('members.create', { name, phone: `1380000010${index}` }));
+    members.push(member.memberNumber);
+    memberIds.push(member.id);
+  }
+  await answer(router.invoke('bankCards.link', { memberId: memberIds[1]!, pan: '5555555555554444', holderName: 'HAN MEIMEI', expiry: '12/39', bankName: 'BOC' }));
   await answer(router.invoke('payouts.fund', { amount: 20_000_000_000, idempotencyKey: 'e2e-batch-funding' }));
   batches.review = await importAs(router, '三月佣金.csv', [
     { reference: 'MAR-1', member_no: members[0], amount: '120.50', note: '三月佣金' },
@@ -68,6 +75,10 @@ async function seed(router: Router, batches: Batches): Promise<void> {
   batches.bigZh = await importAs(router, '四月佣金.csv', bigRows('BIG-ZH', members));
   batches.toReject = await importAs(router, 'wrong-month.csv', [{ reference: 'WR-1', member_no: members[1], amount: '5.00', note: '错月份' }]);
   batches.draft = await importAs(router, 'draft.csv', [{ reference: 'DR-1', member_no: members[2], amount: '7.00' }], false);
+  batches.bank = await importAs(router, 'bank-payouts.csv', [
+    { reference: 'BK-1', member_no: members[1], amount: '60.00', destination: 'bank_card', note: '银行卡付款' },
+    { reference: 'BK-2', member_no: members[1], amount: '40.00', destination: 'bank_card', note: '银行卡付款' },
+  ]);
 }
 
 /** The whole page in one picture: the app scrolls inside its frame, so the window is made as tall as the page. */
@@ -117,7 +128,7 @@ async function executeOnScreen(page: Page, labels: { execute: string; confirm: s
 
 describe('a payout batch on its page', () => {
   let app: PaydeskPage;
-  const batches: Batches = { review: 0, bigEn: 0, bigZh: 0, toReject: 0, draft: 0 };
+  const batches: Batches = { review: 0, bigEn: 0, bigZh: 0, toReject: 0, draft: 0, bank: 0 };
 
   beforeAll(async () => {
     app = await openSignedIn(ADMIN, (router) => seed(router, batches));
@@ -240,6 +251,32 @@ describe('a payout batch on its page', () => {
     expect(first).toContain('三月佣金 1');
     expect(first).toContain('李雷');
     expect(text).toContain('韩梅梅');
+  });
+
+  it('records what the bank answered for items sent to a bank card: one settled, one returned with the bank\'s reason', async () => {
+    const { page, router } = app;
+    // Approved and paid through the router as finance (signed in on the page, so in the router too).
+    const batch = await answer(router.invoke('payouts.get', { batchId: batches.bank }));
+    await answer(router.invoke('payouts.approve', { batchId: batch.id, contentHash: batch.contentHash }));
+    await answer(router.invoke('payouts.execute', { batchId: batch.id }));
+    while ((await answer(router.invoke('payouts.get', { batchId: batch.id }))).status !== 'completed') await page.waitForTimeout(100);
+    await openBatch(page, batches.bank, 'bank-payouts.csv');
+    await expectText(page.getByRole('row').filter({ hasText: 'BK-1' }), 'Bank card ••4444');
+    await expectText(page.getByRole('row').filter({ hasText: 'BK-1' }), 'Sent to bank');
+
+    await chooseRowAction(page, 'BK-1', 'Settled by the bank');
+    await page.getByRole('dialog').getByRole('button', { name: 'Settled by the bank' }).click();
+    await expectText(page.getByRole('row').filter({ hasText: 'BK-1' }), 'Settled');
+
+    await chooseRowAction(page, 'BK-2', 'Returned by the bank');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill('账户已销户');
+    await dialog.getByRole('button', { name: 'Returned by the bank' }).click();
+    await expectText(page.getByRole('row').filter({ hasText: 'BK-2' }), 'Returned');
+    const items = (await answer(router.invoke('payouts.items', { batchId: batch.id, offset: 0, limit: 10 }))).rows;
+    expect(items.map((item) => [item.reference, item.status])).toEqual([['BK-1', 'SETTLED'], ['BK-2', 'RETURNED']]);
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expectText(page.getByTestId('timeline'), 'BK-2, CN¥40.00: 账户已销户');
   });
 
   it('does the same in Chinese: review, approval preview, progress, results and timeline', async () => {

@@ -58,6 +58,8 @@ export function ItemsPanel({ batch, items: view }: { batch: Batch; items: Return
           columns={columns}
           pageSizeOptions={[...ITEM_PAGE_SIZES]}
           disableColumnSorting
+          // Every column is drawn, even past the right edge, so the bank's actions at the end can be reached by keyboard.
+          columnBufferPx={2000}
           label={t('payout-batch:items.title')}
           getRowClassName={({ row }) => `row-${row.rowStatus}`}
           // What paying wrote (a code, a transfer) is empty until the batch is paid.
