@@ -7,7 +7,7 @@ import { itemCause, itemLedgerKey, PAYOUT_KINDS } from './payout-ledger';
 import type { ExpectedTransfer, PayoutJournal, PayoutTransfer } from './payout-journal';
 import type { PayoutItemsTable } from './tables';
 
-// payouts.items, in one pass over every item (batch by batch, in item order):
+// payouts.items, in one pass over every item, in item order:
 // - each batch's items still hash to its content hash (content-hash.ts), and its rows, payable
 //   rows and their total are the batch's counts; a change, insert or delete of content shows as
 //   the batch, since the hash cannot say which item moved;
@@ -19,13 +19,13 @@ import type { PayoutItemsTable } from './tables';
 //   row recorded; an item that moved nothing names no transfer.
 // Transfers no item claims are named afterwards, by the item their key names (payout-checks.ts).
 
-type ItemRow = Omit<PayoutItemsTable, 'id'> & { id: number; wallet_account_id: number | null };
+type ItemRow = Omit<PayoutItemsTable, 'id'> & { id: number };
 
-const ITEMS = `
-  SELECT i.*, w.account_id AS wallet_account_id FROM payout_items i
-  LEFT JOIN payout_batches b ON b.id = i.batch_id
-  LEFT JOIN member_wallets w ON w.member_id = i.member_id AND w.currency = b.currency
-  ORDER BY i.batch_id, i.id`;
+// In table order, which is each batch's item order (an import writes its items in one go): a
+// table scan, where the (batch, id) index would look every row up. Wallets are read once, not
+// looked up per item.
+const ITEMS = 'SELECT * FROM payout_items ORDER BY id';
+const WALLETS = 'SELECT member_id, currency, account_id FROM member_wallets';
 
 /** The statuses a payable item may have while its batch is in each status. */
 const PAYABLE_STATUSES: Record<BatchStatus, readonly ItemStatus[]> = {
@@ -72,6 +72,8 @@ function firstProblemCode(problems: string): string | null {
 interface ItemContext {
   batch: BatchRecord;
   journal: PayoutJournal;
+  /** Each member's wallet account by `member:currency`. */
+  wallets: ReadonlyMap<string, number>;
   /** payout.settle / payout.return rows by item id; each is taken by the item it names. */
   resolutions: Map<number, AuditRecord>;
 }
@@ -89,7 +91,7 @@ function statusDiffers(item: ItemRow, batch: BatchRecord): string | null {
 }
 
 /** The payment of an item whose money left 2400, against the journal; null when it holds. */
-function paymentDiffers(item: ItemRow, { batch, journal }: ItemContext): string | null {
+function paymentDiffers(item: ItemRow, { batch, journal, wallets }: ItemContext): string | null {
   const accounts = journal.accountsOf(batch.currency);
   const toWallet = item.status === 'PAID';
   if (item.destination !== (toWallet ? 'wallet' : 'bank_card')) return 'status';
@@ -99,7 +101,7 @@ function paymentDiffers(item: ItemRow, { batch, journal }: ItemContext): string 
     kind: PAYOUT_KINDS.item,
     state: 'posted',
     debit: accounts.inExecution,
-    credit: toWallet ? (item.wallet_account_id ?? undefined) : accounts.clearing,
+    credit: toWallet ? wallets.get(`${item.member_id}:${batch.currency}`) : accounts.clearing,
     amount: item.amount,
     currency: batch.currency,
     causeRef: itemCause(item.id),
@@ -168,37 +170,28 @@ function compareContent(fault: FirstFault, batch: BatchRecord, tally: BatchTally
  * settle and return audit rows no item took.
  */
 export function checkItems(store: Store, fault: FirstFault, batches: ReadonlyMap<number, BatchRecord>, journal: PayoutJournal, resolutions: Map<number, AuditRecord>): { tallies: Map<number, BatchTally>; items: number } {
-  const tallies = new Map<number, BatchTally>();
-  let current: { batch: BatchRecord; tally: BatchTally; hasher: ReturnType<typeof contentHasher> } | null = null;
-  const close = () => {
-    if (current) compareContent(fault, current.batch, current.tally, current.hasher.digest());
-  };
+  const wallets = new Map<string, number>();
+  for (const row of store.sqlite.prepare(WALLETS).iterate() as IterableIterator<{ member_id: number; currency: string; account_id: number }>) wallets.set(`${row.member_id}:${row.currency}`, row.account_id);
+  const states = new Map<number, { tally: BatchTally; hasher: ReturnType<typeof contentHasher> }>();
+  for (const batch of batches.values()) states.set(batch.id, { tally: emptyTally(), hasher: contentHasher(batch.id, batch.currency) });
   let items = 0;
   for (const item of store.sqlite.prepare(ITEMS).iterate() as IterableIterator<ItemRow>) {
     items += 1;
-    if (current?.batch.id !== item.batch_id) {
-      close();
-      const batch = batches.get(item.batch_id);
-      if (!batch) {
-        fault.note('payout_items', item.id, `item ${item.id} belongs to no batch`);
-        current = null;
-        continue;
-      }
-      current = { batch, tally: emptyTally(), hasher: contentHasher(batch.id, batch.currency) };
-      tallies.set(batch.id, current.tally);
+    const batch = batches.get(item.batch_id);
+    const state = states.get(item.batch_id);
+    if (!batch || !state) {
+      fault.note('payout_items', item.id, `item ${item.id} belongs to no batch`);
+      continue;
     }
-    current.hasher.add(item as ContentFields);
-    tallyItem(current.tally, item);
-    const column = itemDiffers(item, { batch: current.batch, journal, resolutions });
+    state.hasher.add(item as ContentFields);
+    tallyItem(state.tally, item);
+    const column = itemDiffers(item, { batch, journal, wallets, resolutions });
     if (column !== null) fault.note('payout_items', item.id, `item ${item.id}'s ${column} is not what its batch, the journal and the audit log say`);
   }
-  close();
-  // A batch whose every item is gone still has a content hash, of no items.
-  for (const batch of batches.values()) {
-    if (!tallies.has(batch.id)) {
-      tallies.set(batch.id, emptyTally());
-      compareContent(fault, batch, tallies.get(batch.id)!, contentHasher(batch.id, batch.currency).digest());
-    }
+  const tallies = new Map<number, BatchTally>();
+  for (const [id, state] of states) {
+    compareContent(fault, batches.get(id)!, state.tally, state.hasher.digest());
+    tallies.set(id, state.tally);
   }
   return { tallies, items };
 }

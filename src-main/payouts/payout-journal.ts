@@ -32,8 +32,8 @@ const ROLES = { payout_funding: 'funding', payouts_in_execution: 'inExecution', 
 
 // The two accounts' own indexes (transfers_debit, transfers_credit) find their transfers without
 // reading the rest of the journal.
-const PAYOUT_TRANSFERS = `
-  SELECT id, idempotency_key, debit_account_id, credit_account_id, amount, currency, kind, state, pending_id, cause_ref, created_at FROM transfers
+const COLUMNS = 'SELECT id, idempotency_key, debit_account_id, credit_account_id, amount, currency, kind, state, pending_id, cause_ref, created_at FROM transfers';
+const PAYOUT_TRANSFERS = `${COLUMNS}
   WHERE debit_account_id IN (SELECT id FROM accounts WHERE system_role IN ('payouts_in_execution', 'bank_payouts_clearing'))
      OR credit_account_id IN (SELECT id FROM accounts WHERE system_role IN ('payouts_in_execution', 'bank_payouts_clearing'))`;
 
@@ -52,14 +52,16 @@ export interface ExpectedTransfer {
 
 export class PayoutJournal {
   private readonly byId = new Map<number, PayoutTransfer>();
-  private readonly byKey = new Map<string, PayoutTransfer>();
   private readonly claimed = new Set<number>();
   private readonly accounts = new Map<string, Partial<PayoutAccounts>>();
 
+  private readonly byKey: (key: string) => PayoutTransfer | undefined;
+
   constructor(store: Store) {
+    const keyed = store.sqlite.prepare(`${COLUMNS} WHERE idempotency_key = ?`);
+    this.byKey = (key) => keyed.get(key) as PayoutTransfer | undefined;
     for (const transfer of store.sqlite.prepare(PAYOUT_TRANSFERS).iterate() as IterableIterator<PayoutTransfer>) {
       this.byId.set(transfer.id, transfer);
-      this.byKey.set(transfer.idempotency_key, transfer);
     }
     const roles = store.sqlite.prepare(`SELECT id, system_role, currency FROM accounts WHERE system_role IN (${Object.keys(ROLES).map(() => '?').join(', ')})`);
     for (const row of roles.iterate(...Object.keys(ROLES)) as IterableIterator<{ id: number; system_role: keyof typeof ROLES; currency: string }>) {
@@ -81,8 +83,10 @@ export class PayoutJournal {
     return id === null ? undefined : this.byId.get(id);
   }
 
+  /** The transfer under a batch's key (its hold's post, its release), by the journal's key index. */
   findKey(key: string): PayoutTransfer | undefined {
-    return this.byKey.get(key);
+    const found = this.byKey(key);
+    return found && this.byId.get(found.id);
   }
 
   /**
