@@ -4,8 +4,9 @@ import { columnNamed, REQUIRED_COLUMNS, type PayoutColumn } from '../../src-shar
 import { importCodeSeverity, type FileCode } from '../../src-shared/row-codes';
 import { rowProblemMessage, type FileProblem, type ProblemValues, type RowProblem } from '../../src-shared/row-problem';
 import { decodeFile } from './file-decoding';
-import { MAX_DATA_ROWS, readRecords } from './file-records';
-import { addRowProblem, checkRow, isReadable, type CheckedRow, type ColumnMap, type PayoutRules } from './row-checks';
+import { normalizeMemberNumber } from '../../src-shared/member-number';
+import { MAX_DATA_ROWS, readRecords, type FileRecord } from './file-records';
+import { addRowProblem, checkRow, isReadable, type CheckedRow, type ColumnMap, type KnownMember, type PayoutRules } from './row-checks';
 
 // A payout file from bytes to a verdict on the file and on every row: decode, read the records,
 // find the columns, check each row as it streams by, then what needs every row seen: the
@@ -23,7 +24,9 @@ export function memberAmountKey({ memberId, amount }: MemberAmount): string {
   return `${memberId}:${amount}`;
 }
 
-export interface FileRules extends PayoutRules {
+export interface FileRules extends Omit<PayoutRules, 'member'> {
+  /** The members these numbers name, found in one pass over the sorted numbers. */
+  members(memberNumbers: ReadonlySet<string>): ReadonlyMap<string, KnownMember>;
   /** An earlier batch had a file with this SHA-256. */
   fileImported(sha256: string): boolean;
   /** Of these references, the ones a payable item of an earlier batch, neither cancelled nor rejected, has. */
@@ -124,6 +127,20 @@ function totalsOf(rows: readonly ValidatedRow[]): ValidationReport['totals'] {
   return totals;
 }
 
+/**
+ * Every record's own checks. The members are looked up first, all at once and in number order:
+ * a file names members in any order, and one lookup a row in that order would read the members'
+ * pages at random, decrypting most of them again and again.
+ */
+function checkRows(records: readonly FileRecord[], columns: ColumnMap, fieldCount: number, rules: FileRules): CheckedRow[] {
+  const at = columns.get('member_no')!.index;
+  const numbers = new Set(records.map((record) => normalizeMemberNumber(record.fields[at] ?? '')));
+  const known = rules.members(numbers);
+  const rowRules: PayoutRules = { ...rules, member: (memberNumber) => known.get(memberNumber) };
+  const seenReferences = new Set<string>();
+  return records.map((record) => checkRow(record, columns, rowRules, seenReferences, fieldCount));
+}
+
 /** The file's verdict. `rules.currency` is the batch currency. */
 export function checkPayoutFile(bytes: Uint8Array, rules: FileRules): FileVerdict {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -149,11 +166,9 @@ export function checkPayoutFile(bytes: Uint8Array, rules: FileRules): FileVerdic
   // The header comes first, so the columns are known before the first data record arrives.
   let columns: ColumnMap | undefined;
   let fieldCount = 0;
-  const rows: CheckedRow[] = [];
-  const seenReferences = new Set<string>();
+  const records: FileRecord[] = [];
   const stream = readRecords(decoded.text, (record) => {
-    if (columns === undefined) return;
-    rows.push(checkRow(record, columns, rules, seenReferences, fieldCount));
+    if (columns !== undefined) records.push(record);
   }, (header) => {
     facts.columns = header.fields.map((cell) => cell.trim());
     fieldCount = header.fields.length;
@@ -172,6 +187,7 @@ export function checkPayoutFile(bytes: Uint8Array, rules: FileRules): FileVerdic
     return verdict([]);
   }
   if (columns === undefined) return verdict([]);
+  const rows = checkRows(records, columns, fieldCount, rules);
   if (rules.fileImported(sha256)) fileProblems.push(fileProblem('FILE_ALREADY_IMPORTED', null));
   markReferencesUsed(rows, columns, rules);
   markPossibleDuplicates(rows, columns, rules);

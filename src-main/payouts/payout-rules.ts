@@ -6,17 +6,29 @@ import type { Store } from '../store/store';
 import { memberAmountKey, type FileRules, type MemberAmount } from './file-check';
 import type { KnownMember } from './row-checks';
 
-// The store behind a file's checks: prepared once per connection, since a 100,000-row file asks
-// the member and card lookups up to 100,000 times; what is rarely found (an earlier batch's
-// reference, a payment in the last week) is asked once for the whole file, its keys passed as
-// one JSON array, so SQLite walks them without a call per row.
+// The store behind a file's checks. Each is asked once for the whole file, its keys passed as one
+// JSON array, so SQLite walks them without a call per row: the members (with their default bank
+// cards) in number order, an earlier batch's references, last week's payments.
 
 /** How far back a payment to the same member of the same amount makes a row a possible duplicate. */
 export const DUPLICATE_WINDOW_DAYS = 7;
 
+type MemberRow = KnownMember & { memberNumber: string };
+
+/** Members are all read when a file names at least one in this many of them. */
+const SCAN_ABOVE_SHARE = 8;
+
 const statements = perConnection((sqlite) => ({
-  member: sqlite.prepare<[string], KnownMember>('SELECT id, name, status FROM members WHERE member_number = ?'),
-  defaultBankCard: sqlite.prepare<[number], number>('SELECT id FROM bank_cards WHERE member_id = ? AND is_default = 1 AND unlinked_at IS NULL').pluck(),
+  members: sqlite.prepare<[string], MemberRow>(
+    `SELECT m.member_number AS memberNumber, m.id, m.name, m.status, c.id AS bankCardId
+     FROM json_each(?) j JOIN members m ON m.member_number = j.value
+     LEFT JOIN bank_cards c ON c.member_id = m.id AND c.is_default = 1 AND c.unlinked_at IS NULL`,
+  ),
+  everyMember: sqlite.prepare<[], MemberRow>(
+    `SELECT m.member_number AS memberNumber, m.id, m.name, m.status, c.id AS bankCardId
+     FROM members m LEFT JOIN bank_cards c ON c.member_id = m.id AND c.is_default = 1 AND c.unlinked_at IS NULL`,
+  ),
+  lastMemberId: sqlite.prepare<[], number | null>('SELECT max(id) FROM members').pluck(),
   // Items that will not be paid free their reference: their batch was cancelled or rejected, or
   // they failed at execution. A SKIPPED item was never payable, so the partial index leaves it out.
   referencesUsed: sqlite
@@ -45,8 +57,14 @@ export function payoutRules(store: Store, currency: string, now: Date): FileRule
     currency,
     enabledCurrencies: new Set(readSetting(store, walletSettings, 'enabledCurrencies')),
     itemLimit: readSetting(store, payoutSettings, 'payoutItemLimits')[currency] ?? null,
-    member: (memberNumber) => sql.member.get(memberNumber),
-    defaultBankCard: (memberId) => sql.defaultBankCard.get(memberId) ?? null,
+    members: (memberNumbers) => {
+      // A file naming a good part of all members reads them in one pass over the table, faster
+      // than looking each up; a small file looks up only its own, in number order.
+      const found = memberNumbers.size * SCAN_ABOVE_SHARE >= (sql.lastMemberId.get() ?? 0) ? sql.everyMember.all() : sql.members.all(JSON.stringify([...memberNumbers].sort()));
+      const known = new Map<string, KnownMember>();
+      for (const { memberNumber, ...member } of found) if (memberNumbers.has(memberNumber)) known.set(memberNumber, member);
+      return known;
+    },
     referencesUsed: (references) => new Set(sql.referencesUsed.all(JSON.stringify([...references]))),
     paidRecently: (candidates) => new Set(sql.paidRecently.all(JSON.stringify(candidates), currency, since).map(memberAmountKey)),
     fileImported: (sha256) => sql.fileImported.get(sha256) !== undefined,

@@ -18,6 +18,8 @@ export interface KnownMember {
   id: number;
   name: string;
   status: MemberStatus;
+  /** Their default linked bank card's id, where a `bank_card` row is paid; null when they have none. */
+  bankCardId: number | null;
 }
 
 /** What the checks look up: the batch's terms and the store, behind plain functions. */
@@ -28,8 +30,6 @@ export interface PayoutRules {
   /** The per-item limit in the batch currency, minor units; null: none. */
   itemLimit: number | null;
   member(memberNumber: string): KnownMember | undefined;
-  /** The member's default linked bank card's id, or null. */
-  defaultBankCard(memberId: number): number | null;
 }
 
 export interface CheckedRow {
@@ -161,7 +161,7 @@ export function checkRow(record: FileRecord, columns: ColumnMap, rules: PayoutRu
       row.member = member;
       if (member.status !== 'active') problems.add('MEMBER_NOT_ACTIVE', 'member_no', { status: member.status });
       if (destination === 'bank_card') {
-        row.bankCardId = rules.defaultBankCard(member.id);
+        row.bankCardId = member.bankCardId;
         if (row.bankCardId === null) problems.add('NO_BANK_CARD', 'destination');
       }
     }

@@ -14,20 +14,18 @@ const DIGITS = { JPY: 0, CNY: 2, KWD: 3 } as const;
 type Currency = keyof typeof DIGITS;
 
 /** Members 1000 (active, with a bank card), 2000 (frozen), 3000 (active, no card); 777 was paid to 1000 this week. */
-const MEMBERS: Record<string, KnownMember & { card: boolean }> = {
-  '1000': { id: 1, name: 'Li', status: 'active', card: true },
-  '2000': { id: 2, name: 'Han', status: 'frozen', card: false },
-  '3000': { id: 3, name: 'Ada', status: 'active', card: false },
+const MEMBERS: Record<string, KnownMember> = {
+  '1000': { id: 1, name: 'Li', status: 'active', bankCardId: 11 },
+  '2000': { id: 2, name: 'Han', status: 'frozen', bankCardId: null },
+  '3000': { id: 3, name: 'Ada', status: 'active', bankCardId: null },
 };
 
 function rulesFor(currency: string, itemLimit: number | null = null): FileRules {
-  const byId = new Map(Object.values(MEMBERS).map((member) => [member.id, member]));
   return {
     currency,
     enabledCurrencies: new Set(['CNY', 'USD', 'JPY', 'KWD']),
     itemLimit,
-    member: (memberNumber) => MEMBERS[memberNumber],
-    defaultBankCard: (memberId) => (byId.get(memberId)?.card ? 10 + memberId : null),
+    members: (memberNumbers) => new Map(Object.entries(MEMBERS).filter(([memberNumber]) => memberNumbers.has(memberNumber))),
     fileImported: () => false,
     referencesUsed: (references) => new Set([...references].filter((reference) => reference.startsWith('USED-'))),
     paidRecently: (candidates) => new Set(candidates.filter(({ memberId, amount }) => memberId === 1 && amount === 77_700).map(memberAmountKey)),
@@ -176,7 +174,7 @@ function modelCodes(rows: readonly ModelRow[], references: readonly string[]): s
     const reference = references[index]!;
     if (reference !== '' && references.slice(0, index).includes(reference)) codes.push('DUPLICATE_REFERENCE');
     const member = memberOf(row);
-    if (member && row.destination[0] === 'bank_card' && !member.card) codes.push('NO_BANK_CARD');
+    if (member && row.destination[0] === 'bank_card' && member.bankCardId === null) codes.push('NO_BANK_CARD');
     const amount = amountOf(row);
     if (member && amount !== undefined && (pairs.get(`${member.id}:${amount}`)! > 1 || (member.id === 1 && amount === 77_700))) codes.push('POSSIBLE_DUPLICATE');
     return codes.sort();
