@@ -1,3 +1,4 @@
+import type { TransfersTable } from '../ledger/tables';
 import type { Store } from '../store/store';
 import { PAYOUT_KINDS } from './payout-ledger';
 
@@ -6,19 +7,10 @@ import { PAYOUT_KINDS } from './payout-ledger';
 // (a hold, its post, an item's payment, a release, a settlement or a return); the checks claim
 // the ones their rows name, and whatever no row claims is a payment nobody can account for.
 
-export interface PayoutTransfer {
-  id: number;
-  idempotency_key: string;
-  debit_account_id: number;
-  credit_account_id: number;
-  amount: number;
-  currency: string;
-  kind: string;
-  state: string;
-  pending_id: number | null;
-  cause_ref: string | null;
-  created_at: string;
-}
+export type PayoutTransfer = Pick<
+  TransfersTable,
+  'id' | 'idempotency_key' | 'debit_account_id' | 'credit_account_id' | 'amount' | 'currency' | 'kind' | 'state' | 'pending_id' | 'cause_ref' | 'created_at'
+>;
 
 /** The system accounts a batch moves money between, by currency. */
 export interface PayoutAccounts {
