@@ -329,6 +329,20 @@ describe('execution', () => {
     expectVerifyClean(router);
   });
 
+  it('refuses a bare ledger reversal of an item’s payment or the batch’s hold with REVERSAL_NOT_ALLOWED: the item names it', async () => {
+    const { router, members } = await flowDesk();
+    const submitted = await importAndSubmit(router, csvOf(rows(members, ['10.00'])));
+    await approveAs(router, 'finance', submitted);
+    await executed(router, submitted.id);
+    const [item] = await itemsOf(router, submitted.id);
+    const batch = router.state.requireStore().sqlite.prepare('SELECT hold_id FROM payout_batches WHERE id = ?').pluck().get(submitted.id) as number;
+    for (const transferId of [item!.transferId!, batch]) {
+      const refused = await expectRefused(router, 'ledger.reverse', { transferId, reason: 'undo', idempotencyKey: `undo-${transferId}` }, 'REVERSAL_NOT_ALLOWED');
+      expect(refused.ok ? null : refused.error.details).toMatchObject({ field: 'transferId' });
+    }
+    expectVerifyClean(router);
+  });
+
   it('answers execute asked twice with the same job, and once completed with the finished job, paying nothing twice', async () => {
     const { router, members } = await flowDesk();
     const submitted = await importAndSubmit(router, csvOf(rows(members, ['10.00', '20.00'])));

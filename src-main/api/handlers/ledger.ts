@@ -4,13 +4,21 @@ import type { Store } from '../../store/store';
 import { receiptRowForTransfer } from '../../wallets/receipts';
 import { recordAudit } from '../../audit/record-audit';
 import { expireDueHolds } from '../../ledger/hold-expiry';
+import { PAYOUT_KINDS } from '../../payouts/payout-ledger';
 import { accountTransfers, findTransferByKey, getTransfer, listAccounts, reverseTransfer, transferDetail, trialBalance } from '../../ledger';
 
-/** The kind of a transfer that moves points (`points_*`); undefined for any other, or none (reverseTransfer names that). */
-function pointsKindOf(store: Store, transferId: number): string | undefined {
+/** Payout kinds that move money through 2400/2410: each is an item's or a batch's, and undone by its own step (a return). */
+const PAYOUT_FLOW_KINDS: ReadonlySet<string> = new Set([PAYOUT_KINDS.batch, PAYOUT_KINDS.item, PAYOUT_KINDS.release, PAYOUT_KINDS.settlement, PAYOUT_KINDS.return]);
+
+/**
+ * The kind of a transfer a domain undoes its own way — points (`points_*`), which move with their
+ * lots, and a payout batch's steps, which its items name — undefined for any other, or none
+ * (reverseTransfer names that).
+ */
+function domainKindOf(store: Store, transferId: number): string | undefined {
   try {
     const { kind } = getTransfer(store, transferId);
-    return kind.startsWith('points_') ? kind : undefined;
+    return kind.startsWith('points_') || PAYOUT_FLOW_KINDS.has(kind) ? kind : undefined;
   } catch (error) {
     if (isAppError(error) && error.code === 'TRANSFER_NOT_FOUND') return undefined;
     throw error;
@@ -40,9 +48,11 @@ export const ledgerHandlers: HandlerMap<LedgerChannel> = {
         }
         // Points move with their lots: a bare reversal would leave the lots behind, and could give
         // redeemed points back a second time. points.reverseRedemption and adjustments undo them.
-        const kind = replay ? undefined : pointsKindOf(store, input.transferId);
+        // A payout item's payment is named by its item, which a bare reversal would leave PAID.
+        const kind = replay ? undefined : domainKindOf(store, input.transferId);
         if (kind) {
-          throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${input.transferId} moves points; undo a redemption with points.reverseRedemption, anything else with a points adjustment.`, {
+          const how = kind.startsWith('points_') ? 'undo a redemption with points.reverseRedemption, anything else with a points adjustment' : 'a bank-card item the bank sent back is returned from its batch';
+          throw new AppError('REVERSAL_NOT_ALLOWED', `Transfer ${input.transferId} is a ${kind} transfer; ${how}.`, {
             field: 'transferId',
             kind,
           });
