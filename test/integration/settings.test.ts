@@ -33,6 +33,8 @@ describe('settings', () => {
       loyalty: { version: 0, rules: DEFAULT_LOYALTY_RULES },
       businessTimeZone: null,
       authorizationHoldDays: 7,
+      payoutItemLimits: { CNY: 5_000_000 },
+      payoutSecondApprovalAbove: {},
     });
   });
 
