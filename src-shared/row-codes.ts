@@ -50,3 +50,9 @@ const WARNING_CODES: ReadonlySet<ImportCode> = new Set([...ROW_WARNING_CODES, ..
 export function importCodeSeverity(code: ImportCode): ImportSeverity {
   return WARNING_CODES.has(code) ? 'warning' : 'error';
 }
+
+/** A row's verdict from its codes: one error leaves it out, warnings alone still pay it. */
+export function rowVerdict(codes: readonly { code: ImportCode }[]): 'ok' | 'warning' | 'error' {
+  if (codes.some((problem) => importCodeSeverity(problem.code) === 'error')) return 'error';
+  return codes.length > 0 ? 'warning' : 'ok';
+}

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { BatchRow, BatchStatus, ItemStatus, PayoutItem, RowStatus, TimelineEntry } from '../../src-shared/contract/payouts';
-import { importCodeSeverity } from '../../src-shared/row-codes';
+import { rowVerdict } from '../../src-shared/row-codes';
 import type { RowProblem } from '../../src-shared/row-problem';
 import { selectAll, selectFirst } from '../store/sql';
 import type { Store } from '../store/store';
@@ -39,11 +39,6 @@ export function listBatches(store: Store, query: { status?: BatchStatus | undefi
 
 type ItemRow = Selectable<PayoutItemsTable> & { member_name: string | null; bank_card_last4: string | null };
 
-function verdictOf(problems: readonly RowProblem[]): RowStatus {
-  if (problems.some((problem) => importCodeSeverity(problem.code) === 'error')) return 'error';
-  return problems.length > 0 ? 'warning' : 'ok';
-}
-
 export function toItem(row: ItemRow): PayoutItem {
   const problems = (JSON.parse(row.problems) as Omit<RowProblem, 'line'>[]).map((problem) => ({ ...problem, line: row.line }) as RowProblem);
   return {
@@ -59,7 +54,7 @@ export function toItem(row: ItemRow): PayoutItem {
     destination: row.destination,
     bankCardLast4: row.bank_card_last4,
     note: row.note,
-    rowStatus: verdictOf(problems),
+    rowStatus: rowVerdict(problems),
     problems,
     status: row.status,
     code: row.code,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { FileFacts, RowStatus, ValidatedRow, ValidationReport } from '../../src-shared/contract/payouts';
+import type { FileFacts, ValidatedRow, ValidationReport } from '../../src-shared/contract/payouts';
 import { columnNamed, REQUIRED_COLUMNS, type PayoutColumn } from '../../src-shared/payouts/columns';
-import { importCodeSeverity, type FileCode } from '../../src-shared/row-codes';
-import { rowProblemMessage, type FileProblem, type ProblemValues, type RowProblem } from '../../src-shared/row-problem';
+import { importCodeSeverity, rowVerdict, type FileCode } from '../../src-shared/row-codes';
+import { rowProblemMessage, type FileProblem, type ProblemValues } from '../../src-shared/row-problem';
 import { decodeFile } from './file-decoding';
 import { normalizeMemberNumber } from '../../src-shared/member-number';
 import { MAX_DATA_ROWS, readRecords, type FileRecord } from './file-records';
@@ -61,11 +61,6 @@ function mapColumns(header: readonly string[], problems: FileProblem[]): ColumnM
   return columns;
 }
 
-function rowStatus(problems: readonly RowProblem[]): RowStatus {
-  if (problems.some((problem) => importCodeSeverity(problem.code) === 'error')) return 'error';
-  return problems.length > 0 ? 'warning' : 'ok';
-}
-
 /**
  * REFERENCE_ALREADY_USED on every row read whole whose reference a payable item of an earlier
  * batch has, DUPLICATE_REFERENCE or not: a row gets all its codes.
@@ -109,7 +104,7 @@ function validatedRow(row: CheckedRow): ValidatedRow {
     currency: row.currency,
     destination: row.destination,
     note: row.note,
-    status: rowStatus(row.problems),
+    status: rowVerdict(row.problems),
     problems: row.problems,
   };
 }
