@@ -14,6 +14,7 @@ import { demoChannels } from './contract/demo';
 import { pointsChannels } from './contract/points';
 import { cardChannels } from './contract/cards';
 import { payoutChannels } from './contract/payouts';
+import { reportChannels } from './contract/reports';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -32,6 +33,7 @@ export const contract = {
   ...pointsChannels,
   ...cardChannels,
   ...payoutChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -54,6 +54,16 @@ export const PERMISSIONS = [
   'payouts.fund',
   /** Run every due task now (hold expiry, and later lot, card and authorization expiry). */
   'jobs.run',
+  /** Trial balance, points liability and the journal export (ledger-cli, hledger, CSV). */
+  'reports.ledger',
+  /** A member's statement for a period: every movement, opening and closing balances, points. */
+  'reports.statement',
+  /** The card register (every card masked). */
+  'reports.cards',
+  /** The payout batch report: batches and items with maker, approvers, times and content hash. */
+  'reports.payouts',
+  /** The audit log extract and the rendered verification certificate. */
+  'reports.audit',
   /** Load the deterministic demo data (`paydesk demo`): members, wallets and transfers in bulk. */
   'demo.load',
 ] as const;
@@ -62,12 +72,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** `public` needs no session (status, setup, unlock); `session` needs any signed-in person. */
 export type Access = Permission | 'public' | 'session';
 
-const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read', 'cards.read', 'payouts.read'];
+const READ_ONLY: Permission[] = ['staff.read', 'audit.read', 'settings.read', 'members.read', 'ledger.read', 'cards.read', 'payouts.read', 'reports.ledger', 'reports.statement', 'reports.cards', 'reports.payouts', 'reports.audit'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record', 'cards.read', 'cards.issue', 'cards.manage', 'cards.authorize', 'bankCards.manage'],
-  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust', 'cards.read', 'payouts.read', 'payouts.import', 'payouts.approve', 'payouts.execute', 'payouts.fund'],
+  teller: ['members.read', 'members.write', 'wallet.deposit', 'wallet.withdraw', 'wallet.pay', 'wallet.transfer', 'points.redeem', 'points.record', 'cards.read', 'cards.issue', 'cards.manage', 'cards.authorize', 'bankCards.manage', 'reports.statement'],
+  finance: ['members.read', 'ledger.read', 'ledger.reverse', 'audit.read', 'settings.read', 'jobs.run', 'points.adjust', 'cards.read', 'payouts.read', 'payouts.import', 'payouts.approve', 'payouts.execute', 'payouts.fund', 'reports.ledger', 'reports.statement', 'reports.payouts'],
   auditor: READ_ONLY,
 };
 

@@ -23,6 +23,8 @@ import { cardHandlers } from './handlers/cards';
 import { cardTerminalHandlers } from './handlers/card-terminal';
 import { bankCardHandlers } from './handlers/bank-cards';
 import { payoutHandlers } from './handlers/payouts';
+import { reportHandlers } from './handlers/reports';
+import { reportExportHandlers } from './handlers/report-exports';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -47,6 +49,8 @@ const handlers: HandlerMap = {
   ...cardTerminalHandlers,
   ...bankCardHandlers,
   ...payoutHandlers,
+  ...reportHandlers,
+  ...reportExportHandlers,
 };
 
 /** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */
