@@ -1,15 +1,12 @@
 import type { ReportDocument } from '../../src-shared/contract/reports';
 import { REPORT_PREVIEW_ROWS } from '../../src-shared/contract/reports';
 import type { ReportId } from '../../src-shared/reports/report-access';
-import { AppError } from '../../src-shared/errors';
 import type { OpenedReport, ReportContext } from './report-definition';
 import { reportHeader } from './report-header';
 import { REPORTS } from './report-registry';
 
 export function openReport(id: ReportId, ctx: ReportContext): OpenedReport {
-  const definition = REPORTS[id];
-  if (!definition) throw new AppError('INVALID_INPUT', `There is no ${id} report yet.`, { field: 'report' });
-  return definition.open(ctx);
+  return REPORTS[id].open(ctx);
 }
 
 function firstRows<T>(rows: Iterable<T>, limit: number): T[] {
