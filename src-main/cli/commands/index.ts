@@ -11,8 +11,10 @@ import { pointsRedeemCommand, pointsShowCommand } from './points';
 import { cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsIssueCommand, cardsListCommand, cardsProgramsCommand, cardsVoidCommand } from './cards';
 import { bankCardsLinkCommand, bankCardsListCommand } from './bank-cards';
 import { PAYOUT_COMMANDS } from './payouts';
+import { reportCommand } from './report';
+import { exportJournalCommand } from './export';
 
 /** Every CLI command; each domain adds its own file and one line here. */
 export const COMMANDS: CliCommand[] = [initCommand, verifyCommand, staffListCommand, staffAddCommand, staffDisableCommand, backupCommand, restoreCommand, rekeyCommand, demoCommand, membersListCommand, jobsRunCommand, dbKeyCommand, pointsShowCommand, pointsRedeemCommand,
   cardsProgramsCommand, cardsListCommand, cardsIssueCommand, ...cardStateCommands, cardsAuthorizeCommand, cardsCaptureCommand, cardsVoidCommand, bankCardsLinkCommand, bankCardsListCommand,
-  ...PAYOUT_COMMANDS];
+  ...PAYOUT_COMMANDS, reportCommand, exportJournalCommand];
