@@ -75,8 +75,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'members', 'wallets', 'points', 'cards', 'payouts', 'reports', 'staff', 'sealed', 'trust'], 'ledger')] }] },
   },
   {
-    files: ['src-main/{members,wallets,points,cards,payouts,reports,staff,audit,settings,sealed,trust}/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry'], 'A domain service')] }] },
+    files: ['src-main/{members,wallets,points,cards,payouts,staff,audit,settings,sealed,trust}/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo', 'registry', 'reports'], 'A domain service')] }] },
+  },
+  {
+    // Reports read every domain and the verify registry (the verification certificate), and
+    // nothing but the router reads reports.
+    files: ['src-main/reports/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noRenderer, noUpward(['api', 'cli', 'demo'], 'reports')] }] },
   },
   {
     // Demo and sample data sit beside api, above the domain services: they load data through the

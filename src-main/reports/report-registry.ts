@@ -7,6 +7,7 @@ import { cardRegisterReport } from './card-register-report';
 import { payoutReport } from './payout-report';
 import { auditLogReport } from './audit-log-report';
 import { verificationReport } from './verification-report';
+import { receiptsReport } from './receipts-report';
 
 export const REPORTS: Record<ReportId, ReportDefinition> = {
   'trial-balance': trialBalanceReport,
@@ -16,4 +17,5 @@ export const REPORTS: Record<ReportId, ReportDefinition> = {
   payouts: payoutReport,
   'audit-log': auditLogReport,
   verification: verificationReport,
+  receipts: receiptsReport,
 };

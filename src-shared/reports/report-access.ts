@@ -4,7 +4,7 @@ import type { Permission } from '../permissions';
 // reports; tellers member statements and their own counter receipts. The router checks this on
 // every run and export; the screens only use it to offer what a person may run.
 
-export const REPORT_IDS = ['trial-balance', 'statement', 'points-liability', 'cards', 'payouts', 'audit-log', 'verification'] as const;
+export const REPORT_IDS = ['trial-balance', 'statement', 'points-liability', 'cards', 'payouts', 'audit-log', 'verification', 'receipts'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 export const REPORT_ACCESS: Record<ReportId, Permission> = {
@@ -15,4 +15,6 @@ export const REPORT_ACCESS: Record<ReportId, Permission> = {
   payouts: 'reports.payouts',
   'audit-log': 'reports.audit',
   verification: 'reports.audit',
+  /** Tellers see only their own receipts (the report narrows itself); everyone else sees every teller's. */
+  receipts: 'reports.statement',
 };

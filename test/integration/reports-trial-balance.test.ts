@@ -101,6 +101,6 @@ describe('trial balance as of a moment', () => {
     const answer = await router.invoke('reports.run', { report: 'trial-balance', params: {} });
     expect(answer.ok ? null : answer.error.code).toBe('FORBIDDEN');
     expect(snapshot(router)).toEqual(before);
-    expect(await ok(router, 'reports.available', {})).toEqual(['statement']);
+    expect(await ok(router, 'reports.available', {})).toEqual(['statement', 'receipts']);
   });
 });

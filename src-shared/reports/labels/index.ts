@@ -7,6 +7,7 @@ import { cardsLabels } from './cards';
 import { payoutsLabels } from './payouts';
 import { auditLogLabels } from './audit-log';
 import { verificationLabels } from './verification';
+import { receiptsLabels } from './receipts';
 
 export const REPORT_LABELS: Record<ReportId, ReportLabels> = {
   'trial-balance': trialBalanceLabels,
@@ -16,6 +17,7 @@ export const REPORT_LABELS: Record<ReportId, ReportLabels> = {
   payouts: payoutsLabels,
   'audit-log': auditLogLabels,
   verification: verificationLabels,
+  receipts: receiptsLabels,
 };
 
 export { HEADER_LABELS, PARAMETER_LABELS } from './common';
