@@ -12,6 +12,7 @@ import * as points from './0010_points';
 import * as pointsQualifying from './0011_points_qualifying';
 import * as cards from './0012_cards';
 import * as payouts from './0013_payouts';
+import * as dashboard from './0014_dashboard';
 
 /**
  * Every migration, in order, bundled at build time (no readdir of .ts files at run time, so the
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_points_qualifying': pointsQualifying,
   '0012_cards': cards,
   '0013_payouts': payouts,
+  '0014_dashboard': dashboard,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

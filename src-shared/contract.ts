@@ -15,6 +15,7 @@ import { pointsChannels } from './contract/points';
 import { cardChannels } from './contract/cards';
 import { payoutChannels } from './contract/payouts';
 import { reportChannels } from './contract/reports';
+import { dashboardChannels } from './contract/dashboard';
 
 /** Every channel the renderer, the CLI and tests can call. Each domain file adds its own. */
 export const contract = {
@@ -34,6 +35,7 @@ export const contract = {
   ...cardChannels,
   ...payoutChannels,
   ...reportChannels,
+  ...dashboardChannels,
 };
 
 export type Contract = typeof contract;

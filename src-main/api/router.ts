@@ -25,6 +25,7 @@ import { bankCardHandlers } from './handlers/bank-cards';
 import { payoutHandlers } from './handlers/payouts';
 import { reportHandlers } from './handlers/reports';
 import { reportExportHandlers } from './handlers/report-exports';
+import { dashboardHandlers } from './handlers/dashboard';
 
 // The one router behind Electron IPC, browser-mode tests and the CLI. Every call is parsed
 // against the channel's zod schema, checked against the permission matrix, run (or, with
@@ -51,6 +52,7 @@ const handlers: HandlerMap = {
   ...payoutHandlers,
   ...reportHandlers,
   ...reportExportHandlers,
+  ...dashboardHandlers,
 };
 
 /** What a refusal may quote of the caller's input (a field path, zod's words): enough to find it, never megabytes of it. */
