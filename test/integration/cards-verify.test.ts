@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pick, POSITIONS, tamperBench, type Named } from '../support/tamper';
+import { pick, POSITIONS, tamperBench, type Named, type TableCase } from '../support/tamper';
 import { cardBranch } from './cards-branch';
 
 // Issue 10: `verify` covers every card table. A clean branch passes every card check; then a
@@ -11,17 +11,6 @@ import { cardBranch } from './cards-branch';
 const CARD_CHECKS = ['cards.programs', 'cards.audited', 'cards.memberLimits', 'cards.bankCards', 'cards.events', 'cards.fingerprints', 'cards.authorizations', 'cards.spendMonths'];
 
 const { all, one, run, nextId, verifyAfter, violationOf, expectNamed } = tamperBench('paydesk-cards-tamper-', cardBranch);
-
-interface TableCase {
-  /** The rows in order, each with `ref` (how verify names it). */
-  rows: string;
-  update(row: Record<string, unknown>): void;
-  /** Inserts a row like `row`; answers how verify names the new row. */
-  insert(row: Record<string, unknown>): Named;
-  delete(row: Record<string, unknown>): void;
-  /** How verify names a changed or removed row, when not `table#ref`. */
-  names?(row: Record<string, unknown>): Named[];
-}
 
 /** Copies a row under a new id with some columns changed (`changes`: column → SQL expression). */
 function copyRow(table: string, id: unknown, changes: Record<string, string>): number {

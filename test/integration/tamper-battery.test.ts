@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../../src-main/store/open-database';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { DEFAULT_SETTINGS } from '../../src-shared/settings';
 import { busyBranch } from './verify-fixtures';
-import { pick, POSITIONS, tamperBench, type At, type Named } from '../support/tamper';
+import { pick, POSITIONS, tamperBench, type At, type Named, type TableCase } from '../support/tamper';
 
 // Issue 7, "Bad input and failure": a tamper battery. For every table, one value changed, a row
 // inserted and a row deleted, at the first, middle and last row, as someone holding the key and
@@ -76,17 +76,6 @@ function rewriteJournal(edit: (rows: TransferRow[]) => TransferRow[]): void {
 }
 
 // ---- Tables that hold no chain: each is tied to one ------------------------------------------
-
-interface TableCase {
-  /** The rows in order, each with `ref` (how verify names it) and `k` (what the statements below take). */
-  rows: string;
-  update(row: Record<string, unknown>): void;
-  /** Inserts a row like `row`; answers how verify names the new row. */
-  insert(row: Record<string, unknown>): Named;
-  delete(row: Record<string, unknown>): void;
-  /** How verify names a changed or removed row, when not `table#ref`. */
-  names?(row: Record<string, unknown>): Named[];
-}
 
 
 /** An FTS5 index: its rows are the members' ids. */

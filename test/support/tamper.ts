@@ -18,6 +18,18 @@ export const POSITIONS: At[] = ['first', 'middle', 'last'];
 /** A row as verify names it: exactly, or any row of a table (`/^table#/`). */
 export type Named = string | RegExp;
 
+/** One table of a tamper battery: how to read its rows, and how a key holder changes, adds or removes one. */
+export interface TableCase {
+  /** The rows in order, each with `ref` (how verify names it) and whatever the statements below take. */
+  rows: string;
+  update(row: Record<string, unknown>): void;
+  /** Inserts a row like `row`; answers how verify names the new row. */
+  insert(row: Record<string, unknown>): Named;
+  delete(row: Record<string, unknown>): void;
+  /** How verify names a changed or removed row, when not `table#ref`. */
+  names?(row: Record<string, unknown>): Named[];
+}
+
 export interface TamperOptions {
   /** Runs inside each tamper's transaction before it: what the attacker's shell would do first (drop triggers). */
   beforeTamper?(db: SqliteDatabase): void;
