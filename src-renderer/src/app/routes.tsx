@@ -13,6 +13,7 @@ import CardMembership from '@mui/icons-material/CardMembershipOutlined';
 import CreditCard from '@mui/icons-material/CreditCardOutlined';
 import Contactless from '@mui/icons-material/ContactlessOutlined';
 import Payments from '@mui/icons-material/PaymentsOutlined';
+import Summarize from '@mui/icons-material/SummarizeOutlined';
 import { can, type Role } from '../../../src-shared/permissions';
 import { MEMBERS_PATH, TELLER_PATH } from '../features/members/member-paths';
 import { JOURNAL_PATH } from '../features/journal/journal-view';
@@ -20,6 +21,7 @@ import { CARD_PROGRAMS_PATH } from '../features/card-programs/card-programs-path
 import { CARDS_PATH } from '../features/card-register/register-view';
 import { CARD_TERMINAL_PATH } from '../features/card-terminal/terminal-path';
 import { PAYOUT_BATCH_PATH, PAYOUT_IMPORT_PATH, PAYOUTS_PATH } from '../features/payouts/payout-paths';
+import { REPORTS_PATH } from '../features/reports/reports-path';
 import { HOME_PATH, type AppRoute, type SubRoute } from '../session/available-routes';
 import { lazyScreen } from './lazy-screen';
 
@@ -43,6 +45,7 @@ const CardTerminalScreen = lazyScreen(() => import('../features/card-terminal/Ca
 const PayoutsListScreen = lazyScreen(() => import('../features/payouts/PayoutsListScreen'), 'PayoutsListScreen');
 const PayoutImportScreen = lazyScreen(() => import('../features/payouts/import/PayoutImportScreen'), 'PayoutImportScreen');
 const PayoutBatchScreen = lazyScreen(() => import('../features/payouts/batch/PayoutBatchScreen'), 'PayoutBatchScreen');
+const ReportsScreen = lazyScreen(() => import('../features/reports/ReportsScreen'), 'ReportsScreen');
 
 export const ROUTES: readonly AppRoute[] = [
   { path: HOME_PATH, labelKey: 'home:nav', descriptionKey: 'home:description', icon: <HomeOutlined />, access: 'session', section: 'work', element: <HomeScreen /> },
@@ -55,6 +58,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: JOURNAL_PATH, labelKey: 'journal:nav', descriptionKey: 'journal:description', icon: <MenuBook />, access: 'ledger.read', section: 'oversight', element: <JournalScreen /> },
   { path: '/audit', labelKey: 'audit:nav', descriptionKey: 'audit:description', icon: <HistoryEdu />, access: 'audit.read', section: 'oversight', element: <AuditLogScreen /> },
   { path: '/verify', labelKey: 'verify:nav', descriptionKey: 'verify:description', icon: <VerifiedUser />, access: 'audit.read', section: 'oversight', element: <VerifyScreen /> },
+  { path: REPORTS_PATH, labelKey: 'reports:nav', descriptionKey: 'reports:description', icon: <Summarize />, access: 'session', section: 'oversight', element: <ReportsScreen /> },
   { path: '/admin/staff', labelKey: 'staff:nav', descriptionKey: 'staff:description', icon: <Group />, access: 'staff.read', section: 'admin', element: <StaffScreen /> },
   { path: '/admin/backup', labelKey: 'backup:nav', descriptionKey: 'backup:description', icon: <Backup />, access: 'backup.run', section: 'admin', element: <BackupKeysScreen /> },
   { path: '/admin/settings', labelKey: 'settings:nav', descriptionKey: 'settings:description', icon: <Tune />, access: 'settings.read', section: 'admin', element: <SettingsScreen /> },

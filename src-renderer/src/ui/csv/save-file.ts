@@ -5,8 +5,10 @@
 /** Chromium holds the blob once the download has started; the URL is only kept for a slow start. */
 const REVOKE_AFTER_MS = 30_000;
 
-export function saveFile(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Saves text (a CSV, a certificate) or bytes (a PDF the main process wrote) under `fileName`. */
+export function saveFile(fileName: string, content: string | Uint8Array<ArrayBuffer> | Blob, type: string): void {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { Box } from '@mui/material';
+import type { GridColDef } from '@mui/x-data-grid';
+import { useTranslation } from 'react-i18next';
+import type { ReportColumn, ReportSectionData } from '../../../../src-shared/contract/reports';
+import type { ReportId } from '../../../../src-shared/reports/report-access';
+import { useAmountColumn } from '../../ui/amount-column';
+import { dateTimeColumn } from '../../ui/grid';
+import { HashText } from './HashText';
+import { columnLabel, useReportText } from './report-text';
+
+// A section's columns as the report declares them (src-shared/contract/reports.ts): amounts in the
+// row's currency, right-aligned and never cut; moments in the reader's zone; hashes shortened with
+// the whole on hover; codes in words where we have them, else as recorded.
+
+export type PreviewRow = Record<string, string | number | null> & { __index: number };
+
+const cellText = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+function CutText({ text, mono = false }: { text: string; mono?: boolean }) {
+  return (
+    <Box component="span" title={text} sx={{ ...cellText, ...(mono ? { fontFamily: '"Roboto Mono", "DejaVu Sans Mono", Consolas, monospace', fontSize: 13 } : {}) }}>
+      {text}
+    </Box>
+  );
+}
+
+export function useReportColumns(report: ReportId, section: ReportSectionData, rows: readonly PreviewRow[]): GridColDef<PreviewRow>[] {
+  const { t, i18n } = useTranslation();
+  const say = useReportText();
+  const amountColumn = useAmountColumn();
+  return useMemo(() => {
+    const number = new Intl.NumberFormat(i18n.language);
+    const codeText = (column: string, value: string) => (i18n.exists(`reports:code.${column}.${value}`) ? t(`reports:code.${column}.${value}`) : value);
+    const columnOf = (column: ReportColumn): GridColDef<PreviewRow> => {
+      const headerName = columnLabel(report, section.id, column.key, say);
+      const value = (row: PreviewRow) => row[column.key] ?? null;
+      switch (column.kind) {
+        case 'amount': {
+          const built = amountColumn({
+            field: column.key,
+            headerName,
+            rows,
+            amountOf: (row) => ({ minor: Number(value(row) ?? 0), currency: String(row[column.currencyKey ?? 'currency'] ?? '') }),
+            strong: column.key === 'balance',
+          });
+          // A row without the amount (a heading row, a missing figure) shows nothing rather than a zero.
+          const render = built.renderCell;
+          return { ...built, renderCell: (params) => (value(params.row) === null ? null : render?.(params)) };
+        }
+        case 'integer':
+          return { field: column.key, headerName, type: 'number', width: 110, valueGetter: (_v, row) => value(row), valueFormatter: (v: number | null) => (v === null ? '' : number.format(v)) };
+        case 'dateTime':
+          return dateTimeColumn<PreviewRow>(column.key, headerName, { width: 180 }, (row) => (value(row) === null ? null : String(value(row))));
+        case 'hash':
+          return { field: column.key, headerName, width: 200, sortable: false, renderCell: ({ row }) => (value(row) === null ? null : <HashText value={String(value(row))} label={headerName} keep={6} />) };
+        case 'code':
+          return {
+            field: column.key,
+            headerName,
+            minWidth: 110,
+            flex: 0.6,
+            valueGetter: (_v, row) => (value(row) === null ? '' : codeText(column.key, String(value(row)))),
+            renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} />,
+          };
+        case 'text':
+          return { field: column.key, headerName, minWidth: 140, flex: 1, valueGetter: (_v, row) => value(row) ?? '', renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} /> };
+      }
+    };
+    return section.columns.map(columnOf);
+  }, [report, section, rows, say, amountColumn, t, i18n]);
+}
