@@ -38,7 +38,7 @@ export interface CsvIntegerColumn<R> extends Header {
 export type CsvColumn<R> = CsvTextColumn<R> | CsvAmountColumn<R> | CsvDateTimeColumn<R> | CsvIntegerColumn<R>;
 
 /** Excel reads a CSV as UTF-8 only when the file opens with a byte order mark. */
-const BYTE_ORDER_MARK = '\uFEFF';
+export const BYTE_ORDER_MARK = '\uFEFF';
 
 // Cells a spreadsheet would run as a formula (OWASP, "CSV Injection"): the apostrophe makes them text.
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -55,7 +55,7 @@ export function localDate(at: Date): string {
   return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
-function localDateTime(iso: string): string {
+export function localDateTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) throw new Error(`localDateTime: "${iso}" is not an ISO time.`);
   return `${localDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
@@ -84,15 +84,23 @@ function cell<R>(column: CsvColumn<R>, row: R): string {
   }
 }
 
+// A neutralized cell is also quoted, as OWASP advises; no amount or date ever starts with "'".
+const quoteNeutralized = (value: unknown) => typeof value === 'string' && value.startsWith(NEUTRALIZED);
+
 /** The whole file: BOM, a header row, one line per row, CRLF between lines. */
 export function writeCsv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
   const header = columns.map((column) => neutralizeFormula(column.header));
   const body = rows.map((row) => columns.map((column) => cell(column, row)));
-  const text = Papa.unparse([header, ...body], {
-    // A neutralized cell is also quoted, as OWASP advises; no amount or date ever starts with "'".
-    quotes: (value: unknown) => typeof value === 'string' && value.startsWith(NEUTRALIZED),
-  });
+  const text = Papa.unparse([header, ...body], { quotes: quoteNeutralized });
   return BYTE_ORDER_MARK + text;
+}
+
+/**
+ * One line of a file written a line at a time (report exports stream every row), CRLF included.
+ * The cells are already text, text cells already neutralized; the quoting is writeCsv's.
+ */
+export function csvLine(cells: readonly string[]): string {
+  return Papa.unparse([cells], { quotes: quoteNeutralized }) + '\r\n';
 }
 
 /** "chart-of-accounts-2026-12-01.csv": what the file holds and the day, in the local zone, it was written. */
