@@ -23,4 +23,5 @@ export const PARAMETER_LABELS: Record<string, Text> = {
   action: text('Action', '操作'),
   entity: text('Entity', '对象'),
   currency: text('Currency', '币种'),
+  redemptionRate: text('Redemption rate', '兑换比率'),
 };
