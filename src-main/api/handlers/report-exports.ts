@@ -6,12 +6,8 @@ import type { ParsedInput } from '../../../src-shared/contract';
 import { exportReport, exportTarget } from '../../reports/report-export';
 import { openReport } from '../../reports/run-report';
 import type { CallContext, HandlerMap } from '../handler';
+import { startJournalExportJob } from '../../reports/journal-export-job';
 import { reportContext, requireReport } from './reports';
-
-// TODO(issue 12): the journal export as a job (journal helper).
-const notYet = (): never => {
-  throw new AppError('INVALID_INPUT', 'Exports are not built yet.', { field: 'format' });
-};
 
 /** Job kinds whose result is an exportResult: the file `reports.download` hands back. */
 const EXPORT_JOB_KINDS = new Set(['reports.export', 'reports.exportJournal']);
@@ -66,6 +62,7 @@ function downloadExport(input: ParsedInput<'reports.download'>, { app }: CallCon
 
 export const reportExportHandlers: HandlerMap<'reports.export' | 'reports.exportJournal' | 'reports.download'> = {
   'reports.export': startReportExport,
-  'reports.exportJournal': notYet,
+  'reports.exportJournal': (input, { app, store, session, signer, now }) =>
+    startJournalExportJob({ jobs: app.jobs, store, username: session.username, trustFingerprint: signer.trustFingerprint, now, nativeBinding: app.options.nativeBinding }, input),
   'reports.download': downloadExport,
 };
