@@ -4,11 +4,17 @@ import type { Store } from '../store/store';
 import { selectAll, selectFirst } from '../store/sql';
 import { auditSql, type AuditLogTable } from './tables';
 
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
+/** Which audit rows: by whom, which action, on which entity, in [from, to] (both ends included). */
+export interface AuditFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface AuditQuery extends AuditFilter {
   offset: number;
   limit: number;
 }
@@ -32,12 +38,20 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
   };
 }
 
-export function listAudit(store: Store, query: AuditQuery) {
+/** The audit rows `filter` selects, shared by the audit list and the audit log report. */
+export function filteredAudit(filter: AuditFilter) {
   let base = auditSql.selectFrom('audit_log');
-  if (query.actor) base = base.where('actor', '=', query.actor);
-  if (query.action) base = base.where('action', '=', query.action);
-  if (query.from) base = base.where('at', '>=', query.from);
-  if (query.to) base = base.where('at', '<=', query.to);
+  if (filter.actor) base = base.where('actor', '=', filter.actor);
+  if (filter.action) base = base.where('action', '=', filter.action);
+  if (filter.entityType) base = base.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) base = base.where('entity_id', '=', filter.entityId);
+  if (filter.from) base = base.where('at', '>=', filter.from);
+  if (filter.to) base = base.where('at', '<=', filter.to);
+  return base;
+}
+
+export function listAudit(store: Store, query: AuditQuery) {
+  const base = filteredAudit(query);
   const rows = selectAll(store.sqlite, base.selectAll().orderBy('id', 'desc').offset(query.offset).limit(query.limit));
   const total = selectFirst(store.sqlite, base.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
   const actors = selectAll(store.sqlite, auditSql.selectFrom('audit_log').select('actor').distinct().orderBy('actor')).map((r) => r.actor);
