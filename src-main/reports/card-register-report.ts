@@ -1,10 +1,61 @@
-import { AppError } from '../../src-shared/errors';
-import type { ReportDefinition } from './report-definition';
+import type { ReportColumn } from '../../src-shared/contract/reports';
+import { sectionOf, type ReportDefinition } from './report-definition';
+import { cardLines, countCards, countLimits, limitLines, programLines } from './card-register-rows';
 
-// TODO(issue 12): the cards report.
+// The card register: every card issued, masked, with its state, program, member and expiry; the
+// spending limits set on each; and each program with its cards by state. It states the register
+// as it stands (a card's state has no "as of"): the header's time and chain heads say when.
+
+const CARD_COLUMNS: ReportColumn[] = [
+  { key: 'cardId', kind: 'integer' },
+  { key: 'maskedPan', kind: 'code' },
+  { key: 'state', kind: 'code' },
+  { key: 'cancelReason', kind: 'code' },
+  { key: 'program', kind: 'text' },
+  { key: 'currency', kind: 'code' },
+  { key: 'memberNumber', kind: 'code' },
+  { key: 'memberName', kind: 'text' },
+  { key: 'holderName', kind: 'text' },
+  { key: 'expiryMonth', kind: 'code' },
+  { key: 'issuedAt', kind: 'dateTime' },
+  { key: 'issuedBy', kind: 'code' },
+  { key: 'stateChangedAt', kind: 'dateTime' },
+];
+
+const LIMIT_COLUMNS: ReportColumn[] = [
+  { key: 'cardId', kind: 'integer' },
+  { key: 'maskedPan', kind: 'code' },
+  { key: 'interval', kind: 'code' },
+  { key: 'amount', kind: 'amount', currencyKey: 'currency' },
+  { key: 'count', kind: 'integer' },
+  { key: 'currency', kind: 'code' },
+];
+
+const PROGRAM_COLUMNS: ReportColumn[] = [
+  { key: 'program', kind: 'text' },
+  { key: 'bin', kind: 'code' },
+  { key: 'length', kind: 'integer' },
+  { key: 'currency', kind: 'code' },
+  { key: 'mode', kind: 'code' },
+  { key: 'status', kind: 'code' },
+  { key: 'cards', kind: 'integer' },
+  { key: 'inactive', kind: 'integer' },
+  { key: 'active', kind: 'integer' },
+  { key: 'frozen', kind: 'integer' },
+  { key: 'cancelled', kind: 'integer' },
+];
+
 export const cardRegisterReport: ReportDefinition = {
   id: 'cards',
-  open() {
-    throw new AppError('INVALID_INPUT', 'The cards report is not built yet.', { field: 'report' });
+  open(ctx) {
+    const { store } = ctx;
+    return {
+      parameters: {},
+      sections: [
+        { id: 'cards', columns: CARD_COLUMNS, count: () => countCards(store), rows: () => cardLines(store) },
+        { id: 'limits', columns: LIMIT_COLUMNS, count: () => countLimits(store), rows: () => limitLines(store) },
+        sectionOf('programs', PROGRAM_COLUMNS, programLines(store)),
+      ],
+    };
   },
 };
