@@ -133,3 +133,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
+
+/** The whole screen in one picture: the app scrolls inside its frame, so the window is made as tall as the content for the shot. */
+export async function screenshotWhole(page: Page, name: string): Promise<string> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  // The bar's toolbar, then the screen's scroller under it.
+  const height = await page.locator('main').evaluate((main) => (main.firstElementChild?.clientHeight ?? 0) + (main.lastElementChild?.scrollHeight ?? 0));
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  const path = await screenshot(page, name);
+  await page.setViewportSize(viewport);
+  return path;
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
 import { base64Of, csvOf, type PayoutRow } from '../integration/payouts-fixtures';
-import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { closeBrowser, screenshot, screenshotWhole, type PaydeskPage } from './harness';
 import { ADMIN, answer, chooseRowAction, expectText, lock, switchLanguage, unlock, type Person } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';
 
@@ -79,15 +79,6 @@ async function seed(router: Router, batches: Batches): Promise<void> {
     { reference: 'BK-1', member_no: members[1], amount: '60.00', destination: 'bank_card', note: '银行卡付款' },
     { reference: 'BK-2', member_no: members[1], amount: '40.00', destination: 'bank_card', note: '银行卡付款' },
   ]);
-}
-
-/** The whole page in one picture: the app scrolls inside its frame, so the window is made as tall as the page. */
-async function screenshotWhole(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.locator('main').evaluate((main) => (main.firstElementChild?.clientHeight ?? 0) + (main.lastElementChild?.scrollHeight ?? 0));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
 }
 
 async function openBatch(page: Page, batchId: number, fileName: string): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { csvOf, type PayoutRow } from '../integration/payouts-fixtures';
-import { closeBrowser, screenshot, type PaydeskPage } from './harness';
+import { closeBrowser, screenshot, screenshotWhole, type PaydeskPage } from './harness';
 import { ADMIN, answer, expectText, switchLanguage, type Person } from './support/app-actions';
 import { openSignedIn } from './support/signed-in';
 
@@ -40,15 +40,6 @@ function payoutFile(name: string, content: string): string {
 async function visit(page: Page, path: string): Promise<void> {
   await page.evaluate((target) => (window.location.hash = `#${target}`), path);
   await page.locator('main h1').first().waitFor();
-}
-
-/** The whole screen in one picture: the app scrolls inside its frame, so the window is made as tall as the content. */
-async function screenshotWhole(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page.locator('main').evaluate((main) => (main.firstElementChild?.clientHeight ?? 0) + (main.lastElementChild?.scrollHeight ?? 0));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
 }
 
 function codeChip(page: Page, code: string): Locator {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
+import { closeBrowser, openPaydesk, screenshot, screenshotWhole, type PaydeskPage } from './harness';
 import { ADMIN, answer, expectText, fieldErrors, lock, openScreen, switchLanguage, unlock, type Person } from './support/app-actions';
 
 // Issue 8: Settings shows every setting by section, each with a label and a description: the idle
@@ -14,16 +14,6 @@ const AUDITOR: Person = { username: 'audrey', displayName: 'Audrey Auditor', pas
 afterAll(async () => {
   await closeBrowser();
 });
-
-/** The whole screen in one picture: the app scrolls inside its frame, so the window is made as tall as the content. */
-async function screenshotWhole(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  // The bar's toolbar, then the screen's scroller under it.
-  const height = await page.locator('main').evaluate((main) => (main.firstElementChild?.clientHeight ?? 0) + (main.lastElementChild?.scrollHeight ?? 0));
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await screenshot(page, name);
-  await page.setViewportSize(viewport);
-}
 
 function section(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title, exact: true });
