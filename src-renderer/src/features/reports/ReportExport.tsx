@@ -22,10 +22,11 @@ export function ExportButtons({ disabled, running, onExport }: { disabled: boole
 }
 
 /** Where an export stands: its progress with Stop while it runs, then the file saved, or why it was not. */
-export function ExportStatus({ exporter }: { exporter: ReportExporter }) {
+export function ExportStatus({ exporter, subject }: { exporter: ReportExporter; subject: string }) {
   const { t, i18n } = useTranslation();
   const { format, job, saved, error, cancelled } = exporter;
-  if (format === null) return null;
+  // A running export stays in view whatever is on screen; a finished one only beside its report.
+  if (format === null || (!exporter.running && exporter.subject !== subject)) return null;
   const label = t('reports:export.progress', { format: format.toUpperCase() });
   return (
     <Stack sx={{ gap: 1 }}>

@@ -4,19 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { ReportHeader } from '../../../../src-shared/contract/reports';
 import { HEADER_LABELS } from '../../../../src-shared/reports/labels';
 import { formatDateTime } from '../../ui/format';
-import { TrustFingerprint } from '../../ui/TrustFingerprint';
 import { HashText } from './HashText';
 import { parameterLabel, useReportText } from './report-text';
 
 // What every report states about itself (issue 12): its parameters, when and by whom it was made,
-// where both hash chains stood, and the trust fingerprint, as the CSV and PDF files state them.
+// where both hash chains stood, and the trust fingerprint (the founding admin's key, as Settings
+// shows it), as the CSV and PDF files state them. Hashes are cut short; hover or copy for the whole.
 
 /** An ISO instant as the router sends parameters, e.g. 2026-12-02T10:00:00.000Z. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <Box sx={{ minWidth: 0 }}>
+    <Box sx={{ minWidth: 0, ...(wide ? { gridColumn: 'span 2' } : {}) }}>
       <Typography variant="caption" color="text.secondary" component="dt">
         {label}
       </Typography>
@@ -41,8 +41,8 @@ export function ReportHeaderPanel({ header }: { header: ReportHeader }) {
     </Fact>
   );
   return (
-    <Paper variant="outlined" component="section" aria-label={t('reports:header.title')} data-testid="report-header" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 1.5 }}>
+    <Paper variant="outlined" component="section" aria-label={t('reports:header.title')} data-testid="report-header" sx={{ px: 2, py: 1.5 }}>
+      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 2, rowGap: 1 }}>
         {parameters.map(([name, value]) => (
           <Fact key={name} label={parameterLabel(name, say)}>
             <span data-parameter={name} title={value}>
@@ -58,12 +58,11 @@ export function ReportHeaderPanel({ header }: { header: ReportHeader }) {
         <Fact label={say(HEADER_LABELS.madeBy)}>{header.madeBy}</Fact>
         {head(say(HEADER_LABELS.journalHead), header.heads.journal)}
         {head(say(HEADER_LABELS.auditHead), header.heads.audit)}
-      </Box>
-      <Box>
-        <Typography variant="caption" color="text.secondary" component="h3">
-          {say(HEADER_LABELS.trustFingerprint)}
-        </Typography>
-        <TrustFingerprint fingerprint={header.trustFingerprint} />
+        <Fact label={say(HEADER_LABELS.trustFingerprint)} wide>
+          <Box component="span" data-testid="trust-fingerprint" title={t('common:trustFingerprint.explanation')}>
+            <HashText value={header.trustFingerprint} label={say(HEADER_LABELS.trustFingerprint)} keep={64} />
+          </Box>
+        </Fact>
       </Box>
     </Paper>
   );

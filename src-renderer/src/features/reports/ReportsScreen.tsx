@@ -14,7 +14,7 @@ import { ReportCards, ReportChoice } from './ReportPicker';
 import { ReportSections } from './ReportSections';
 import { reportFieldError } from './report-form';
 import { NO_PARAM_VALUES, NO_REPORT_VIEW, reportParamsFrom, reportViewFrom, withReportView, type ReportParamValues } from './report-view';
-import { useReportExport } from './use-report-export';
+import { exportSubject, useReportExport } from './use-report-export';
 
 const VIEW_TAG = 'reports-view';
 const NO_REPORTS: readonly ReportId[] = [];
@@ -64,7 +64,7 @@ export function ReportsScreen() {
             running={run.isFetching}
             onRun={runWith}
           />
-          <ExportStatus exporter={exporter} />
+          <ExportStatus exporter={exporter} subject={exportSubject(report, params)} />
           {view.ran && notReady && <Alert severity="info">{t('reports:errors.notReady')}</Alert>}
           {view.ran && fieldError === null && !notReady && <ErrorAlert error={run.error} />}
           {shown ? (

@@ -19,6 +19,11 @@ export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Names a report with its parameters, to tell whether an export was of the report on screen. */
+export function exportSubject(report: ReportId, params: ReportParams): string {
+  return JSON.stringify([report, params]);
+}
+
 export interface SavedExport {
   fileName: string;
   rows: number | null;
@@ -28,6 +33,8 @@ export function useReportExport(language: string) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [format, setFormat] = useState<ReportFormat | null>(null);
   const [saved, setSaved] = useState<SavedExport | null>(null);
+  /** What the last export was of (report and parameters), so its outcome is shown only beside that report. */
+  const [subject, setSubject] = useState<string | null>(null);
   const fetched = useRef<string | null>(null);
   const start = useChannelMutation('reports.export', { onSuccess: (started) => setJobId(started.jobId) });
   const job = useJob(jobId);
@@ -54,6 +61,7 @@ export function useReportExport(language: string) {
   const running = start.isPending || job.data?.state === 'running' || (jobId !== null && job.isPending) || download.isPending;
   return {
     format,
+    subject,
     running,
     job: jobId === null ? undefined : job.data,
     saved,
@@ -61,6 +69,7 @@ export function useReportExport(language: string) {
     error: start.error ?? failed ?? job.error ?? download.error ?? cancel.error,
     start: (report: ReportId, params: ReportParams, chosen: ReportFormat) => {
       setFormat(chosen);
+      setSubject(exportSubject(report, params));
       setSaved(null);
       setJobId(null);
       download.reset();
