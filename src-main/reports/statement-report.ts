@@ -135,7 +135,7 @@ export const statementReport: ReportDefinition = {
     const money = wallets.filter((w) => w.currency !== POINTS_CURRENCY);
     const points = wallets.find((w) => w.currency === POINTS_CURRENCY);
     return {
-      parameters: { member: member.member_number, from, to },
+      parameters: { member: member.member_number, memberName: member.name, from, to },
       sections: [sectionOf('balances', BALANCE_COLUMNS, balanceRows), movementsSection(store, money, from, to), pointsSection(store, points, from, to)],
     };
   },

@@ -3,6 +3,7 @@ import type { Router } from '../../src-main/api/router';
 import type { ReportDocument } from '../../src-shared/contract/reports';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { ok } from '../support/temp-data';
+import { authorize, cardDesk } from './cards-terminal-fixtures';
 import { nextKey, signInAs } from './members-fixtures';
 import { memberWithMoney, pay, pointsBranch, type PointsBranch } from './points-fixtures';
 import { expectLabelled, expectReportRefused, runReport, sectionIn } from './reports-fixtures';
@@ -26,7 +27,7 @@ interface Move {
 /** The member's wallets (points too), and every posted row of the journal that touched one, oldest first. */
 function journalOf(router: Router, memberId: number) {
   const { sqlite } = router.state.requireStore();
-  const wallets = sqlite.prepare('SELECT currency, account_id FROM member_wallets WHERE member_id = ? ORDER BY currency').all(memberId) as { currency: string; account_id: number }[];
+  const wallets = sqlite.prepare("SELECT currency, account_id FROM member_wallets WHERE member_id = ? ORDER BY currency = 'PTS', currency").all(memberId) as { currency: string; account_id: number }[];
   const ids = new Set(wallets.map((w) => w.account_id));
   const moves = (sqlite.prepare('SELECT id, created_at, amount, debit_account_id, credit_account_id, state, currency FROM transfers ORDER BY created_at, id').all() as Move[]).filter(
     (t) => POSTED.has(t.state) && (ids.has(t.debit_account_id) || ids.has(t.credit_account_id)),
@@ -52,7 +53,7 @@ function replay(router: Router, memberId: number, from: string, to: string) {
   });
 }
 
-/** A member who paid, sent money, had a deposit reversed, redeemed points and withdrew, a day apart. */
+/** A member who paid, sent money, had a deposit reversed, opened a USD wallet, redeemed points and withdrew, a day apart. */
 async function busyMember(branch: PointsBranch) {
   const { router } = branch;
   const member = await memberWithMoney(router, '王五', 500_000);
@@ -64,6 +65,8 @@ async function busyMember(branch: PointsBranch) {
   branch.advanceDays(1);
   const deposit = await ok(router, 'wallets.deposit', { memberId: member.id, amount: 7_777, currency: 'CNY', idempotencyKey: nextKey() });
   await ok(router, 'wallets.reverse', { transferId: deposit.transferIds[0]!, reason: 'keyed twice', idempotencyKey: nextKey() });
+  await ok(router, 'settings.update', { enabledCurrencies: ['CNY', 'USD'] });
+  await ok(router, 'wallets.deposit', { memberId: member.id, amount: 3_000, currency: 'USD', idempotencyKey: nextKey() });
   branch.advanceDays(1);
   await ok(router, 'points.redeem', { memberId: member.id, points: 100, currency: 'CNY', idempotencyKey: nextKey() });
   branch.advanceDays(1);
@@ -84,7 +87,7 @@ describe('member statement', () => {
     const at = (days: number) => new Date(start + days * DAY).toISOString();
     for (const [from, to] of [[at(0.5), at(3.5)], [at(0), at(6)], [at(4.5), at(6)], [at(-1), at(2.5)]] as const) {
       const report = await runReport(branch.router, 'statement', { member: member.memberNumber, from, to });
-      expect(report.header.parameters).toEqual({ member: member.memberNumber, from, to });
+      expect(report.header.parameters).toEqual({ member: member.memberNumber, memberName: '王五', from, to });
       const expected = replay(branch.router, member.id, from, to);
       expect(balancesOf(report)).toEqual(expected.map(({ movements: _m, ...balance }) => balance));
       for (const wallet of expected) {
@@ -103,9 +106,20 @@ describe('member statement', () => {
     }
 
     const whole = await runReport(branch.router, 'statement', { member: member.memberNumber, from: at(0), to: at(6) });
-    expect(balancesOf(whole).map((b) => b.currency)).toEqual(['CNY', 'PTS']);
+    // Money wallets in currency order, points last; movements wallet by wallet, each in time order.
+    expect(balancesOf(whole).map((b) => b.currency)).toEqual(['CNY', 'USD', 'PTS']);
     const movements = sectionIn(whole, 'movements').rows;
-    expect(movements.map((m) => m.kind)).toEqual(['deposit', 'payment', 'fee', 'member_transfer', 'deposit', 'reversal', 'points_redemption', 'withdrawal']);
+    expect(movements.map((m) => [m.currency, m.kind])).toEqual([
+      ['CNY', 'deposit'],
+      ['CNY', 'payment'],
+      ['CNY', 'fee'],
+      ['CNY', 'member_transfer'],
+      ['CNY', 'deposit'],
+      ['CNY', 'reversal'],
+      ['CNY', 'points_redemption'],
+      ['CNY', 'withdrawal'],
+      ['USD', 'deposit'],
+    ]);
     expect(movements.find((m) => m.kind === 'payment')?.counterparty).toBe('Tea House');
     expect(movements.find((m) => m.kind === 'member_transfer')).toMatchObject({ amount: -20_000, counterparty: `${other.memberNumber} 赵六` });
     const points = sectionIn(whole, 'points').rows;
@@ -118,13 +132,38 @@ describe('member statement', () => {
     expectLabelled(whole);
   });
 
+  it('counts a card capture when it posts and never a hold: a held, a partly captured and a voided authorization', async () => {
+    const desk = await cardDesk('2024-03-04T09:00:00.000Z', 100_000);
+    const { router, member } = desk;
+    desk.at('2024-03-04T10:00:00.000Z');
+    const captured = (await authorize(desk, 3_000)).authorization.id;
+    desk.at('2024-03-04T11:00:00.000Z');
+    await ok(router, 'cards.capture', { authorizationId: captured, amount: 2_000, idempotencyKey: nextKey() });
+    const voided = (await authorize(desk, 1_500)).authorization.id;
+    await ok(router, 'cards.void', { authorizationId: voided, idempotencyKey: nextKey() });
+    desk.at('2024-03-04T12:00:00.000Z');
+    await authorize(desk, 4_000);
+    desk.at('2024-03-05T09:00:00.000Z');
+    const { memberNumber } = await ok(router, 'members.get', { id: member.id });
+    const report = await runReport(router, 'statement', { member: memberNumber, from: '2024-03-04T00:00:00.000Z' });
+    // The capture is a payment: it earns its points (1 a 1.00) as it posts.
+    expect(balancesOf(report)).toEqual([
+      { currency: 'CNY', opening: 0, moneyIn: 100_000, moneyOut: 2_000, closing: 98_000 },
+      { currency: 'PTS', opening: 0, moneyIn: 20, moneyOut: 0, closing: 20 },
+    ]);
+    expect(sectionIn(report, 'movements').rows.map((m) => [m.amount, m.balance, m.counterparty])).toEqual([
+      [100_000, 100_000, 'branch_cash'],
+      [-2_000, 98_000, 'Tea House'],
+    ]);
+  });
+
   it('states an empty period with no movements and the opening balance as the closing, and a member with no points without points rows', async () => {
     const branch = await pointsBranch();
     const member = await memberWithMoney(branch.router, '孙七', 12_345);
     branch.advanceDays(10);
     const from = new Date(branch.now().getTime() - 5 * DAY).toISOString();
     const report = await runReport(branch.router, 'statement', { member: member.memberNumber, from });
-    expect(report.header.parameters).toEqual({ member: member.memberNumber, from, to: branch.now().toISOString() });
+    expect(report.header.parameters).toEqual({ member: member.memberNumber, memberName: '孙七', from, to: branch.now().toISOString() });
     expect(balancesOf(report)).toEqual([{ currency: 'CNY', opening: 12_345, moneyIn: 0, moneyOut: 0, closing: 12_345 }]);
     expect(sectionIn(report, 'movements')).toMatchObject({ rows: [], totalRows: 0 });
     expect(sectionIn(report, 'points')).toMatchObject({ rows: [], totalRows: 0 });

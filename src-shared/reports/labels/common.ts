@@ -18,6 +18,7 @@ export const PARAMETER_LABELS: Record<string, Text> = {
   from: text('From', '起始'),
   to: text('To', '截止'),
   member: text('Member', '会员'),
+  memberName: text('Member name', '会员姓名'),
   batch: text('Batch', '批次'),
   actor: text('Actor', '操作人'),
   action: text('Action', '操作'),
