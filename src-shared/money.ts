@@ -105,6 +105,24 @@ export interface FormatAmountOptions {
   withCurrency?: boolean;
 }
 
+// Making an Intl.NumberFormat costs far more than using one; a report PDF formats tens of
+// thousands of amounts, so each locale and currency's formatter is made once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, currency: string | null, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency ?? ''}|${digits}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      ...(currency !== null ? { style: 'currency', currency } : { style: 'decimal' }),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * Minor units → text in the reader's locale. Intl formats the exact decimal string (ECMA-402
  * treats a numeric string as an exact decimal), so large amounts never pass through a float.
@@ -113,11 +131,7 @@ export function formatAmount(minor: number, currency: string, locale: string, op
   const digits = minorDigits(currency);
   const withCurrency = options.withCurrency ?? true;
   const asCurrency = withCurrency && currency !== POINTS_CURRENCY;
-  const formatter = new Intl.NumberFormat(locale, {
-    ...(asCurrency ? { style: 'currency', currency } : { style: 'decimal' }),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const formatter = numberFormat(locale, asCurrency ? currency : null, digits);
   const text = formatter.format(toDecimalString(minor, currency) as Intl.StringNumericLiteral);
   return withCurrency && !asCurrency ? `${text} ${POINTS_CURRENCY}` : text;
 }

@@ -32,6 +32,8 @@ export interface HeaderFact {
 /** Report words in the chosen language. */
 export interface ReportWords {
   title: string;
+  /** One line under the title: what the report answers. */
+  about: string;
   sectionTitle(sectionId: string): string;
   column(sectionId: string, key: string): string;
   header: Record<keyof typeof HEADER_LABELS, string>;
@@ -67,6 +69,7 @@ export function reportWords(report: ReportId, language: ReportLanguage): ReportW
   const labels = REPORT_LABELS[report];
   return {
     title: labels.title[language],
+    about: labels.about[language],
     sectionTitle: (sectionId) => labels.sections[sectionId]?.title[language] ?? sectionId,
     column: (sectionId, key) => labels.sections[sectionId]?.columns[key]?.[language] ?? key,
     header: Object.fromEntries(Object.entries(HEADER_LABELS).map(([key, text]) => [key, text[language]])) as ReportWords['header'],
