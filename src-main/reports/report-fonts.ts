@@ -5,9 +5,10 @@ import { createRequire } from 'node:module';
 // The TTF comes from an npm package resolved at run time, not bundled: the path resolves the same
 // from tsx, vitest and the electron-vite main bundle (dependencies stay in node_modules there).
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the electron-vite bundle declares its own at the top of the main module.
+const resolveFromHere = createRequire(import.meta.url);
 
 /** The Noto Sans SC regular TTF's path. */
 export function reportFontPath(): string {
-  return require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+  return resolveFromHere.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 }
