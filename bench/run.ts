@@ -13,6 +13,7 @@ const BENCH_MODULES: (() => Promise<{ default: Bench } | Bench>)[] = [
   () => import('./members-search').then((module) => module.membersSearch1m),
   () => import('./scrypt-guesses'),
   () => import('./ui-screens'),
+  () => import('./ui-dashboard'),
   () => import('./points-expire-job'),
   () => import('./points-redeem-single'),
   () => import('./cards-issue-10k'),
