@@ -10,7 +10,7 @@ import type { Job } from '../../src-shared/contract/jobs';
 import type { ExportResult } from '../../src-shared/contract/reports';
 import { toDecimalString } from '../../src-shared/money';
 import type { Answer } from '../../src-shared/result';
-import { ok, setUpRouter, signInAs, TELLER } from '../support/temp-data';
+import { ADMIN, ok, setUpRouter, signInAs, TELLER } from '../support/temp-data';
 import { addMember, depositTo, snapshot } from './members-fixtures';
 import { runReport, sectionIn } from './reports-fixtures';
 
@@ -134,6 +134,34 @@ describe('reports.export as CSV', () => {
   });
 });
 
+describe('reports.export of a member statement', () => {
+  it('neutralizes a member name made to run as a formula where the header states it, and writes moments in local time', async () => {
+    const { router } = await setUpRouter();
+    let neutralized = 0;
+    for (const name of HOSTILE_NAMES) {
+      const member = await addMember(router, { name });
+      await depositTo(router, member.id, 1_000);
+      const file = await exported(router, { report: 'statement', params: { member: member.memberNumber }, format: 'csv' });
+      const lines = Papa.parse<string[]>(readFileSync(file.path, 'utf8').slice(1), { newline: '\r\n' }).data;
+      const stated = lines.find((line) => line[1] === member.name || line[1] === `'${member.name}`);
+      expect(stated?.[1], name).toBe(/^[=+\-@\t\r]/.test(member.name) ? `'${member.name}` : member.name);
+      if (stated?.[1]?.startsWith("'")) neutralized += 1;
+      const movement = lines.find((line) => line.includes('deposit'))!;
+      expect(movement[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      expect(movement).toContain('10.00');
+    }
+    // "=…", "+1", "@…" and "-2 minus" at least (members.create may trim a leading tab or CR away).
+    expect(neutralized).toBeGreaterThanOrEqual(4);
+    const [first] = HOSTILE_NAMES;
+    const member = await addMember(router, { name: first });
+    await depositTo(router, member.id, 2_500);
+    const file = await exported(router, { report: 'statement', params: { member: member.memberNumber }, format: 'json' });
+    const document = JSON.parse(readFileSync(file.path, 'utf8'));
+    expect(document).toMatchObject({ report: 'statement', member: member.memberNumber, memberName: first });
+    expect(document.movements).toEqual([expect.objectContaining({ kind: 'deposit', currency: 'CNY', amount: '25.00', balance: '25.00', transferId: expect.any(Number), at: expect.stringMatching(/Z$/) })]);
+  });
+});
+
 describe('reports.export as JSON', () => {
   it('writes asOf, accounts and totals with decimal strings, both heads and the trust fingerprint', async () => {
     const { router } = await setUpRouter();
@@ -222,6 +250,22 @@ function manyAccounts(router: Router, n: number) {
     INSERT INTO accounts (code, name, kind, currency, owner_type, debits_posted, credits_posted, created_at)
     SELECT printf('8%07d-CNY', i), printf('Bulk account %d 批量账户', i), 'liability', 'CNY', 'system', i * 3, i * 7, '2026-01-01T00:00:00.000Z' FROM seq`);
 }
+
+describe('an export when Paydesk is locked', () => {
+  it('stops with LOCKED and keeps no file: an export must be in the audit log of the session that made it', async () => {
+    const { router, dataDir } = await setUpRouter();
+    manyAccounts(router, 20_000);
+    const started = await ok(router, 'reports.export', { report: 'trial-balance', params: {}, format: 'json' });
+    await ok(router, 'session.lock', {});
+    const job = await router.state.jobs.wait(started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('LOCKED');
+    expect(readdirSync(join(dataDir, 'exports'))).toEqual([]);
+    await ok(router, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const recorded = router.state.requireStore().sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.export'").get() as { n: number };
+    expect(recorded.n).toBe(0);
+  });
+});
 
 describe('a 200,000-row export', () => {
   it('stops when cancelled, leaving no file; then runs whole with rows done of all and bounded memory', async () => {
