@@ -9,13 +9,16 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onClose: () => void;
+  /** Sent: nothing can be pressed. */
   busy?: boolean;
+  /** Cannot be done as things stand (a dry run refused it): only Cancel is left. */
+  confirmDisabled?: boolean;
   danger?: boolean;
   error?: string | null;
 }
 
 /** Asks before anything that cannot be undone from the screen. The safe choice has the focus. */
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, busy = false, danger = false, error }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, busy = false, confirmDisabled = false, danger = false, error }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="confirm-dialog-title">
@@ -28,7 +31,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         <Button onClick={onClose} disabled={busy} autoFocus>
           {t('common:actions.cancel')}
         </Button>
-        <Button onClick={onConfirm} disabled={busy} variant="contained" color={danger ? 'error' : 'primary'}>
+        <Button onClick={onConfirm} disabled={busy || confirmDisabled} variant="contained" color={danger ? 'error' : 'primary'}>
           {confirmLabel}
         </Button>
       </DialogActions>

@@ -5,7 +5,7 @@ import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { type ApiError, call } from '../../../api/call';
 import { useErrorText } from '../../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../../api/queries';
-import { StepDialog } from './StepDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { DetailRow } from '../../../ui/DetailRow';
 import { Money } from '../../../ui/Money';
 
@@ -63,7 +63,7 @@ export function ApproveDialog({ batch, open, onClose }: { batch: Batch; open: bo
   const approve = useChannelMutation('payouts.approve', { onSuccess: onClose });
   const refusal = approve.error ?? preview.error;
   return (
-    <StepDialog
+    <ConfirmDialog
       open={open}
       title={t('payout-batch:approve.title')}
       confirmLabel={t('payout-batch:approve.confirm')}
@@ -91,6 +91,6 @@ export function ApproveDialog({ batch, open, onClose }: { batch: Batch; open: bo
         </Stack>
       )}
       {preview.data && !preview.isFetching && <HoldPreview batch={batch} preview={preview.data} />}
-    </StepDialog>
+    </ConfirmDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useChannelMutation } from '../../../api/queries';
 import { DetailRow } from '../../../ui/DetailRow';
 import { Money } from '../../../ui/Money';
 import { ReasonDialog } from '../../../ui/ReasonDialog';
-import { StepDialog } from './StepDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
 export type BankAnswer = { kind: 'settle' | 'return'; item: PayoutItem } | null;
 
@@ -24,7 +24,7 @@ export function BankResultDialogs({ batchId, answer, onClose }: { batchId: numbe
   const what = item ? t('payout-batch:bank.what', { line: item.line, reference: item.reference }) : '';
   return (
     <>
-      <StepDialog
+      <ConfirmDialog
         open={answer?.kind === 'settle'}
         title={t('payout-batch:bank.settleTitle')}
         confirmLabel={t('payout-batch:bank.settle')}
@@ -45,7 +45,7 @@ export function BankResultDialogs({ batchId, answer, onClose }: { batchId: numbe
             </DetailRow>
           </dl>
         )}
-      </StepDialog>
+      </ConfirmDialog>
       <ReasonDialog
         open={answer?.kind === 'return'}
         title={t('payout-batch:bank.returnTitle')}

@@ -5,7 +5,7 @@ import { INPUT_LIMITS } from '../../../../../src-shared/contract/common';
 import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { useErrorText } from '../../../api/error-text';
 import { useChannelMutation } from '../../../api/queries';
-import { StepDialog } from './StepDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
 /** Withdraws a batch before approval; the reason is optional and audited; its references are free again. */
 export function CancelDialog({ batch, open, onClose }: { batch: Batch; open: boolean; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function CancelDialog({ batch, open, onClose }: { batch: Batch; open: boo
   const cancel = useChannelMutation('payouts.cancel', { onSuccess: onClose });
   const trimmed = reason.trim();
   return (
-    <StepDialog
+    <ConfirmDialog
       open={open}
       title={t('payout-batch:cancel.title')}
       confirmLabel={t('payout-batch:cancel.confirm')}
@@ -39,6 +39,6 @@ export function CancelDialog({ batch, open, onClose }: { batch: Batch; open: boo
         error={trimmed.length > INPUT_LIMITS.prose}
         helperText={t('payout-batch:cancel.reasonHint')}
       />
-    </StepDialog>
+    </ConfirmDialog>
   );
 }

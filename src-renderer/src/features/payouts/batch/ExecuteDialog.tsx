@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { DetailRow } from '../../../ui/DetailRow';
 import { Money } from '../../../ui/Money';
-import { StepDialog } from './StepDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
 /** Paying cannot be undone from the screen: the count and total are shown once more before it starts. */
 export function ExecuteDialog({ batch, open, resume, onConfirm, onClose }: { batch: Batch; open: boolean; resume: boolean; onConfirm: () => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   return (
-    <StepDialog
+    <ConfirmDialog
       open={open}
       title={t(resume ? 'payout-batch:execute.resumeTitle' : 'payout-batch:execute.title')}
       confirmLabel={t(resume ? 'payout-batch:execute.resume' : 'payout-batch:execute.confirm')}
@@ -23,6 +23,6 @@ export function ExecuteDialog({ batch, open, resume, onConfirm, onClose }: { bat
           <Money minor={batch.total} currency={batch.currency} />
         </DetailRow>
       </dl>
-    </StepDialog>
+    </ConfirmDialog>
   );
 }

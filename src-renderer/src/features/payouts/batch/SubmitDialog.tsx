@@ -4,7 +4,7 @@ import type { Batch } from '../../../../../src-shared/contract/payouts';
 import { useErrorText } from '../../../api/error-text';
 import { useChannelMutation, useChannelQuery } from '../../../api/queries';
 import { amountCurrency, usePayoutProblemText } from '../problem-text';
-import { StepDialog } from './StepDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { DetailRow } from '../../../ui/DetailRow';
 import { Money } from '../../../ui/Money';
 
@@ -25,7 +25,7 @@ export function SubmitDialog({ batch, open, onClose }: { batch: Batch; open: boo
   const count = new Intl.NumberFormat(i18n.language);
   const skipped = leftOut.data?.total ?? 0;
   return (
-    <StepDialog
+    <ConfirmDialog
       open={open}
       title={t('payout-batch:submit.title')}
       confirmLabel={t('payout-batch:submit.confirm')}
@@ -61,6 +61,6 @@ export function SubmitDialog({ batch, open, onClose }: { batch: Batch; open: boo
           {skipped > LISTED && <Typography variant="body2" color="text.secondary">{t('payout-batch:submit.andMore', { count: skipped - LISTED })}</Typography>}
         </>
       )}
-    </StepDialog>
+    </ConfirmDialog>
   );
 }
