@@ -8,26 +8,21 @@ import type { Store } from '../store/store';
 // sealed number and its fingerprint are never selected, so no clear or sealed number can reach a
 // report. A number is shown as its first six and last four digits (PCI DSS v4.0 req. 3.4.1).
 
-const CARDS_SQL = `SELECT c.id, c.first6, c.last4, c.pan_length, c.state, c.cancel_reason, p.name AS program, p.currency,
-    m.member_number, m.name AS member_name, c.holder_name, c.expiry_month, c.issued_at, c.issued_by, c.state_changed_at
+const CARDS_SQL = `SELECT c.first6, c.last4, c.pan_length, c.state, c.cancel_reason, p.name AS program,
+    m.member_number, m.name AS member_name, c.expiry_month, c.issued_at
   FROM cards c JOIN members m ON m.id = c.member_id JOIN card_programs p ON p.id = c.program_id ORDER BY c.id`;
 
 interface CardLine {
-  id: number;
   first6: string;
   last4: string;
   pan_length: number;
   state: string;
   cancel_reason: string | null;
   program: string;
-  currency: string;
   member_number: string;
   member_name: string;
-  holder_name: string;
   expiry_month: string;
   issued_at: string;
-  issued_by: string;
-  state_changed_at: string;
 }
 
 export function countCards(store: Store): number {
@@ -38,35 +33,30 @@ export function countCards(store: Store): number {
 export function* cardLines(store: Store): Generator<ReportRow> {
   for (const card of prepare(store.sqlite, CARDS_SQL).iterate() as IterableIterator<CardLine>) {
     yield {
-      cardId: card.id,
       maskedPan: maskedPanOf(card),
       state: card.state,
       cancelReason: card.cancel_reason,
       program: card.program,
-      currency: card.currency,
       memberNumber: card.member_number,
       memberName: card.member_name,
-      holderName: card.holder_name,
       expiryMonth: card.expiry_month,
       issuedAt: card.issued_at,
-      issuedBy: card.issued_by,
-      stateChangedAt: card.state_changed_at,
     };
   }
 }
 
 /** Each card's limits as JSON (programs.ts parses them), one row an interval that has a limit, in the intervals' own order. */
 const INTERVAL_ORDER = `CASE j.key ${LIMIT_INTERVALS.map((interval, i) => `WHEN '${interval}' THEN ${i}`).join(' ')} END`;
-const LIMITS_FROM = `FROM cards c JOIN card_programs p ON p.id = c.program_id, json_each(c.limits) j`;
-const LIMITS_SQL = `SELECT c.id, c.first6, c.last4, c.pan_length, p.currency, j.key AS interval,
+const LIMITS_FROM = `FROM cards c JOIN card_programs p ON p.id = c.program_id JOIN members m ON m.id = c.member_id, json_each(c.limits) j`;
+const LIMITS_SQL = `SELECT c.first6, c.last4, c.pan_length, m.member_number, p.currency, j.key AS interval,
     json_extract(j.value, '$.amount') AS amount, json_extract(j.value, '$.count') AS count
   ${LIMITS_FROM} ORDER BY c.id, ${INTERVAL_ORDER}`;
 
 interface LimitLine {
-  id: number;
   first6: string;
   last4: string;
   pan_length: number;
+  member_number: string;
   currency: string;
   interval: string;
   amount: number | null;
@@ -80,7 +70,7 @@ export function countLimits(store: Store): number {
 /** Every limit on every card: the most per interval, by amount and by count (null: none of that kind). */
 export function* limitLines(store: Store): Generator<ReportRow> {
   for (const limit of prepare(store.sqlite, LIMITS_SQL).iterate() as IterableIterator<LimitLine>) {
-    yield { cardId: limit.id, maskedPan: maskedPanOf(limit), interval: limit.interval, amount: limit.amount, count: limit.count, currency: limit.currency };
+    yield { maskedPan: maskedPanOf(limit), memberNumber: limit.member_number, interval: limit.interval, amount: limit.amount, count: limit.count, currency: limit.currency };
   }
 }
 

@@ -10,26 +10,21 @@ export const cardsLabels: ReportLabels = {
     cards: {
       title: text('Cards', '卡片'),
       columns: {
-        cardId: text('Card', '卡编号'),
         maskedPan: text('Card number (masked)', '卡号（已遮蔽）'),
         state: text('State', '状态'),
         cancelReason: text('Cancel reason', '注销原因'),
         program: text('Program', '卡计划'),
-        currency: text('Currency', '币种'),
         memberNumber: text('Member number', '会员号'),
         memberName: text('Member', '会员姓名'),
-        holderName: text('Name on card', '持卡人姓名'),
         expiryMonth: text('Expires', '有效期至'),
         issuedAt: text('Issued at', '发卡时间'),
-        issuedBy: text('Issued by', '发卡人'),
-        stateChangedAt: text('State since', '状态变更时间'),
       },
     },
     limits: {
       title: text('Spending limits', '消费限额'),
       columns: {
-        cardId: text('Card', '卡编号'),
         maskedPan: text('Card number (masked)', '卡号（已遮蔽）'),
+        memberNumber: text('Member number', '会员号'),
         interval: text('Interval', '周期'),
         amount: text('Amount limit', '金额上限'),
         count: text('Count limit', '笔数上限'),
