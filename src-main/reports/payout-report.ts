@@ -59,17 +59,21 @@ const BATCH_COLUMNS: ReportColumn[] = [
   { key: 'importedAt', kind: 'dateTime' },
   { key: 'submitter', kind: 'text' },
   { key: 'submittedAt', kind: 'dateTime' },
-  { key: 'firstApprover', kind: 'text' },
-  { key: 'firstApprovedAt', kind: 'dateTime' },
-  { key: 'secondApprover', kind: 'text' },
-  { key: 'secondApprovedAt', kind: 'dateTime' },
+  { key: 'approvers', kind: 'text' },
   { key: 'approvedAt', kind: 'dateTime' },
-  { key: 'rejectedBy', kind: 'text' },
-  { key: 'rejectedAt', kind: 'dateTime' },
-  { key: 'rejectReason', kind: 'text' },
   { key: 'completedAt', kind: 'dateTime' },
   { key: 'contentHash', kind: 'hash' },
   { key: 'fileSha256', kind: 'hash' },
+];
+
+/** Each approval with the content hash it signed, and each rejection with its reason. */
+const DECISION_COLUMNS: ReportColumn[] = [
+  { key: 'batchId', kind: 'integer' },
+  { key: 'decision', kind: 'code' },
+  { key: 'by', kind: 'text' },
+  { key: 'at', kind: 'dateTime' },
+  { key: 'contentHash', kind: 'hash' },
+  { key: 'reason', kind: 'text' },
 ];
 
 const ITEM_COLUMNS: ReportColumn[] = [
@@ -106,10 +110,17 @@ function scopeOf(sqlite: SqliteDatabase, params: ReportParams, now: Date): Batch
   return { where: 'b.created_at >= ? AND b.created_at < ?', values: [from, to], parameters: { from, to } };
 }
 
-/** A batch's approvals in the order given; a batch needs at most two (approvals_required). */
+interface ApprovalLine {
+  batch_id: number;
+  approver: string;
+  at: string;
+  content_hash: string;
+}
+
+const approvalsSql = 'SELECT batch_id, approver, at, content_hash FROM payout_approvals WHERE batch_id = ? ORDER BY id';
+
 function batchRow(sqlite: SqliteDatabase, batch: BatchLine): ReportRow {
-  const approvals = prepare(sqlite, 'SELECT approver, at FROM payout_approvals WHERE batch_id = ? ORDER BY id').all(batch.id) as { approver: string; at: string }[];
-  const rejected = batch.status === 'rejected';
+  const approvers = (prepare(sqlite, approvalsSql).all(batch.id) as ApprovalLine[]).map((approval) => approval.approver);
   return {
     id: batch.id,
     fileName: batch.file_name,
@@ -122,19 +133,21 @@ function batchRow(sqlite: SqliteDatabase, batch: BatchLine): ReportRow {
     importedAt: batch.created_at,
     submitter: batch.submitted_by,
     submittedAt: batch.submitted_at,
-    firstApprover: approvals[0]?.approver ?? null,
-    firstApprovedAt: approvals[0]?.at ?? null,
-    secondApprover: approvals[1]?.approver ?? null,
-    secondApprovedAt: approvals[1]?.at ?? null,
+    approvers: approvers.length === 0 ? null : approvers.join(', '),
     // A batch is decided once: by the approval that completed it, or by its rejection.
-    approvedAt: rejected ? null : batch.decided_at,
-    rejectedBy: rejected ? batch.decided_by : null,
-    rejectedAt: rejected ? batch.decided_at : null,
-    rejectReason: batch.reject_reason,
+    approvedAt: batch.status === 'rejected' ? null : batch.decided_at,
     completedAt: batch.completed_at,
     contentHash: batch.content_hash,
     fileSha256: batch.file_sha256,
   };
+}
+
+/** A batch's approvals in the order given, then its rejection if it was rejected. */
+function* decisionRows(sqlite: SqliteDatabase, batch: BatchLine): Generator<ReportRow> {
+  for (const approval of prepare(sqlite, approvalsSql).all(batch.id) as ApprovalLine[]) {
+    yield { batchId: batch.id, decision: 'approve', by: approval.approver, at: approval.at, contentHash: approval.content_hash, reason: null };
+  }
+  if (batch.status === 'rejected') yield { batchId: batch.id, decision: 'reject', by: batch.decided_by, at: batch.decided_at, contentHash: null, reason: batch.reject_reason };
 }
 
 function itemRow(item: ItemLine): ReportRow {
@@ -165,7 +178,8 @@ export const payoutReport: ReportDefinition = {
     const itemsSql = `SELECT i.batch_id, i.line, i.reference, i.member_no, m.name AS member_name, i.amount, i.currency, i.destination, i.status, i.code,
       i.transfer_id, i.paid_at, i.note FROM payout_batches b JOIN payout_items i ON i.batch_id = b.id LEFT JOIN members m ON m.id = i.member_id
       WHERE ${scope.where} ORDER BY b.id, i.id`;
-    const counted = (sql: string) => (prepare(sqlite, sql).get(...scope.values) as { n: number }).n;
+    /** A count over the scope, whose values the SQL takes `times` over. */
+    const counted = (sql: string, times = 1) => (prepare(sqlite, sql).get(...Array.from({ length: times }, () => scope.values).flat()) as { n: number }).n;
     return {
       parameters: scope.parameters,
       sections: [
@@ -175,6 +189,16 @@ export const payoutReport: ReportDefinition = {
           count: () => counted(`SELECT count(*) AS n FROM payout_batches b WHERE ${scope.where}`),
           rows: function* () {
             for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchLine>) yield batchRow(sqlite, batch);
+          },
+        },
+        {
+          id: 'decisions',
+          columns: DECISION_COLUMNS,
+          count: () =>
+            counted(`SELECT (SELECT count(*) FROM payout_batches b JOIN payout_approvals a ON a.batch_id = b.id WHERE ${scope.where})
+              + (SELECT count(*) FROM payout_batches b WHERE ${scope.where} AND b.status = 'rejected') AS n`, 2),
+          rows: function* () {
+            for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchLine>) yield* decisionRows(sqlite, batch);
           },
         },
         {

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import type { ChannelOutput } from '../../src-shared/contract';
-import type { ReportDocument, ReportParams, ReportRow } from '../../src-shared/contract/reports';
+import type { ExportResult, ReportDocument, ReportParams, ReportRow } from '../../src-shared/contract/reports';
 import { ok, signInAs as signInAsPerson, TELLER } from '../support/temp-data';
 import { addMember } from './members-fixtures';
 import { csvOf, fund, importAndSubmit, payoutRouter, signInAs } from './payouts-fixtures';
@@ -48,6 +49,14 @@ async function buildDesk(): Promise<Desk> {
   return { router, paid: await ok(router, 'payouts.get', { batchId: submitted.id }), rejected: await ok(router, 'payouts.get', { batchId: small.id }) };
 }
 
+/** Exports the report as a job and answers the file written (zh-CN words). */
+async function exported(router: Router, params: ReportParams, format: 'csv' | 'pdf'): Promise<string> {
+  const { jobId } = await ok(router, 'reports.export', { report: 'payouts', params, format, language: 'zh-CN' });
+  const job = await router.state.jobs.wait(jobId);
+  expect(job).toMatchObject({ state: 'done', error: null });
+  return readFileSync((job.result as ExportResult).path, format === 'csv' ? 'utf8' : 'latin1');
+}
+
 const run = (router: Router, params: ReportParams) => ok(router, 'reports.run', { report: 'payouts', params });
 const section = (report: ReportDocument, id: string) => report.sections.find((s) => s.id === id)!;
 
@@ -92,19 +101,18 @@ describe('payouts report', () => {
       importedAt: paid.createdAt,
       submitter: 'admin',
       submittedAt: paid.submittedAt,
-      firstApprover: 'fiona',
-      firstApprovedAt: paid.approvals[0]!.at,
-      secondApprover: 'frank',
-      secondApprovedAt: paid.approvals[1]!.at,
+      approvers: 'fiona, frank',
       approvedAt: paid.decidedAt,
-      rejectedBy: null,
-      rejectedAt: null,
-      rejectReason: null,
       completedAt: paid.completedAt,
       contentHash: paid.contentHash,
       fileSha256: paid.fileSha256,
     });
     expect(paid.approvals.map((a) => a.approver)).toEqual(['fiona', 'frank']);
+    const decisions = section(report, 'decisions');
+    expect(decisions.totalRows).toBe(2);
+    expect(decisions.rows).toEqual(
+      paid.approvals.map((approval) => ({ batchId: paid.id, decision: 'approve', by: approval.approver, at: approval.at, contentHash: paid.contentHash, reason: null })),
+    );
     expect(paid.completedAt).not.toBeNull();
 
     const items = section(report, 'items');
@@ -121,6 +129,14 @@ describe('payouts report', () => {
     expect(items.rows[2]!.code).toBe(channelItems[2]!.code);
     // References, names and notes that look like formulas go through verbatim: the CSV writer neutralizes them.
     expect(items.rows[1]).toMatchObject({ reference: FORMULA, memberName: FORMULA, note: '+1 @SUM(A1)', amount: 4_001, currency: 'CNY' });
+
+    const csv = await exported(router, { batch: paid.id }, 'csv');
+    expect(csv).toContain(`'${FORMULA.replaceAll('"', '""')}`);
+    expect(csv).toContain("'+1 @SUM(A1)");
+    expect(csv).toContain(',100.01,');
+    expect(csv).toContain('审批与驳回');
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    expect(await exported(router, { batch: paid.id }, 'pdf')).toMatch(/^%PDF/);
   });
 
   it('covers every batch imported in the period, the rejected one with who rejected it, when and why; an empty period has no rows', async () => {
@@ -129,15 +145,10 @@ describe('payouts report', () => {
     const ids = section(report, 'batches').rows.map((row) => row.id);
     expect(ids).toEqual([paid.id, rejected.id]);
     expect(report.header.parameters).toEqual({ from: expect.any(String), to: expect.any(String) });
-    expect(section(report, 'batches').rows[1]).toMatchObject({
-      status: 'rejected',
-      firstApprover: null,
-      approvedAt: null,
-      rejectedBy: 'fiona',
-      rejectedAt: rejected.decidedAt,
-      rejectReason: '-wrong file',
-      total: 100,
-    });
+    expect(section(report, 'batches').rows[1]).toMatchObject({ status: 'rejected', approvers: null, approvedAt: null, total: 100 });
+    const decisions = section(report, 'decisions');
+    expect(decisions.totalRows).toBe(3);
+    expect(decisions.rows[2]).toEqual({ batchId: rejected.id, decision: 'reject', by: 'fiona', at: rejected.decidedAt, contentHash: null, reason: '-wrong file' });
     const items = section(report, 'items');
     expect(items.totalRows).toBe(4);
     expect(items.rows.map((row: ReportRow) => row.batchId)).toEqual([paid.id, paid.id, paid.id, rejected.id]);
@@ -147,6 +158,7 @@ describe('payouts report', () => {
     expect(empty.header.parameters).toEqual({ from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z' });
     expect(empty.sections.map((s) => [s.id, s.totalRows, s.rows.length])).toEqual([
       ['batches', 0, 0],
+      ['decisions', 0, 0],
       ['items', 0, 0],
     ]);
     const byId = await run(router, { batch: paid.id, from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z' });

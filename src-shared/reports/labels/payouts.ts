@@ -3,8 +3,8 @@ import { text, type ReportLabels } from './text';
 export const payoutsLabels: ReportLabels = {
   title: text('Payout batch report', '批量付款报告'),
   about: text(
-    'Each payout batch with its maker, submitter, approvers, times and content hash, and every row of its file with what became of it.',
-    '每个付款批次的制单人、提交人、审批人、各环节时间与内容哈希，以及文件中每一行的处理结果。',
+    'Each payout batch with its maker, submitter, approvers, times and content hash, each approval or rejection, and every row of its file with what became of it.',
+    '每个付款批次的制单人、提交人、审批人、各环节时间与内容哈希，每次审批或驳回，以及文件中每一行的处理结果。',
   ),
   sections: {
     batches: {
@@ -21,17 +21,22 @@ export const payoutsLabels: ReportLabels = {
         importedAt: text('Imported at', '导入时间'),
         submitter: text('Submitted by', '提交人'),
         submittedAt: text('Submitted at', '提交时间'),
-        firstApprover: text('First approver', '第一审批人'),
-        firstApprovedAt: text('First approval at', '第一次审批时间'),
-        secondApprover: text('Second approver', '第二审批人'),
-        secondApprovedAt: text('Second approval at', '第二次审批时间'),
+        approvers: text('Approvers', '审批人'),
         approvedAt: text('Approved at', '批准时间'),
-        rejectedBy: text('Rejected by', '驳回人'),
-        rejectedAt: text('Rejected at', '驳回时间'),
-        rejectReason: text('Reason for rejection', '驳回原因'),
         completedAt: text('Executed (completed) at', '执行完成时间'),
         contentHash: text('Content hash (approved)', '内容哈希（审批所签）'),
         fileSha256: text('File SHA-256', '文件 SHA-256'),
+      },
+    },
+    decisions: {
+      title: text('Approvals and rejections', '审批与驳回'),
+      columns: {
+        batchId: text('Batch', '批次'),
+        decision: text('Decision', '决定'),
+        by: text('By', '操作人'),
+        at: text('At', '时间'),
+        contentHash: text('Content hash signed', '所签内容哈希'),
+        reason: text('Reason', '原因'),
       },
     },
     items: {
