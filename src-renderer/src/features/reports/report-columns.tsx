@@ -15,6 +15,14 @@ import { columnLabel, useReportText } from './report-text';
 
 export type PreviewRow = Record<string, string | number | null> & { __index: number };
 
+/** A code is never cut: its column is as wide as its longest value or its label (CJK characters take about twice a Latin one). */
+function codeWidth(texts: readonly string[], headerName: string): number {
+  const width = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) >= 0x2e80 ? 14 : 7.5), 0);
+  const longest = Math.max(...texts.map(width), 0);
+  // A cell's padding (10 px a side) and room; the header's sort and menu icons beside its title.
+  return Math.ceil(Math.min(Math.max(longest + 28, width(headerName) + 56, 80), 280));
+}
+
 const cellText = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 function CutText({ text, mono = false }: { text: string; mono?: boolean }) {
@@ -54,15 +62,16 @@ export function useReportColumns(report: ReportId, section: ReportSectionData, r
           return dateTimeColumn<PreviewRow>(column.key, headerName, { width: 180 }, (row) => (value(row) === null ? null : String(value(row))));
         case 'hash':
           return { field: column.key, headerName, width: 200, sortable: false, renderCell: ({ row }) => (value(row) === null ? null : <HashText value={String(value(row))} label={headerName} keep={6} />) };
-        case 'code':
+        case 'code': {
+          const shown = (row: PreviewRow) => (value(row) === null ? '' : codeText(column.key, String(value(row))));
           return {
             field: column.key,
             headerName,
-            minWidth: 110,
-            flex: 0.6,
-            valueGetter: (_v, row) => (value(row) === null ? '' : codeText(column.key, String(value(row)))),
-            renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} />,
+            width: codeWidth(rows.map(shown), headerName),
+            valueGetter: (_v, row) => shown(row),
+            renderCell: ({ value: text }) => <CutText text={String(text ?? '')} />,
           };
+        }
         case 'text':
           return { field: column.key, headerName, minWidth: 140, flex: 1, valueGetter: (_v, row) => value(row) ?? '', renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} /> };
       }
