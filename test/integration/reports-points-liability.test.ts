@@ -93,6 +93,17 @@ describe('points liability', () => {
     }
     expect(await pointsInTrialBalance(branch, asOf)).toBe(505);
     expectLabelled(report);
+
+    // The expiry run empties E's lot a minute later: from then it is owed no more, and a report
+    // taken at the moment before still counts it, past its expiry.
+    at(branch, '2025-01-10T12:01:00.000Z');
+    await ok(branch.router, 'jobs.runDue', {});
+    const after = await runReport(branch.router, 'points-liability');
+    expect(bucketsOf(after).pastExpiry).toEqual([0, 0]);
+    expect(bucketsOf(after).total).toEqual([465, 465]);
+    expect(membersOf(after).map(([number]) => number)).not.toContain(e.memberNumber);
+    expect(await pointsInTrialBalance(branch, branch.now().toISOString())).toBe(465);
+    expect(bucketsOf(await runReport(branch.router, 'points-liability', { asOf }))).toEqual(bucketsOf(report));
   });
 
   it('takes a past moment as the lots stood then: a lot spent since still counts, a lot earned since does not, buckets measured from that moment', async () => {
