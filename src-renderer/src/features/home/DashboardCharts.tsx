@@ -83,8 +83,8 @@ function TiersChart({ members }: { members: NonNullable<DashboardSummary['member
   return (
     <ChartPanel title={title}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-        <Box sx={{ width: 150, flexShrink: 0 }}>
-          <PieChart height={150} width={150} series={[{ data, innerRadius: 38, outerRadius: 70, paddingAngle: 1, valueFormatter: (item) => count(item.value) }]} hideLegend margin={{ top: 0, bottom: 0, left: 0, right: 0 }} />
+        <Box sx={{ width: 124, flexShrink: 0 }}>
+          <PieChart height={124} width={124} series={[{ data, innerRadius: 32, outerRadius: 60, paddingAngle: 1, valueFormatter: (item) => count(item.value) }]} hideLegend margin={{ top: 0, bottom: 0, left: 0, right: 0 }} />
         </Box>
         <Stack component="ul" sx={{ listStyle: 'none', p: 0, m: 0, gap: 0.5, minWidth: 0 }}>
           {data.map((row, index) => (
@@ -174,7 +174,7 @@ export function DashboardCharts({ summary }: { summary: DashboardSummary }) {
   return (
     <Grid container spacing={2}>
       {panels.map((panel, index) => (
-        <Grid key={index} size={{ xs: 12, md: index === 0 ? 12 : 6, lg: (panels.length === 3 ? [5, 3.5, 3.5] : [7, 5])[index] ?? 12 }}>
+        <Grid key={index} size={{ xs: 12, md: index === 0 ? 12 : 6, lg: (panels.length === 3 ? [4, 4, 4] : [7, 5])[index] ?? 12 }}>
           {panel}
         </Grid>
       ))}

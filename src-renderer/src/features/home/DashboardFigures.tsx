@@ -7,7 +7,7 @@ import HowToReg from '@mui/icons-material/HowToRegOutlined';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../../src-shared/contract/dashboard';
-import { Money } from '../../ui/Money';
+import { Money, useFormatMoney } from '../../ui/Money';
 import { usePointsFormat } from '../points/points-format';
 import { FigureCard, FigureValue, useCanOpen } from './FigureCard';
 import { DASHBOARD_LINKS } from './dashboard-links';
@@ -16,6 +16,7 @@ import { DASHBOARD_LINKS } from './dashboard-links';
 export function DashboardFigures({ summary }: { summary: DashboardSummary }) {
   const { t, i18n } = useTranslation();
   const points = usePointsFormat();
+  const money = useFormatMoney();
   const canOpen = useCanOpen();
   const count = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
   const liabilities = summary.walletLiabilities;
@@ -31,7 +32,7 @@ export function DashboardFigures({ summary }: { summary: DashboardSummary }) {
               <FigureValue>{t('home:dashboard.none')}</FigureValue>
             ) : (
               liabilities.map((row) => (
-                <FigureValue key={row.currency}>
+                <FigureValue key={row.currency} text={money(row.amount, row.currency)}>
                   <Money minor={row.amount} currency={row.currency} />
                 </FigureValue>
               ))
@@ -47,7 +48,7 @@ export function DashboardFigures({ summary }: { summary: DashboardSummary }) {
             to={DASHBOARD_LINKS.pointsReport}
             footer={t('home:dashboard.points.expiring', { points: points(summary.points.expiringSoon) })}
           >
-            <FigureValue>{points(summary.points.outstanding)}</FigureValue>
+            <FigureValue text={points(summary.points.outstanding)}>{points(summary.points.outstanding)}</FigureValue>
           </FigureCard>
         </Grid>
       )}

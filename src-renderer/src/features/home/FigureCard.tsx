@@ -44,10 +44,13 @@ export function FigureCard({ title, icon, to, children, footer }: { title: strin
   );
 }
 
-/** The card's main figure, large. */
-export function FigureValue({ children }: { children: ReactNode }) {
+/** Past this many characters a figure is set smaller, so a large sum of money stays whole on a narrow card. */
+const LONG_FIGURE = 13;
+
+/** The card's main figure, large; `text` is what it reads, to size it. */
+export function FigureValue({ children, text = '' }: { children: ReactNode; text?: string }) {
   return (
-    <Typography variant="h6" component="p" sx={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere', lineHeight: 1.4 }}>
+    <Typography variant={text.length > LONG_FIGURE ? 'subtitle1' : 'h6'} component="p" sx={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere', lineHeight: 1.4, fontWeight: 500 }}>
       {children}
     </Typography>
   );
