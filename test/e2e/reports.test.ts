@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Router } from '../../src-main/api/router';
 import type { ReportDocument } from '../../src-shared/contract/reports';
 import { memberNumberFor } from '../../src-shared/member-number';
 import { formatAmount } from '../../src-shared/money';
-import { closeBrowser, openPaydesk, screenshot, type PaydeskPage } from './harness';
+import { SCREENS_DIR, closeBrowser, openPaydesk, screenshot, screenshotWhole, type PaydeskPage } from './harness';
 import { ADMIN, answer, expectText, fieldErrors, navigation, switchLanguage, unlock, type Person } from './support/app-actions';
 
 // Issue 12, the Reports screen: an auditor picks the trial balance, runs it, reads the figures the
@@ -191,6 +192,52 @@ describe('the Reports screen in browser mode', () => {
     await screenshot(page, 'reports-statement-en');
     await goTo(page, `/reports?report=statement&member=${memberNumberFor(50)}&run=1`);
     await expectText(fieldErrors(page), 'No member has this number.');
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('a report larger than its preview, in dark mode', () => {
+  let app: PaydeskPage;
+
+  beforeAll(async () => {
+    app = await openPaydesk({
+      prepare: async (router) => {
+        await answer(router.invoke('setup.init', ADMIN));
+        await answer(router.invoke('staff.add', { ...AUDITOR, role: 'auditor' }));
+        await answer(router.invoke('demo.load', { members: 2_500, transfers: 5_000, seed: 12 }));
+        await answer(router.invoke('session.lock', {}));
+      },
+    });
+    await unlock(app.page, AUDITOR.username, AUDITOR.passphrase);
+    await app.page.getByRole('heading', { level: 1 }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('previews the first 1,000 accounts, says how many there are, and exports them all with progress', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /dark/i }).click();
+    await goTo(page, '/reports?report=trial-balance&run=1');
+    await page.getByTestId('report-header').waitFor();
+    const answered = await answer(app.router.invoke('reports.run', { report: 'trial-balance', params: {} }));
+    const accounts = answered.sections.find((section) => section.id === 'accounts')!;
+    expect(accounts.totalRows).toBeGreaterThan(1_000);
+    expect(accounts.rows.length).toBe(1_000);
+    await expectText(page.getByTestId('report-partial'), `Showing the first 1,000 of ${accounts.totalRows.toLocaleString('en')} rows`);
+    await screenshotWhole(page, 'reports-trial-balance-dark');
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      (async () => {
+        await page.getByRole('button', { name: 'Export PDF' }).click();
+        // The job's progress while the PDF is written (it may finish before the picture is taken).
+        const progress = page.getByTestId('job-progress');
+        if (await progress.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.screenshot({ path: join(SCREENS_DIR, 'reports-export-progress.png') });
+      })(),
+    ]);
+    expect(readFileSync(await file.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expectText(page.getByTestId('report-saved'), `with ${(accounts.totalRows + answered.sections[1]!.totalRows).toLocaleString('en')} rows`);
     expect(app.problems).toEqual([]);
   });
 });

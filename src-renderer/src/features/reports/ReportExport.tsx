@@ -32,13 +32,17 @@ export function ExportStatus({ exporter, subject }: { exporter: ReportExporter; 
     <Stack sx={{ gap: 1 }}>
       {exporter.running && <JobProgress job={job} label={label} onCancel={exporter.cancel} />}
       {saved && (
-        <Alert severity="success" data-testid="report-saved">
+        <Alert severity="success" data-testid="report-saved" onClose={exporter.dismiss}>
           {saved.rows === null
             ? t('reports:export.saved', { fileName: saved.fileName })
             : t('reports:export.savedRows', { fileName: saved.fileName, count: saved.rows, rows: new Intl.NumberFormat(i18n.language).format(saved.rows) })}
         </Alert>
       )}
-      {cancelled && <Alert severity="info">{t('reports:export.cancelled')}</Alert>}
+      {cancelled && (
+        <Alert severity="info" onClose={exporter.dismiss}>
+          {t('reports:export.cancelled')}
+        </Alert>
+      )}
       <ErrorAlert error={error} />
     </Stack>
   );

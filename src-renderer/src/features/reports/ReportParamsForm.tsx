@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Box, Button, FormHelperText, Stack, TextField } from '@mui/material';
 import PlayArrow from '@mui/icons-material/PlayArrow';
 import dayjs from 'dayjs';
@@ -25,6 +25,8 @@ interface ReportParamsFormProps {
   serverError: { field: ParamField; message: string } | null;
   running: boolean;
   onRun: (values: ReportParamValues) => void;
+  /** What stands first in the row (the report's own choice). */
+  leading?: ReactNode;
 }
 
 function problemOf(errors: FieldErrors<ReportParamValues>, serverError: ReportParamsFormProps['serverError'], field: ParamField): string | null {
@@ -32,7 +34,7 @@ function problemOf(errors: FieldErrors<ReportParamValues>, serverError: ReportPa
 }
 
 /** The parameters the chosen report reads, checked with the contract's schema, and Run (Enter in any field runs too). */
-export function ReportParamsForm({ report, values, serverError, running, onRun }: ReportParamsFormProps) {
+export function ReportParamsForm({ report, values, serverError, running, onRun, leading }: ReportParamsFormProps) {
   const { t, i18n } = useTranslation();
   const say = useReportText();
   const resolver = useMemo(() => zodResolver(reportForm(report, t)), [report, t]);
@@ -131,6 +133,7 @@ export function ReportParamsForm({ report, values, serverError, running, onRun }
   };
   return (
     <Box component="form" noValidate aria-label={t('reports:params.title')} onSubmit={form.handleSubmit(onRun)} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
+      {leading}
       {fields.map(field)}
       <Button type="submit" variant="contained" startIcon={<PlayArrow />} loading={running} sx={{ height: 40 }}>
         {t('reports:run')}

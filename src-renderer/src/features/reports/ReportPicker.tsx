@@ -1,4 +1,4 @@
-import { Box, Card, CardActionArea, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, MenuItem, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LABELS } from '../../../../src-shared/reports/labels';
 import type { ReportId } from '../../../../src-shared/reports/report-access';
@@ -27,22 +27,17 @@ export function ReportCards({ reports, onPick }: { reports: readonly ReportId[];
   );
 }
 
-/** Once a report is chosen: another one picked from a list, with what the chosen one answers beside it. */
+/** Once a report is chosen: another one picked from a list (what the chosen one answers is the page's subtitle). */
 export function ReportChoice({ reports, value, onPick }: { reports: readonly ReportId[]; value: ReportId; onPick: (report: ReportId) => void }) {
   const { t } = useTranslation();
   const say = useReportText();
   return (
-    <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
-      <TextField select size="small" label={t('reports:report')} value={value} onChange={(event) => onPick(event.target.value as ReportId)} sx={{ width: 240, flexShrink: 0 }}>
-        {reports.map((report) => (
-          <MenuItem key={report} value={report}>
-            {say(REPORT_LABELS[report].title)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 0 }}>
-        {say(REPORT_LABELS[value].about)}
-      </Typography>
-    </Stack>
+    <TextField select size="small" label={t('reports:report')} value={value} onChange={(event) => onPick(event.target.value as ReportId)} sx={{ width: 220, flexShrink: 0 }}>
+      {reports.map((report) => (
+        <MenuItem key={report} value={report}>
+          {say(REPORT_LABELS[report].title)}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

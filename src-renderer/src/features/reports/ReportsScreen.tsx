@@ -1,5 +1,6 @@
 import { Alert, Box, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { REPORT_LABELS } from '../../../../src-shared/reports/labels';
 import type { ReportId } from '../../../../src-shared/reports/report-access';
 import { ApiError } from '../../api/call';
 import { useChannelQuery } from '../../api/queries';
@@ -13,6 +14,7 @@ import { ReportParamsForm } from './ReportParamsForm';
 import { ReportCards, ReportChoice } from './ReportPicker';
 import { ReportSections } from './ReportSections';
 import { reportFieldError } from './report-form';
+import { useReportText } from './report-text';
 import { NO_PARAM_VALUES, NO_REPORT_VIEW, reportParamsFrom, reportViewFrom, withReportView, type ReportParamValues } from './report-view';
 import { exportSubject, useReportExport } from './use-report-export';
 
@@ -26,6 +28,7 @@ const NO_REPORTS: readonly ReportId[] = [];
  */
 export function ReportsScreen() {
   const { t, i18n } = useTranslation();
+  const say = useReportText();
   const [view, setView] = useUrlView(reportViewFrom, withReportView, VIEW_TAG);
   const available = useChannelQuery('reports.available', {});
   const reports = available.data ?? NO_REPORTS;
@@ -47,7 +50,7 @@ export function ReportsScreen() {
   return (
     <PageFrame
       title={t('reports:title')}
-      subtitle={report === null ? t('reports:subtitle') : undefined}
+      subtitle={report === null ? t('reports:subtitle') : say(REPORT_LABELS[report].about)}
       actions={report !== null && <ExportButtons disabled={!shown} running={exporter.running} onExport={(format) => exporter.start(report, params, format)} />}
     >
       <ErrorAlert error={available.error} />
@@ -55,7 +58,6 @@ export function ReportsScreen() {
         available.isSuccess && (reports.length === 0 ? <EmptyState title={t('reports:empty.none')} /> : <ReportCards reports={reports} onPick={pick} />)
       ) : (
         <Stack sx={{ gap: 2, flexGrow: 1 }}>
-          <ReportChoice reports={reports} value={report} onPick={pick} />
           <ReportParamsForm
             key={`${report}:${JSON.stringify(view.values)}`}
             report={report}
@@ -63,6 +65,7 @@ export function ReportsScreen() {
             serverError={fieldError}
             running={run.isFetching}
             onRun={runWith}
+            leading={<ReportChoice reports={reports} value={report} onPick={pick} />}
           />
           <ExportStatus exporter={exporter} subject={exportSubject(report, params)} />
           {view.ran && notReady && <Alert severity="info">{t('reports:errors.notReady')}</Alert>}

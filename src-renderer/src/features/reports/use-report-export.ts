@@ -75,6 +75,11 @@ export function useReportExport(language: string) {
       download.reset();
       start.mutate({ report, params, format: chosen, language: reportLanguage(language) });
     },
+    /** Puts the outcome of the last export away. */
+    dismiss: () => {
+      setFormat(null);
+      setSaved(null);
+    },
     cancel: () => {
       if (jobId !== null) cancel.mutate({ id: jobId });
     },
