@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ExportResult, ReportFormat, ReportHeader, ReportLanguage, ReportRow } from '../../src-shared/contract/reports';
 import type { ReportProgress } from '../../src-shared/contract/jobs';
 import { AppError } from '../../src-shared/errors';
@@ -140,6 +140,8 @@ function defaultStem(report: ReportId, at: Date): string {
   return `${report}-${day}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
 }
 
+const isWithin = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+
 /** The data folder's exports/ folder. */
 export function exportsFolder(live: Store): string {
   return join(live.paths.dataDir, 'exports');
@@ -152,8 +154,13 @@ export function exportsFolder(live: Store): string {
 export function exportTarget(live: Store, report: ReportId, format: ReportFormat, now: Date, path?: string): string {
   if (path !== undefined) {
     const target = resolve(path);
+    if (isWithin(target, resolve(live.paths.dataDir)) && !isWithin(target, resolve(exportsFolder(live)))) {
+      // The data folder holds the database, its journal and the key slots: an export must not replace one.
+      throw new AppError('INVALID_INPUT', `${target} is in Paydesk's data folder; write exports elsewhere or to its exports folder.`, { field: 'path', reason: 'in_data_folder' });
+    }
     const folder = dirname(target);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    // The exports folder is made with the first export written to it.
+    if (folder !== resolve(exportsFolder(live)) && (!existsSync(folder) || !statSync(folder).isDirectory())) {
       throw new AppError('INVALID_INPUT', `There is no folder ${folder} to write ${basename(target)} in.`, { field: 'path', reason: 'no_folder' });
     }
     if (existsSync(target) && statSync(target).isDirectory()) {

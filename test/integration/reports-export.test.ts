@@ -10,7 +10,7 @@ import type { Job } from '../../src-shared/contract/jobs';
 import type { ExportResult } from '../../src-shared/contract/reports';
 import { toDecimalString } from '../../src-shared/money';
 import type { Answer } from '../../src-shared/result';
-import { ADMIN, ok, setUpRouter, signInAs, TELLER } from '../support/temp-data';
+import { ADMIN, ok, setUpRouter, signInAs, tempDataDir, TELLER } from '../support/temp-data';
 import { addMember, depositTo, snapshot } from './members-fixtures';
 import { runReport, sectionIn } from './reports-fixtures';
 
@@ -121,9 +121,9 @@ describe('reports.export as CSV', () => {
   });
 
   it('writes Chinese labels for zh-CN, and to the path asked for', async () => {
-    const { router, dataDir } = await setUpRouter();
+    const { router } = await setUpRouter();
     await hostileBooks(router);
-    const path = join(dataDir, 'tb-zh.csv');
+    const path = join(tempDataDir(), 'tb-zh.csv');
     const file = await exported(router, { report: 'trial-balance', params: {}, format: 'csv', language: 'zh-CN', path });
     expect(file.path).toBe(path);
     const lines = Papa.parse<string[]>(readFileSync(path, 'utf8').slice(1), { newline: '\r\n' }).data;
@@ -210,12 +210,23 @@ describe('reports.export refusals', () => {
   });
 
   it('refuses a path in a folder that is not there with INVALID_INPUT naming the path', async () => {
-    const { router, dataDir } = await setUpRouter();
+    const { router } = await setUpRouter();
+    const elsewhere = tempDataDir();
     const before = { rows: snapshot(router), heads: heads(router) };
-    const answer = await runExport(router, { report: 'trial-balance', params: {}, format: 'csv', path: join(dataDir, 'nowhere', 'tb.csv') });
+    const answer = await runExport(router, { report: 'trial-balance', params: {}, format: 'csv', path: join(elsewhere, 'nowhere', 'tb.csv') });
     expect(answer.ok ? null : answer.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'path', reason: 'no_folder' } });
-    expect(existsSync(join(dataDir, 'nowhere'))).toBe(false);
+    expect(readdirSync(elsewhere)).toEqual([]);
     expect({ rows: snapshot(router), heads: heads(router) }).toEqual(before);
+  });
+  it('refuses to write over the data folder’s own files with INVALID_INPUT in_data_folder', async () => {
+    const { router, dataDir } = await setUpRouter();
+    const database = join(dataDir, 'paydesk.db');
+    const before = { rows: snapshot(router), heads: heads(router), bytes: readFileSync(database).length };
+    for (const path of [database, join(dataDir, 'keyslots.json'), join(dataDir, 'backups', 'tb.csv')]) {
+      const answer = await runExport(router, { report: 'trial-balance', params: {}, format: 'csv', path });
+      expect(answer.ok ? null : answer.error, path).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'path', reason: 'in_data_folder' } });
+    }
+    expect({ rows: snapshot(router), heads: heads(router), bytes: readFileSync(database).length }).toEqual(before);
   });
 });
 
