@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
 import { canonicalCertificate } from '../../src-main/integrity/certificate';
 import { signedBy } from '../../src-main/trust/signer';
 import { anchorCertificateSchema } from '../../src-shared/contract/verify';
-import type { ReportDocument, ReportRow } from '../../src-shared/contract/reports';
+import type { ExportResult, ReportDocument, ReportRow } from '../../src-shared/contract/reports';
 import { ok, signInAs as signInAsPerson } from '../support/temp-data';
 import { addMember, counterRouter, depositTo, signInAs } from './members-fixtures';
 
@@ -20,6 +21,14 @@ async function verifyDesk() {
   await depositTo(router, member.id, 12_345);
   await signInAsPerson(router, AUDITOR);
   return { router };
+}
+
+/** Exports the report as a job and answers the file written (zh-CN words). */
+async function exported(router: Router, format: 'csv' | 'pdf'): Promise<string> {
+  const { jobId } = await ok(router, 'reports.export', { report: 'verification', params: {}, format, language: 'zh-CN' });
+  const job = await router.state.jobs.wait(jobId);
+  expect(job).toMatchObject({ state: 'done', error: null });
+  return readFileSync((job.result as ExportResult).path, format === 'csv' ? 'utf8' : 'latin1');
 }
 
 const run = (router: Router) => ok(router, 'reports.run', { report: 'verification', params: {} });
@@ -77,6 +86,12 @@ describe('verification report', () => {
     expect(signedBy(signature!.publicKey, 'verification-certificate', canonicalCertificate({ ...signed, takenBy: 'mallory' }), signature!.value)).toBe(false);
     const anchored = await ok(router, 'system.verifyAnchor', { certificate: anchor });
     expect(anchored.anchor.ok).toBe(true);
+
+    // Exported, verify runs on the export's own snapshot and the file carries the same checks and a signed certificate.
+    const csv = await exported(router, 'csv');
+    for (const check of verified.checks) expect(csv).toContain(`${check.name},ok,`);
+    expect(csv).toContain(`signature.publicKey,${certificate.signature!.publicKey}`);
+    expect(await exported(router, 'pdf')).toMatch(/^%PDF/);
   });
 
   it('names the failing check and its row after a change behind Paydesk, and states the result failed', async () => {
