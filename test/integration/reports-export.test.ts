@@ -302,6 +302,8 @@ describe('a 200,000-row export', () => {
     const seen: { done: number; total: number | null }[] = [];
     const started = await ok(router, 'reports.export', { report: 'trial-balance', params: {}, format: 'csv' });
     let job = await ok(router, 'jobs.get', { id: started.jobId });
+    const early = await router.invoke('reports.download', { jobId: started.jobId });
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'jobId', reason: 'not_finished' } });
     while (job.state === 'running') {
       seen.push({ done: job.done, total: job.total });
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
