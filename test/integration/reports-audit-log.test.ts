@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Router } from '../../src-main/api/router';
-import { REPORT_PREVIEW_ROWS, type ReportParams, type ReportSectionData } from '../../src-shared/contract/reports';
+import { REPORT_PREVIEW_ROWS, type ExportResult, type ReportParams, type ReportSectionData } from '../../src-shared/contract/reports';
 import { ADMIN, ok, TELLER } from '../support/temp-data';
 import { addMember, counterRouter, depositTo, FINANCE, signInAs } from './members-fixtures';
 
@@ -103,6 +104,14 @@ describe('audit log extract', () => {
     const report = await ok(router, 'reports.run', { report: 'audit-log', params: { actor: 'tina', entity: `member#${second.memberNumber}`, from, to } });
     expect(report.header.parameters).toEqual({ actor: 'tina', entity: `member#${second.memberNumber}`, from, to });
     expect(report.sections[0]!.rows.map((row) => row.action)).toEqual(['member.create']);
+
+    // Exported, the same entries: the formula-like name sits inside the JSON text, which starts with '{'.
+    const { jobId } = await ok(router, 'reports.export', { report: 'audit-log', params: { entity: `member#${first.memberNumber}`, from, to }, format: 'csv' });
+    const job = await router.state.jobs.wait(jobId);
+    expect(job).toMatchObject({ state: 'done', error: null, result: { rows: 2 } });
+    const csv = readFileSync((job.result as ExportResult).path, 'utf8');
+    expect(csv).toContain(`,member.create,member,${first.memberNumber},,"{`);
+    expect(csv).toContain('HYPERLINK(\\""http://x\\"",\\""y\\"")');
   });
 
   it('reads its rows as they are asked for: the preview holds the first rows, the count all of them', async () => {
