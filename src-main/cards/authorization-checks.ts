@@ -4,9 +4,9 @@ import { auditRecords, FirstFault, type AuditRecord } from '../audit/audit-repla
 import { declineAuditSummary } from './authorize';
 import type { Store } from '../store/store';
 import { holdExpiryKey } from './card-ledger';
-import { firstOf } from './card-replay';
 import { maskedPanOf } from './card-rows';
 import type { CardAuthorizationsTable } from './tables';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // cards.authorizations: the terminal's attempts against the journal (card-ledger.ts).
 // - Every card hold (a pending transfer whose cause is `card-auth:<id>`) is the hold of exactly
@@ -67,10 +67,10 @@ const STRAY_HOLDS = `
 
 /** The card's side: an attempt names its card's member, currency and masked number. */
 function cardDiffers(a: AuthorizationWithLedger): string | null {
-  if (a.card_id === null) return firstOf([['member_id', a.member_id, null], ['currency', a.currency, null], ['status', a.status, 'declined'], ['decline_code', a.decline_code, 'CARD_NOT_FOUND']]);
+  if (a.card_id === null) return firstDifferingColumn([['member_id', a.member_id, null], ['currency', a.currency, null], ['status', a.status, 'declined'], ['decline_code', a.decline_code, 'CARD_NOT_FOUND']]);
   if (a.c_member === null) return 'card_id';
   const masked = maskedPanOf({ first6: a.c_first6!, last4: a.c_last4!, pan_length: a.c_length! });
-  return firstOf([['member_id', a.member_id, a.c_member], ['currency', a.currency, a.c_currency], ['masked_pan', a.masked_pan, masked]]);
+  return firstDifferingColumn([['member_id', a.member_id, a.c_member], ['currency', a.currency, a.c_currency], ['masked_pan', a.masked_pan, masked]]);
 }
 
 /** What the hold's resolution says the status, captured and counted amounts and resolved_by must be. */
@@ -90,7 +90,7 @@ function merchantOf(memo: string | null): string | undefined {
 function approvedDiffers(a: AuthorizationWithLedger): string | null {
   if (a.h_id === null || a.h_state !== 'pending' || a.h_cause !== `card-auth:${a.id}`) return 'hold_id';
   const resolution = resolutionOf(a);
-  return firstOf([
+  return firstDifferingColumn([
     ['wallet', a.h_debit, a.c_wallet],
     ['amount', a.amount, a.h_amount],
     ['currency', a.currency, a.h_currency],
@@ -105,7 +105,7 @@ function approvedDiffers(a: AuthorizationWithLedger): string | null {
 }
 
 function declinedDiffers(a: AuthorizationWithLedger): string | null {
-  return firstOf([
+  return firstDifferingColumn([
     ['hold_id', a.hold_id, null],
     ['resolved_by', a.resolved_by, null],
     ['counted_amount', a.counted_amount, 0],

@@ -3,10 +3,11 @@ import { auditRecords, compareWithReplay, FirstFault, type AuditRecord } from '.
 import { isSealedBox } from '../sealed/sealed-box';
 import type { Store } from '../store/store';
 import { bankCardAuditSummary, type BankCardRow } from './bank-card-rows';
-import { firstOf, replayEntities, summaryDiffers, type ReplayedEntity } from './card-replay';
+import { replayEntities, summaryDiffers, type ReplayedEntity } from './card-replay';
 import { cardAuditSummary, type CardRow } from './card-rows';
 import { parseLimits, programAuditSummary, type ProgramRow } from './programs';
 import type { MemberCardLimitsTable } from './tables';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // The card tables whose every change is audited with the row's summary, against the replay of
 // those audit rows (card-replay.ts): programs, cards, members' limits and bank cards. A row
@@ -56,7 +57,7 @@ function compareAudited<Row>(fault: FirstFault, rows: readonly Row[], replay: Ma
 function programDiffers(row: ProgramRow, { first, last }: ReplayedEntity): string | null {
   const summary = summaryOf(row, programAuditSummary);
   if (summary === null) return 'default_limits';
-  return summaryDiffers(summary, last.after) ?? firstOf([
+  return summaryDiffers(summary, last.after) ?? firstDifferingColumn([
     ['created_by', row.created_by, first.actor],
     ['created_at', row.created_at, first.at],
     ['updated_at', row.updated_at, last.at],
@@ -81,7 +82,7 @@ interface CardWithProgram extends CardRow {
 function cardDiffers(row: CardWithProgram, { last }: ReplayedEntity): string | null {
   const summary = summaryOf(row, cardAuditSummary);
   if (summary === null) return 'limits';
-  return summaryDiffers(summary, last.after) ?? firstOf([
+  return summaryDiffers(summary, last.after) ?? firstDifferingColumn([
     ['first6', row.first6, row.program_bin?.slice(0, 6)],
     ['pan_length', row.pan_length, row.program_length],
   ]);
@@ -97,7 +98,7 @@ export function checkCards(store: Store, records: AuditRecord[]): CheckResult {
 function memberLimitsDiffer(row: MemberCardLimitsTable, { last }: ReplayedEntity): string | null {
   const limits = summaryOf(row, (r) => ({ limits: parseLimits(r.limits) }));
   if (limits === null) return 'limits';
-  return summaryDiffers(limits, last.after) ?? firstOf([
+  return summaryDiffers(limits, last.after) ?? firstDifferingColumn([
     ['updated_by', row.updated_by, last.actor],
     ['updated_at', row.updated_at, last.at],
   ]);

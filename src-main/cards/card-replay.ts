@@ -26,11 +26,6 @@ export function replayEntities(records: readonly AuditRecord[], deleteAction?: s
   return entities;
 }
 
-/** The first of `[column, actual, expected]` whose values differ, or null. */
-export function firstOf(columns: [string, unknown, unknown][]): string | null {
-  return columns.find(([, actual, expected]) => actual !== expected)?.[0] ?? null;
-}
-
 /** JSON with object keys sorted, so two pictures built in different key orders compare equal. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;

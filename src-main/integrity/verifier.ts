@@ -91,3 +91,11 @@ export function passed(name: string, detail: string, counts: Record<string, numb
 export function failed(name: string, detail: string, counts: Record<string, number>, table: string, id: string | number): CheckResult {
   return { name, ok: false, detail, counts, firstViolation: `${table}#${id}` };
 }
+
+/** A stored value beside the one verify expects: `[column, actual, expected]`. */
+export type ColumnComparison = [column: string, actual: unknown, expected: unknown];
+
+/** The first column whose stored value is not the expected one, or null when every one matches. */
+export function firstDifferingColumn(columns: readonly ColumnComparison[]): string | null {
+  return columns.find(([, actual, expected]) => actual !== expected)?.[0] ?? null;
+}

@@ -4,6 +4,7 @@ import { auditRecords, FirstFault } from '../audit/audit-replay';
 import type { Store } from '../store/store';
 import { CHART_OF_ACCOUNTS, systemAccountCode } from './chart';
 import type { AccountRow } from './rows';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // The accounts table beyond its running totals (which verify replays from the journal):
 // - ids run 1..n: accounts are closed, never deleted, so a gap is a removed account;
@@ -27,7 +28,7 @@ function chartDiffers(row: AccountRow): string | null {
     ['no_overdraft', row.no_overdraft, entry.noOverdraft ? 1 : 0],
     ['owner', `${row.owner_type}:${row.owner_id}`, 'system:null'],
   ];
-  return wanted.find(([, actual, expected]) => actual !== expected)?.[0] ?? null;
+  return firstDifferingColumn(wanted);
 }
 
 function checkChart(rows: AccountRow[], fault: FirstFault): void {

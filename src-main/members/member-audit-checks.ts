@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import { maskIdDocument } from './id-document';
 import type { MemberRow } from './member-repo';
 import { walletAccountCode } from './member-wallets';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // The members and member_wallets tables against the audit log. Every registration and change
 // writes the member's summary (member-repo.ts memberAuditSummary) to a hash-chained audit row in
@@ -82,8 +83,8 @@ function memberDiffers(row: MemberRow, member: ExpectedMember): string | null {
     ['created_at', row.created_at, member.createdAt],
     ['updated_at', row.updated_at, member.updatedAt],
   ];
-  const column = plain.find(([, actual, audited]) => actual !== audited);
-  if (column) return column[0];
+  const column = firstDifferingColumn(plain);
+  if (column) return column;
   return idDocumentDiffers(row, s.idDocument) ? 'id_document' : null;
 }
 
@@ -141,8 +142,8 @@ function walletDiffers(store: Store, link: WalletLinkRow, member: ExpectedMember
     ['no_overdraft', link.no_overdraft, 1],
     ['closed', link.closed, row.status === 'closed' ? 1 : 0],
   ];
-  const column = wanted.find(([, actual, expected]) => actual !== expected);
-  if (column) return column[0];
+  const column = firstDifferingColumn(wanted);
+  if (column) return column;
   // Opened with the registration, or by the member's first operation in a currency enabled later.
   const openedAt = member.currencies.includes(link.currency)
     ? member.createdAt

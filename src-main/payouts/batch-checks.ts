@@ -1,12 +1,12 @@
 import { payoutSettings } from '../../src-shared/settings/payout-settings';
 import { compareWithReplay, type AuditRecord, type FirstFault } from '../audit/audit-replay';
-import { firstOf } from '../cards/card-replay';
 import type { Store } from '../store/store';
 import type { AuditedBatch } from './batch-replay';
 import type { BatchRecord } from './batch-rows';
 import type { BatchTally } from './item-checks';
 import { payoutLedgerKey, PAYOUT_KINDS } from './payout-ledger';
 import type { PayoutJournal } from './payout-journal';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // payouts.batches: each batch row is what its audit rows say (batch-replay.ts), and its money is
 // where the journal has it (payout-ledger.ts):
@@ -41,7 +41,7 @@ function approvalsRequiredAt(context: BatchContext, imported: AuditRecord, curre
 function auditedDiffers(row: BatchRecord, audited: AuditedBatch, context: BatchContext): string | null {
   const { imported, submitted, decided, ended, lastWrite } = audited;
   const after = imported.after ?? {};
-  return firstOf([
+  return firstDifferingColumn([
     ['file_name', row.file_name, after.fileName],
     ['file_sha256', row.file_sha256, after.fileSha256],
     ['currency', row.currency, after.currency],
@@ -73,7 +73,7 @@ function endDiffers(row: BatchRecord, audited: AuditedBatch, tally: BatchTally, 
   const sentSince = (of: 'count' | 'amount') => ['SENT', 'SETTLED', 'RETURNED'].reduce((sum, status) => sum + (byStatus[status]?.[of] ?? 0), 0);
   const countedSent = (of: 'count' | 'amount') => ['SENT', 'SETTLED', 'RETURNED'].reduce((sum, status) => sum + (counted[status]?.[of] ?? 0), 0);
   const unchanged = ['PENDING', 'PAID', 'FAILED', 'SKIPPED'].every((status) => (byStatus[status]?.count ?? 0) === (counted[status]?.count ?? 0) && (byStatus[status]?.amount ?? 0) === (counted[status]?.amount ?? 0));
-  return firstOf([
+  return firstDifferingColumn([
     ['items (the end’s count by status)', unchanged && sentSince('count') === countedSent('count') && sentSince('amount') === countedSent('amount'), true],
     ['items (the end’s paid)', byStatus.PAID?.count ?? 0, end.paid],
     ['items (the end’s sent)', sentSince('count'), end.sent],

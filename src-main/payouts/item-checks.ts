@@ -6,6 +6,7 @@ import { contentHasher, type ContentFields } from './content-hash';
 import { itemCause, itemLedgerKey, PAYOUT_KINDS } from './payout-ledger';
 import type { ExpectedTransfer, PayoutJournal, PayoutTransfer } from './payout-journal';
 import type { PayoutItemsTable } from './tables';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // payouts.items, in one pass over every item, in item order:
 // - each batch's items still hash to its content hash (content-hash.ts), and its rows, payable
@@ -161,7 +162,7 @@ function tallyItem(tally: BatchTally, item: ItemRow): void {
 function compareContent(fault: FirstFault, batch: BatchRecord, tally: BatchTally, contentHash: string): void {
   if (contentHash !== batch.content_hash) fault.note('payout_batches', batch.id, `batch ${batch.id}'s items no longer hash to its content hash: an item was changed, added or removed`);
   const counts: [string, number, number][] = [['row_count', tally.rows, batch.row_count], ['item_count', tally.payable, batch.item_count], ['total', tally.payableAmount, batch.total]];
-  const column = counts.find(([, actual, expected]) => actual !== expected)?.[0];
+  const column = firstDifferingColumn(counts);
   if (column) fault.note('payout_batches', batch.id, `batch ${batch.id}'s ${column} is not what its items add up to`);
 }
 

@@ -1,6 +1,7 @@
 import type { TransfersTable } from '../ledger/tables';
 import type { Store } from '../store/store';
 import { PAYOUT_KINDS } from './payout-ledger';
+import { firstDifferingColumn } from '../integrity/verifier';
 
 // What verify reads of the journal for payouts: every transfer into or out of 2400 Payouts in
 // execution and 2410 Bank payouts clearing (payout-ledger.ts). Each is some batch's or item's
@@ -109,7 +110,7 @@ function differs(transfer: PayoutTransfer, expected: ExpectedTransfer): string |
   ];
   if (expected.pendingId !== undefined) fields.push(['pending_id', transfer.pending_id, expected.pendingId]);
   if (expected.causeRef !== undefined) fields.push(['cause_ref', transfer.cause_ref, expected.causeRef]);
-  return fields.find(([, actual, wanted]) => actual !== wanted)?.[0] ?? null;
+  return firstDifferingColumn(fields);
 }
 
 /** The row a payout transfer's key names: its item, else its batch; null for a key of no payout. */
