@@ -95,7 +95,7 @@ describe('dashboard as an admin', () => {
     await page.waitForURL(/#\/members\?tier=gold$/);
     await navigation(page).getByRole('link', { name: 'Home' }).click();
     await dashboardDrawn(page);
-    await page.getByRole('navigation', { name: 'Go on to' }).getByRole('link', { name: 'Verify the ledger' }).click();
+    await page.getByRole('region', { name: 'Go on to' }).getByRole('link', { name: 'Verify the ledger' }).click();
     await page.waitForURL(/#\/verify$/);
     expect(app.problems).toEqual([]);
   });

@@ -15,7 +15,7 @@ import { WaitingBatches } from './WaitingBatches';
 import { DASHBOARD_LINKS } from './dashboard-links';
 import { useDashboard } from './use-dashboard';
 
-/** The oversight screens an auditor or admin goes on to from here, where the role may open them. */
+/** The oversight screens an auditor or admin goes on to from here, where the role may open them (a section, not a second navigation landmark). */
 const ONWARD = [
   { to: DASHBOARD_LINKS.verify, labelKey: 'home:dashboard.onward.verify' },
   { to: DASHBOARD_LINKS.audit, labelKey: 'home:dashboard.onward.audit' },
@@ -66,7 +66,7 @@ export function HomeScreen() {
       )}
       {session.role !== 'teller' && can(session.role, 'wallet.deposit') && <CounterToday />}
       {onward.length > 0 && (
-        <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} component="nav" aria-label={t('home:dashboard.onward.title')}>
+        <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} component="section" aria-label={t('home:dashboard.onward.title')}>
           {onward.map((link) => (
             <Button key={link.to} variant="outlined" size="small" component={Link} to={link.to}>
               {t(link.labelKey)}
