@@ -52,6 +52,7 @@ export const csvFormat: ReportFileFormat = {
       },
       row(row) {
         out(csvLine(columns.map((column) => csvCell(column, row))));
+        return true;
       },
       endSection() {
         out(BLANK_LINE);

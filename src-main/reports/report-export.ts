@@ -52,7 +52,8 @@ export interface ReportFileContent {
 export interface ReportFileWriter {
   begin(): void;
   startSection(section: SectionSource, count: number): void;
-  row(row: ReportRow): void;
+  /** Writes the row; false when the format takes no more rows of this section (the PDF's cap). */
+  row(row: ReportRow): boolean;
   endSection(): void;
   finish(): void | Promise<void>;
 }
@@ -216,22 +217,28 @@ async function writeReport(request: ExportRequest, snapshot: Store, temp: string
     if (!live.sqlite.open) throw new AppError('LOCKED', `Paydesk was locked while the ${report} export ran; no file was kept.`);
     onProgress(done, total);
   };
+  // Rows read (progress counts a section's rows left unread as done) and rows in the file.
   let done = 0;
+  let written = 0;
   try {
     writer.begin();
     for (const [index, section] of opened.sections.entries()) {
       writer.startSection(section, counts[index]!);
+      const sectionEnd = done + counts[index]!;
       for (const row of section.rows()) {
-        writer.row(row);
+        const more = writer.row(row);
         done += 1;
+        written += 1;
         if (done % ROWS_PER_STEP === 0) await step(done);
         else if (sink.full) await sink.flush();
+        if (!more) break;
       }
+      done = Math.max(done, sectionEnd);
       writer.endSection();
     }
     await writer.finish();
     await step(done);
-    return { rows: done, ...(await closed(sink)), parameters: opened.parameters };
+    return { rows: written, ...(await closed(sink)), parameters: opened.parameters };
   } catch (error) {
     await sink.close().catch(() => undefined);
     throw error;

@@ -60,6 +60,7 @@ export const jsonFormat: ReportFileFormat = {
         const cells = columns.map((column): [string, unknown] => [column.key, jsonCell(column, row)]);
         out(`${first ? '' : ','}{${members(cells)}}`);
         first = false;
+        return true;
       },
       endSection() {
         out(']');

@@ -12,7 +12,7 @@ import type { SectionSource } from './report-definition';
 // of M". Tables break across pages with their column names repeated; amounts are right-aligned in
 // the reader's locale with the currency; a cell too long for its column ends with an ellipsis.
 // Pages are kept until the end (the footer needs the page count), so a section shows at most
-// PDF_ROW_LIMIT rows and says so; the CSV holds every row.
+// PDF_ROW_LIMIT rows and says so (the rest is not read); the CSV holds every row.
 
 export const PDF_ROW_LIMIT = 20_000;
 
@@ -214,9 +214,8 @@ class PdfReport implements ReportFileWriter {
     this.sectionHeading();
   }
 
-  row(row: ReportRow): void {
+  row(row: ReportRow): boolean {
     const section = this.section!;
-    if (section.shown >= PDF_ROW_LIMIT) return;
     if (this.ensureRoom(ROW_HEIGHT)) this.sectionHeading();
     if (section.shown % 2 === 1) this.doc.rect(this.left, this.y, this.width, ROW_HEIGHT).fillColor('#f5f5f5').fill();
     const { x, widths } = section.layout;
@@ -227,6 +226,7 @@ class PdfReport implements ReportFileWriter {
     });
     this.y += ROW_HEIGHT;
     section.shown += 1;
+    return section.shown < PDF_ROW_LIMIT;
   }
 
   endSection(): void {
