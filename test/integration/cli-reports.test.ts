@@ -220,6 +220,21 @@ describe('paydesk report as an auditor', () => {
     expect(await contents()).toEqual(before);
   });
 
+  it('refuses --out in a folder that is not there, or in the data folder, with exit 2 naming the path, writing nothing there', async () => {
+    const before = await contents();
+    const nowhere = join(root, 'no-such-folder', 'tb.json');
+    const inData = join(dataDir, 'tb.json');
+    const runs = await Promise.all([nowhere, inData].map((out) => paydesk(AUDITOR, ['report', 'trial-balance', '--format', 'json', '--out', out, '--json'])));
+    expect(runs.map((run) => [run.code, errorOf(run).code])).toEqual([
+      [2, 'INVALID_INPUT'],
+      [2, 'INVALID_INPUT'],
+    ]);
+    expect(runs[0]!.stderr).toContain(join(root, 'no-such-folder'));
+    expect(runs[1]!.stderr).toContain(inData);
+    expect([existsSync(nowhere), existsSync(inData)]).toEqual([false, false]);
+    expect(await contents()).toEqual(before);
+  });
+
   it('refuses a statement for a member who does not exist, naming the code, writing no file and changing nothing', async () => {
     const before = await contents();
     const out = outPath('csv');
