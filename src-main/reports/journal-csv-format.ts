@@ -46,6 +46,6 @@ export function csvJournalFormat(): JournalFormat {
     mediaType: 'text/csv; charset=utf-8',
     query: QUERY,
     opening: (_facts: JournalFacts) => BYTE_ORDER_MARK + Papa.unparse([COLUMNS], UNPARSE) + CRLF,
-    lines: (rows) => (rows.length === 0 ? '' : Papa.unparse((rows as CsvRow[]).map(cells), UNPARSE) + CRLF),
+    writeRow: (row, out) => out.text(Papa.unparse([cells(row as CsvRow)], UNPARSE) + CRLF),
   };
 }

@@ -8,16 +8,17 @@ import { openEncryptedDatabase, type SqliteDatabase } from '../store/open-databa
 import type { Store, StoreOptions } from '../store/store';
 import { headOf } from '../trust/chain-heads';
 import { csvJournalFormat } from './journal-csv-format';
-import type { JournalFacts, JournalFormat } from './journal-format';
+import type { JournalFacts, JournalFormat, JournalSink } from './journal-format';
 import { ledgerJournalFormat } from './journal-ledger-format';
 
 // Every transfer of the journal, streamed to a file by a job (api/handlers/report-exports.ts).
 // Like verify's job (integrity/verify-in-steps.ts) it reads through a read-only connection of its
 // own holding one snapshot across the pauses, so the file is the journal as it stood when the
-// job started, while the live connection answers other calls. Rows come in blocks, each block
-// becomes one string written at once (a million rows in a few seconds), the stream's backpressure
-// is awaited, and the file appears under its name only when whole (written to a temporary name,
-// then renamed), so memory stays bounded and a cancelled or failed export leaves no file.
+// job started, while the live connection answers other calls. Each row's text is written into a
+// chunk of bytes as it is read (a million rows in a few seconds: no string of a block, no row
+// kept), chunks go to the stream whole, its backpressure is awaited between blocks, and the file
+// appears under its name only when whole (written to a temporary name, then renamed), so memory
+// stays bounded and a cancelled or failed export leaves no file.
 
 export const JOURNAL_FORMATS: Record<JournalExportFormat, () => JournalFormat> = { ledger: ledgerJournalFormat, csv: csvJournalFormat };
 
@@ -65,10 +66,19 @@ function finished(stream: WriteStream): Promise<void> {
   });
 }
 
-/** Writes the file's text through `stream`, counting and hashing the bytes as they go. */
-class HashedFile {
+/** Bytes handed to the stream at a time: big writes, few of them. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The file's bytes, filled in place row by row (no string of a whole block is ever built) and
+ * handed to `stream` a chunk at a time, counted and hashed as they go. `settle` waits for the
+ * stream to drain, so at most a block's worth of chunks is queued in memory.
+ */
+class ChunkedFile implements JournalSink {
   readonly hash = createHash('sha256');
   bytes = 0;
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private failure: Error | null = null;
 
   constructor(
@@ -80,14 +90,39 @@ class HashedFile {
     });
   }
 
-  async write(text: string): Promise<void> {
+  ascii(text: string): void {
+    if (text.length > CHUNK_BYTES - this.used) this.handOver();
+    if (text.length > CHUNK_BYTES) this.send(Buffer.from(text, 'latin1'));
+    else this.used += this.chunk.write(text, this.used, 'latin1');
+  }
+
+  text(text: string): void {
+    // A UTF-16 code unit is at most three UTF-8 bytes.
+    const most = text.length * 3;
+    if (most > CHUNK_BYTES - this.used) this.handOver();
+    if (most > CHUNK_BYTES) this.send(Buffer.from(text, 'utf8'));
+    else this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** Hands what is written so far to the stream and waits until it has room again. */
+  async settle(): Promise<void> {
+    this.handOver();
+    if (this.stream.writableNeedDrain) await drained(this.stream);
     this.throwIfFailed();
-    if (text === '') return;
-    const chunk = Buffer.from(text, 'utf8');
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) await drained(this.stream);
+  }
+
+  private handOver(): void {
+    if (this.used === 0) return;
+    this.send(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+  }
+
+  private send(bytes: Buffer): void {
     this.throwIfFailed();
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+    this.stream.write(bytes);
   }
 
   private throwIfFailed(): void {
@@ -99,24 +134,22 @@ function unwritable(path: string, error: unknown): AppError {
   return new AppError('INVALID_INPUT', `The journal could not be written to ${path}: ${(error as Error).message}`, { field: 'path', reason: 'unwritable' });
 }
 
-/** The snapshot's rows through the format into the file, block by block. */
-async function streamRows(sqlite: SqliteDatabase, format: JournalFormat, file: HashedFile, live: Store, options: JournalExportOptions, total: number): Promise<number> {
+/** The snapshot's rows through the format into the file, pausing after each block of rows. */
+async function streamRows(sqlite: SqliteDatabase, format: JournalFormat, file: ChunkedFile, live: Store, options: JournalExportOptions, total: number): Promise<number> {
   let done = 0;
-  let block: unknown[][] = [];
-  const flush = async () => {
-    await file.write(format.lines(block));
-    done += block.length;
-    block = [];
+  const pause = async () => {
+    await file.settle();
     options.onProgress(done, total);
     await yieldToEventLoop();
     if (options.signal.aborted) throw new AppError('JOB_CANCELLED', `The journal export was stopped after ${done} of ${total} transfers; no file was left.`);
     if (!live.sqlite.open) throw new AppError('LOCKED', 'Paydesk was locked while the journal was exported; export it again after signing in.');
   };
   for (const row of sqlite.prepare(format.query).raw(true).iterate() as IterableIterator<unknown[]>) {
-    block.push(row);
-    if (block.length >= BLOCK_ROWS) await flush();
+    format.writeRow(row, file);
+    done += 1;
+    if (done % BLOCK_ROWS === 0) await pause();
   }
-  if (block.length > 0) await flush();
+  if (done % BLOCK_ROWS !== 0 || done === 0) await pause();
   return done;
 }
 
@@ -145,8 +178,8 @@ export async function exportJournal(live: Store, options: JournalExportOptions):
     } catch (error) {
       throw unwritable(path, error);
     }
-    const file = new HashedFile(stream, path);
-    await file.write(format.opening(facts));
+    const file = new ChunkedFile(stream, path);
+    file.text(format.opening(facts));
     const rows = await streamRows(sqlite, format, file, live, options, total);
     await finished(stream).catch((error: unknown) => {
       throw unwritable(path, error);

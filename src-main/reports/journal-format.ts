@@ -15,6 +15,15 @@ export interface JournalFacts {
   transfers: number;
 }
 
+/**
+ * Where a format puts its text. `ascii` is the fast path for text the format knows holds only
+ * ASCII (codes, ISO times, decimals); `text` takes anything, encoded as UTF-8.
+ */
+export interface JournalSink {
+  ascii(text: string): void;
+  text(text: string): void;
+}
+
 export interface JournalFormat {
   extension: string;
   mediaType: string;
@@ -22,8 +31,13 @@ export interface JournalFormat {
   query: string;
   /** The text before the first row. */
   opening(facts: JournalFacts): string;
-  /** The text of a block of rows, in order. */
-  lines(rows: readonly unknown[][]): string;
+  /** One row's text, in order: a million rows are written one at a time, none kept. */
+  writeRow(row: unknown[], out: JournalSink): void;
+}
+
+/** Whether `text` is printable ASCII, for words the data holds (kinds) that a format would write on the fast path. */
+export function isPlainAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
 }
 
 /**
