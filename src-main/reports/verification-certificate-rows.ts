@@ -3,7 +3,7 @@ import type { AnchoredChains, CheckResult, VerificationCertificate } from '../..
 
 // The verification report as rows: each check verify made, and the signed certificate field by
 // field. Field names are the certificate's own JSON paths, so a row reads back to the file an
-// auditor keeps (src-shared/reports/labels/verification.ts names each in both languages).
+// auditor keeps; like check names they are codes, the same in either language.
 
 /** `transfers 12, accounts 9`: a check's counts in the order verify gave them. */
 function countsText(counts: Record<string, number>): string {
