@@ -194,6 +194,23 @@ describe('the Reports screen in browser mode', () => {
     await expectText(fieldErrors(page), 'No member has this number.');
     expect(app.problems).toEqual([]);
   });
+
+  it('runs every report the auditor may run and exports each as CSV with a BOM', async () => {
+    const { page } = app;
+    const available = await answer(app.router.invoke('reports.available', {}));
+    for (const report of available) {
+      const member = report === 'statement' ? `&member=${memberNumber}` : '';
+      await goTo(page, `/reports?report=${report}${member}&run=1`);
+      await page.locator(`[data-testid="report-header"][data-report="${report}"]`).waitFor({ timeout: 30_000 });
+      const answered = await answer(app.router.invoke('reports.run', { report, params: report === 'statement' ? { member: memberNumber } : {} }));
+      if (answered.sections.length > 1) expect(await page.getByRole('tab').count()).toBe(answered.sections.length);
+      const csv = await download(page, 'Export CSV');
+      expect(csv.fileName, report).toMatch(new RegExp(`^${report}-.*\\.csv$`));
+      expect([...csv.bytes.subarray(0, 3)], report).toEqual(UTF8_BOM);
+      await page.getByTestId('report-saved').waitFor();
+    }
+    expect(app.problems).toEqual([]);
+  });
 });
 
 describe('a report larger than its preview, in dark mode', () => {

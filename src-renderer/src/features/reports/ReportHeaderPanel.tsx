@@ -41,7 +41,7 @@ export function ReportHeaderPanel({ header }: { header: ReportHeader }) {
     </Fact>
   );
   return (
-    <Paper variant="outlined" component="section" aria-label={t('reports:header.title')} data-testid="report-header" sx={{ px: 2, py: 1.5 }}>
+    <Paper variant="outlined" component="section" aria-label={t('reports:header.title')} data-testid="report-header" data-report={header.report} sx={{ px: 2, py: 1.5 }}>
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 2, rowGap: 1 }}>
         {parameters.map(([name, value]) => (
           <Fact key={name} label={parameterLabel(name, say)}>

@@ -16,7 +16,7 @@ import { parameterLabel, useReportText } from './report-text';
 import { REPORT_FIELDS, type ParamField, type ReportParamValues } from './report-view';
 
 const MOMENT = 'YYYY-MM-DDTHH:mm';
-const FIELD_WIDTH = 180;
+const FIELD_WIDTH = 160;
 
 interface ReportParamsFormProps {
   report: ReportId;
@@ -81,7 +81,7 @@ export function ReportParamsForm({ report, values, serverError, running, onRun, 
                 slotProps={{
                   calendarHeader: { format: calendarMonthFormat(i18n.language) },
                   actionBar: { actions: ['clear', 'today', 'accept'] },
-                  textField: { size: 'small', sx: { width: 240 }, error: problem('asOf') !== null, helperText: problem('asOf') ?? t('reports:params.hint.asOf') },
+                  textField: { size: 'small', sx: { width: 230 }, error: problem('asOf') !== null, helperText: problem('asOf') ?? t('reports:params.hint.asOf') },
                 }}
               />
             )}
@@ -123,7 +123,7 @@ export function ReportParamsForm({ report, values, serverError, running, onRun, 
         return null;
       case 'member':
         return (
-          <Box key={name} sx={{ width: 300 }}>
+          <Box key={name} sx={{ width: 260 }}>
             <Controller control={form.control} name="member" render={({ field: bound }) => <MemberNumberField label={label('member')} value={bound.value} error={problem('member')} onChange={bound.onChange} />} />
           </Box>
         );

@@ -11,7 +11,7 @@ export function ReportCards({ reports, onPick }: { reports: readonly ReportId[];
     <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 2 }}>
       {reports.map((report) => (
         <Card component="li" key={report} variant="outlined" data-report={report}>
-          <CardActionArea onClick={() => onPick(report)} sx={{ height: '100%', alignItems: 'flex-start' }}>
+          <CardActionArea onClick={() => onPick(report)} sx={{ height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'stretch', justifyContent: 'flex-start' }}>
             <CardContent>
               <Typography variant="subtitle1" component="h2">
                 {say(REPORT_LABELS[report].title)}

@@ -10,6 +10,7 @@ import { useReportColumns, type PreviewRow } from './report-columns';
 import { sectionTitle, useReportText } from './report-text';
 
 const PAGE_SIZES = [25, 50, 100];
+const SHORT_SECTION = 10;
 
 function SectionGrid({ report, section }: { report: ReportId; section: ReportSectionData }) {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,8 @@ function SectionGrid({ report, section }: { report: ReportId; section: ReportSec
   const columns = useReportColumns(report, section, rows);
   const number = new Intl.NumberFormat(i18n.language);
   const title = sectionTitle(report, section.id, say);
+  // A short section (a balance per currency, the totals) takes only the height its rows need.
+  const fits = rows.length > 0 && rows.length <= SHORT_SECTION;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: '1 1 0', minHeight: 0 }}>
       {section.totalRows > section.rows.length && (
@@ -25,8 +28,9 @@ function SectionGrid({ report, section }: { report: ReportId; section: ReportSec
           {t('reports:preview.partial', { shown: number.format(section.rows.length), total: number.format(section.totalRows) })}
         </Alert>
       )}
-      <Paper variant="outlined" sx={{ flex: '1 1 0', minHeight: 300 }}>
+      <Paper variant="outlined" sx={fits ? undefined : { flex: '1 1 0', minHeight: 300 }}>
         <DataGrid
+          autoHeight={fits}
           rows={rows}
           columns={columns}
           getRowId={(row) => row.__index}

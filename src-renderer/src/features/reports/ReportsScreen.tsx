@@ -1,4 +1,4 @@
-import { Alert, Box, Stack } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LABELS } from '../../../../src-shared/reports/labels';
 import type { ReportId } from '../../../../src-shared/reports/report-access';
@@ -50,7 +50,7 @@ export function ReportsScreen() {
   return (
     <PageFrame
       title={t('reports:title')}
-      subtitle={report === null ? t('reports:subtitle') : say(REPORT_LABELS[report].about)}
+      subtitle={report === null ? t('reports:subtitle') : undefined}
       actions={report !== null && <ExportButtons disabled={!shown} running={exporter.running} onExport={(format) => exporter.start(report, params, format)} />}
     >
       <ErrorAlert error={available.error} />
@@ -58,6 +58,9 @@ export function ReportsScreen() {
         available.isSuccess && (reports.length === 0 ? <EmptyState title={t('reports:empty.none')} /> : <ReportCards reports={reports} onPick={pick} />)
       ) : (
         <Stack sx={{ gap: 2, flexGrow: 1 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: -1 }}>
+            {say(REPORT_LABELS[report].about)}
+          </Typography>
           <ReportParamsForm
             key={`${report}:${JSON.stringify(view.values)}`}
             report={report}
