@@ -123,7 +123,7 @@ export function ReportParamsForm({ report, values, serverError, running, onRun, 
         return null;
       case 'member':
         return (
-          <Box key={name} sx={{ width: 260 }}>
+          <Box key={name} sx={{ width: 290 }}>
             <Controller control={form.control} name="member" render={({ field: bound }) => <MemberNumberField label={label('member')} value={bound.value} error={problem('member')} onChange={bound.onChange} />} />
           </Box>
         );

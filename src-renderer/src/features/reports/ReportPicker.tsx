@@ -32,7 +32,7 @@ export function ReportChoice({ reports, value, onPick }: { reports: readonly Rep
   const { t } = useTranslation();
   const say = useReportText();
   return (
-    <TextField select size="small" label={t('reports:report')} value={value} onChange={(event) => onPick(event.target.value as ReportId)} sx={{ width: 220, flexShrink: 0 }}>
+    <TextField select size="small" label={t('reports:report')} value={value} onChange={(event) => onPick(event.target.value as ReportId)} sx={{ width: 200, flexShrink: 0 }}>
       {reports.map((report) => (
         <MenuItem key={report} value={report}>
           {say(REPORT_LABELS[report].title)}
