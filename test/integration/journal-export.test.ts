@@ -153,6 +153,19 @@ describe('journal export, ledger format', () => {
     expect(block).toHaveLength(4);
     expect(block[0]).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\* #${deposit.id} deposit cash from branch 2, see note$`));
   });
+  it('masks a card number typed into a memo to its first six and last four digits, in both formats', async () => {
+    const { router } = await counterRouter('admin');
+    const member = await addMember(router);
+    await ok(router, 'wallets.deposit', { memberId: member.id, amount: 700, currency: 'CNY', idempotencyKey: nextKey(), memo: '押金 card 4111111111111111 ref 1234567890123' });
+
+    const ledger = (await exported(router, { format: 'ledger' })).text;
+    const csv = (await exported(router, { format: 'csv' })).text;
+
+    for (const text of [ledger, csv]) {
+      expect(text).not.toContain('4111111111111111');
+      expect(text).toContain('押金 card 411111••••••1111 ref 1234567890123');
+    }
+  });
 });
 
 describe('journal export, CSV format', () => {
@@ -222,6 +235,20 @@ describe('journal export as a job', () => {
 
     expect(result.path).toBe(path);
     expect(readdirSync(join(dataDir, 'out'))).toEqual(['books.csv']);
+  });
+
+  it('fails with INVALID_INPUT (unwritable) when the path cannot be written, leaving no file and no audit row', async () => {
+    const { router, dataDir } = await counterRouter('admin');
+    const before = snapshot(router);
+
+    const job = await exportJob(router, { format: 'ledger', path: join(dataDir, 'paydesk.db', 'journal.ledger') });
+
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('INVALID_INPUT');
+    expect(job.error?.message).toContain('could not be written');
+    expect(readdirSync(dataDir).filter((name) => name.includes('journal'))).toEqual([]);
+    expect(exportAudits(router)).toEqual([]);
+    expect(snapshot(router)).toEqual(before);
   });
 
   it('stops when cancelled with JOB_CANCELLED, leaving no file and no audit row', async () => {
