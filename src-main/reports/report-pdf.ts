@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { ReportColumn, ReportColumnKind, ReportLanguage, ReportRow } from '../../src-shared/contract/reports';
 import { formatAmount } from '../../src-shared/money';
 import { text } from '../../src-shared/reports/labels/text';
+import { codeLabel } from '../../src-shared/reports/labels/codes';
 import type { HeaderFact, ReportFileContent, ReportFileFormat, ReportFileWriter } from './report-export';
 import { reportFontPath } from './report-fonts';
 import type { SectionSource } from './report-definition';
@@ -10,7 +11,7 @@ import type { SectionSource } from './report-definition';
 // Every page opens with the report's header: the first page states it whole (both chain heads'
 // full hashes), later pages in two lines with the hashes shortened. Every page ends with "Page N
 // of M". Tables break across pages with their column names repeated; amounts are right-aligned in
-// the reader's locale with the currency; a cell too long for its column ends with an ellipsis.
+// the reader's locale with the currency, codes in the reader's words; a cell too long for its column ends with an ellipsis.
 // Pages are kept until the end (the footer needs the page count), so a section shows at most
 // PDF_ROW_LIMIT rows and says so (the rest is not read); the CSV holds every row.
 
@@ -66,6 +67,8 @@ function cellFormatters(language: ReportLanguage) {
       return formatAmount(Number(value), currency, language);
     }
     if (column.kind === 'dateTime') return dateTime.format(new Date(String(value)));
+    // A person reads words ("负债" for liability); the CSV and JSON keep the codes scripts read.
+    if (column.kind === 'code') return codeLabel(column.key, String(value), language);
     return String(value);
   };
 }
