@@ -268,7 +268,7 @@ const ENTITY_TYPE_WORDS: Record<string, Text> = {
   journal: text('Journal', '交易日记账'),
 };
 
-/** verify.json `check.<name>.name`; the points, cards and payouts checks have no words there yet. */
+/** verify.json `check.<name>.name`. */
 const CHECK_NAME_WORDS: Record<string, Text> = {
   'schema.version': text('Schema version', '数据库架构版本'),
   'database.integrity': text('Database pages', '数据库页'),
