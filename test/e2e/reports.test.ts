@@ -190,6 +190,11 @@ describe('the Reports screen in browser mode', () => {
     const statement = await answer(app.router.invoke('reports.run', { report: 'statement', params: { member: memberNumber } }));
     for (const section of statement.sections) await page.getByRole('tab', { name: new RegExp(`\\(${section.totalRows}\\)$`) }).first().waitFor();
     await screenshot(page, 'reports-statement-en');
+    await switchLanguage(page, '简体中文');
+    await page.getByRole('tab', { name: /^资金变动/ }).click();
+    await expectText(page.getByTestId('report-header'), '生成人');
+    await screenshot(page, 'reports-statement-zh');
+    await switchLanguage(page, 'English');
     await goTo(page, `/reports?report=statement&member=${memberNumberFor(50)}&run=1`);
     await expectText(fieldErrors(page), 'No member has this number.');
     expect(app.problems).toEqual([]);
@@ -225,7 +230,7 @@ describe('a report larger than its preview, in dark mode', () => {
       prepare: async (router) => {
         await answer(router.invoke('setup.init', ADMIN));
         await answer(router.invoke('staff.add', { ...AUDITOR, role: 'auditor' }));
-        await answer(router.invoke('demo.load', { members: 2_500, transfers: 5_000, seed: 12 }));
+        await answer(router.invoke('demo.load', { members: 10_000, transfers: 10_000, seed: 12 }));
         await answer(router.invoke('session.lock', {}));
       },
     });

@@ -3,15 +3,16 @@ import { Box } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useTranslation } from 'react-i18next';
 import type { ReportColumn, ReportSectionData } from '../../../../src-shared/contract/reports';
+import { codeLabel } from '../../../../src-shared/reports/labels/codes';
 import type { ReportId } from '../../../../src-shared/reports/report-access';
 import { useAmountColumn } from '../../ui/amount-column';
 import { dateTimeColumn } from '../../ui/grid';
 import { HashText } from './HashText';
-import { columnLabel, useReportText } from './report-text';
+import { columnLabel, reportLanguage, useReportText } from './report-text';
 
 // A section's columns as the report declares them (src-shared/contract/reports.ts): amounts in the
 // row's currency, right-aligned and never cut; moments in the reader's zone; hashes shortened with
-// the whole on hover; codes in words where we have them, else as recorded.
+// the whole on hover; codes in words (the shared CODE_LABELS the PDF uses too), else as recorded.
 
 export type PreviewRow = Record<string, string | number | null> & { __index: number };
 
@@ -34,12 +35,12 @@ function CutText({ text, mono = false }: { text: string; mono?: boolean }) {
 }
 
 export function useReportColumns(report: ReportId, section: ReportSectionData, rows: readonly PreviewRow[]): GridColDef<PreviewRow>[] {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const say = useReportText();
   const amountColumn = useAmountColumn();
   return useMemo(() => {
     const number = new Intl.NumberFormat(i18n.language);
-    const codeText = (column: string, value: string) => (i18n.exists(`reports:code.${column}.${value}`) ? t(`reports:code.${column}.${value}`) : value);
+    const codeText = (column: string, value: string) => codeLabel(column, value, reportLanguage(i18n.language));
     const columnOf = (column: ReportColumn): GridColDef<PreviewRow> => {
       const headerName = columnLabel(report, section.id, column.key, say);
       const value = (row: PreviewRow) => row[column.key] ?? null;
@@ -77,5 +78,5 @@ export function useReportColumns(report: ReportId, section: ReportSectionData, r
       }
     };
     return section.columns.map(columnOf);
-  }, [report, section, rows, say, amountColumn, t, i18n]);
+  }, [report, section, rows, say, amountColumn, i18n]);
 }
