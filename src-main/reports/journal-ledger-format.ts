@@ -84,6 +84,9 @@ function opening(facts: JournalFacts): string {
   ].join('\n');
 }
 
+/** "00" to "99": most currencies have two digits, and a million amounts are written. */
+const CENTS = Array.from({ length: 100 }, (_, cents) => String(cents).padStart(2, '0'));
+
 /** What one export keeps between rows: a few dozen prefixes, digits and kinds, never an account. */
 class LedgerWriter {
   private readonly prefixes = new Map<string, Map<string, string>>();
@@ -103,6 +106,7 @@ class LedgerWriter {
     let digits = this.digits.get(currency);
     if (digits === undefined) this.digits.set(currency, (digits = minorDigits(currency)));
     if (digits === 0) return String(minor);
+    if (digits === 2) return `${Math.trunc(minor / 100)}.${CENTS[minor % 100]}`;
     const magnitude = String(minor).padStart(digits + 1, '0');
     return `${magnitude.slice(0, -digits)}.${magnitude.slice(-digits)}`;
   }
@@ -118,7 +122,7 @@ class LedgerWriter {
     const value = this.decimal(amount, currency);
     const debit = this.prefix(debitClass, currency) + debitCode;
     const credit = this.prefix(creditClass, currency) + creditCode;
-    const links = (pendingId === null ? '' : `, hold: ${pendingId}`) + (reversesId === null ? '' : `, reverses: ${reversesId}`);
+    const links = pendingId === null && reversesId === null ? '' : (pendingId === null ? '' : `, hold: ${pendingId}`) + (reversesId === null ? '' : `, reverses: ${reversesId}`);
     const ascii = memo === null && this.isAsciiKind(kind);
     if (state === 'pending' || state === 'void_pending') {
       const line = `; ${createdAt.slice(0, 10)} #${id} ${kind} (${state}, moves no posted total): ${value} ${currency}, debit ${debit}, credit ${credit}${links}\n\n`;
