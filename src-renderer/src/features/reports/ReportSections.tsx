@@ -8,6 +8,7 @@ import type { ReportId } from '../../../../src-shared/reports/report-access';
 import { EmptyState } from '../../ui/EmptyState';
 import { useReportColumns, type PreviewRow } from './report-columns';
 import { sectionTitle, useReportText } from './report-text';
+import { REPORT_FIELDS } from './report-view';
 
 const PAGE_SIZES = [25, 50, 100];
 const SHORT_SECTION = 10;
@@ -21,6 +22,9 @@ function SectionGrid({ report, section }: { report: ReportId; section: ReportSec
   const title = sectionTitle(report, section.id, say);
   // A short section (a balance per currency, the totals) takes only the height its rows need.
   const fits = rows.length > 0 && rows.length <= SHORT_SECTION;
+  const fields = REPORT_FIELDS[report];
+  // What might bring rows: another period, other parameters, or (a report of everything) nothing to change.
+  const noRowsHint = fields.includes('from') ? t('reports:preview.noRowsHint') : fields.length > 0 ? t('reports:preview.noRowsOtherParams') : t('reports:preview.noRowsYet');
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, flex: '1 1 0', minHeight: 0 }}>
       {section.totalRows > section.rows.length && (
@@ -40,7 +44,7 @@ function SectionGrid({ report, section }: { report: ReportId; section: ReportSec
           pageSizeOptions={PAGE_SIZES}
           disableRowSelectionOnClick
           data-testid={`report-section-${section.id}`}
-          slots={{ noRowsOverlay: () => <EmptyState title={say(HEADER_LABELS.noRows)} hint={t('reports:preview.noRowsHint')} /> }}
+          slots={{ noRowsOverlay: () => <EmptyState title={say(HEADER_LABELS.noRows)} hint={noRowsHint} /> }}
           sx={{ border: 0 }}
         />
       </Paper>

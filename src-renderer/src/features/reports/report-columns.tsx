@@ -17,11 +17,19 @@ import { columnLabel, reportLanguage, useReportText } from './report-text';
 export type PreviewRow = Record<string, string | number | null> & { __index: number };
 
 /** A code is never cut: its column is as wide as its longest value or its label (CJK characters take about twice a Latin one). */
+function textWidth(text: string): number {
+  return [...text].reduce((sum, char) => sum + (char.charCodeAt(0) >= 0x2e80 ? 14 : 7.5), 0);
+}
+
+/** Room for a column's label with the header's sort and menu icons beside it. */
+function labelWidth(headerName: string): number {
+  return Math.ceil(textWidth(headerName) + 56);
+}
+
 function codeWidth(texts: readonly string[], headerName: string): number {
-  const width = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) >= 0x2e80 ? 14 : 7.5), 0);
-  const longest = Math.max(...texts.map(width), 0);
-  // A cell's padding (10 px a side) and room; the header's sort and menu icons beside its title.
-  return Math.ceil(Math.min(Math.max(longest + 28, width(headerName) + 56, 80), 280));
+  const longest = Math.max(...texts.map(textWidth), 0);
+  // A cell's padding (10 px a side) and room.
+  return Math.ceil(Math.min(Math.max(longest + 28, labelWidth(headerName), 80), 280));
 }
 
 const cellText = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
@@ -74,7 +82,7 @@ export function useReportColumns(report: ReportId, section: ReportSectionData, r
           };
         }
         case 'text':
-          return { field: column.key, headerName, minWidth: 140, flex: 1, valueGetter: (_v, row) => value(row) ?? '', renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} /> };
+          return { field: column.key, headerName, minWidth: Math.max(140, labelWidth(headerName)), flex: 1, valueGetter: (_v, row) => value(row) ?? '', renderCell: ({ value: shown }) => <CutText text={String(shown ?? '')} /> };
       }
     };
     return section.columns.map(columnOf);
