@@ -9,6 +9,7 @@ import { postBulk, trialBalance } from '../src-main/ledger';
 import { runVerifiers } from '../src-main/integrity/verifier';
 import { ledgerVerifier } from '../src-main/ledger/ledger-checks';
 import { trustVerifier } from '../src-main/trust/trust-checks';
+import { paydeskTrialBalanceMs } from './compare-ledger-cli';
 import { FOUNDER, checkpointTally, elapsedMs, openWallets, round, setUpFolder, transferStream, type Bench } from './support';
 
 // ui.unlock.1m, report.trial_balance.1m and ledger.verify.1m: in a set-up folder, the founding admin signs in
@@ -70,11 +71,10 @@ const bench: Bench = {
       const store = await openStore(dir, masterKey);
       try {
         process.stderr.write(`bench: ${checkpointTally(store)}\n`);
-        let start = process.hrtime.bigint();
-        const report = trialBalance(store);
-        const trialMs = elapsedMs(start);
-        if (!report.currencies.every((c) => c.balanced)) throw new Error('the trial balance does not balance');
-        start = process.hrtime.bigint();
+        // The auditor's report as an export reads it: every account's row, taken now.
+        const trialMs = paydeskTrialBalanceMs(store);
+        if (!trialBalance(store).currencies.every((c) => c.balanced)) throw new Error('the trial balance does not balance');
+        const start = process.hrtime.bigint();
         const failed = runVerifiers(store, [ledgerVerifier, trustVerifier]).checks.filter((c) => !c.ok);
         const verifyMs = elapsedMs(start);
         if (failed.length > 0) throw new Error(`verify failed: ${failed.map((c) => `${c.name}: ${c.detail}`).join('; ')}`);
