@@ -9,7 +9,7 @@ import { samplePeople, seededRandom } from '../src-main/demo/sample-people';
 import { DEMO_HISTORY } from '../src-main/wallets/counter-limits';
 import { deposit } from '../src-main/wallets/teller-operations';
 import type { SpendingLimits } from '../src-shared/cards/limits';
-import { elapsedMs, round, withSignedInAdmin, type Bench, type Desk } from './support';
+import { elapsedMs, rawCommitsPerSecond, round, withSignedInAdmin, type Bench, type Desk } from './support';
 
 // cards.authorize.single: authorizations per second with durable commits, one authorizeCard call
 // per transaction as a card terminal makes them, on a card with a year of history: ten captured
@@ -75,19 +75,10 @@ function authorizationsPerSecond(desk: Desk): number {
   return AUTHORIZATIONS / (elapsedMs(timed) / 1000);
 }
 
-/** One raw row per durable commit in the same store: what the disk's fsync allows at best, for the ratio. */
-function floorCommits(desk: Desk): number {
-  desk.store.sqlite.exec('CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, body TEXT)');
-  const insert = desk.store.sqlite.prepare('INSERT INTO floor_rows (body) VALUES (?)');
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < AUTHORIZATIONS; i += 1) desk.store.sqlite.transaction(() => insert.run('x'.repeat(200)))();
-  return AUTHORIZATIONS / (elapsedMs(start) / 1000);
-}
-
 const bench: Bench = {
   name: 'cards.authorize.single',
   async run(emit) {
-    const { rate, floor } = await withSignedInAdmin((desk) => ({ rate: authorizationsPerSecond(desk), floor: floorCommits(desk) }));
+    const { rate, floor } = await withSignedInAdmin((desk) => ({ rate: authorizationsPerSecond(desk), floor: rawCommitsPerSecond(desk.store, AUTHORIZATIONS) }));
     process.stderr.write(`bench: raw one-row commits in the same store ${round(floor, 0)}/s; authorizations reach ${round((100 * rate) / floor, 0)}% of it\n`);
     emit({ bench: 'cards.authorize.single', value: round(rate, 0), unit: 'authorizations/s', goal: 1_000, higher: true });
   },

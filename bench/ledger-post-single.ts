@@ -1,6 +1,5 @@
-import type { Store } from '../src-main/store/store';
 import { postTransfer } from '../src-main/ledger';
-import { elapsedMs, openWallets, round, transferStream, withSignedInAdmin, withTempStore, type Bench, type Desk } from './support';
+import { elapsedMs, openWallets, rawCommitsPerSecond, round, transferStream, withSignedInAdmin, withTempStore, type Bench, type Desk } from './support';
 
 // ledger.post.single: one transfer per durable commit (synchronous=FULL), as a person signed in
 // to a set-up folder posts them, with what the router adds to every call: the role from their
@@ -8,15 +7,6 @@ import { elapsedMs, openWallets, round, transferStream, withSignedInAdmin, withT
 // floor.commit.single: one raw row per durable commit in the same store settings, which is what
 // the disk's fsync allows at best.
 const TRANSFERS = 3_000;
-
-function rawCommits(store: Store): number {
-  store.sqlite.exec('CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, body TEXT)');
-  const insert = store.sqlite.prepare('INSERT INTO floor_rows (body) VALUES (?)');
-  const body = 'x'.repeat(200);
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < TRANSFERS; i += 1) store.sqlite.transaction(() => insert.run(body))();
-  return TRANSFERS / (elapsedMs(start) / 1000);
-}
 
 function engineCommits(desk: Desk): number {
   const book = openWallets(desk.store, 1_000);
@@ -29,7 +19,7 @@ function engineCommits(desk: Desk): number {
 const bench: Bench = {
   name: 'ledger.post.single',
   async run(emit) {
-    const floor = await withTempStore(rawCommits);
+    const floor = await withTempStore((store) => rawCommitsPerSecond(store, TRANSFERS));
     const engine = await withSignedInAdmin(engineCommits);
     emit({ bench: 'ledger.post.single', value: round(engine, 0), unit: 'transfers/s', goal: 2_000, higher: true });
     emit({ bench: 'floor.commit.single', value: round(floor, 0), unit: 'commits/s' });

@@ -2,7 +2,7 @@ import { createMembers } from '../src-main/members/member-service';
 import { adjustPoints } from '../src-main/points/records';
 import { redeemPoints } from '../src-main/points/redeem';
 import { samplePeople, seededRandom } from '../src-main/demo/sample-people';
-import { elapsedMs, round, withSignedInAdmin, type Bench, type Desk } from './support';
+import { elapsedMs, rawCommitsPerSecond, round, withSignedInAdmin, type Bench, type Desk } from './support';
 
 // points.redeem.single: redemptions per second with durable commits (synchronous=FULL), one
 // redeemPoints call per transaction, as a person signed in to a set-up folder makes them at the
@@ -47,19 +47,10 @@ function redemptionsPerSecond(desk: Desk): number {
   return REDEMPTIONS / (elapsedMs(timed) / 1000);
 }
 
-/** One raw row per durable commit in the same store: what the disk's fsync allows at best, for the ratio. */
-function floorCommits(desk: Desk): number {
-  desk.store.sqlite.exec('CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, body TEXT)');
-  const insert = desk.store.sqlite.prepare('INSERT INTO floor_rows (body) VALUES (?)');
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < REDEMPTIONS; i += 1) desk.store.sqlite.transaction(() => insert.run('x'.repeat(200)))();
-  return REDEMPTIONS / (elapsedMs(start) / 1000);
-}
-
 const bench: Bench = {
   name: 'points.redeem.single',
   async run(emit) {
-    const { rate, floor } = await withSignedInAdmin((desk) => ({ rate: redemptionsPerSecond(desk), floor: floorCommits(desk) }));
+    const { rate, floor } = await withSignedInAdmin((desk) => ({ rate: redemptionsPerSecond(desk), floor: rawCommitsPerSecond(desk.store, REDEMPTIONS) }));
     process.stderr.write(`bench: raw one-row commits in the same store ${round(floor, 0)}/s; redemptions reach ${round((100 * rate) / floor, 0)}% of it\n`);
     emit({ bench: 'points.redeem.single', value: round(rate, 0), unit: 'redemptions/s', goal: 1_000, higher: true });
   },

@@ -129,6 +129,16 @@ export function checkpointTally(store: Store): string {
   return `${total} checkpoints (${rows.map((row) => `${row.reason} ${row.n}`).join(', ')})`;
 }
 
+/** One raw 200-byte row per durable commit in the same store, `commits` times: what the disk's fsync allows at best, the floor single-commit figures are compared with. */
+export function rawCommitsPerSecond(store: Store, commits: number): number {
+  store.sqlite.exec('CREATE TABLE floor_rows (id INTEGER PRIMARY KEY, body TEXT)');
+  const insert = store.sqlite.prepare('INSERT INTO floor_rows (body) VALUES (?)');
+  const body = 'x'.repeat(200);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < commits; i += 1) store.sqlite.transaction(() => insert.run(body))();
+  return commits / (elapsedMs(start) / 1000);
+}
+
 export function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
