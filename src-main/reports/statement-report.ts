@@ -28,7 +28,8 @@ const MOVEMENT_COLUMNS: ReportColumn[] = [
   { key: 'at', kind: 'dateTime' },
   { key: 'transferId', kind: 'integer' },
   { key: 'kind', kind: 'code' },
-  { key: 'counterparty', kind: 'text' },
+  // A code when it is the operator's side (`branch_cash`, shown in the reader's words), else the member or merchant as written.
+  { key: 'counterparty', kind: 'code' },
   { key: 'currency', kind: 'code' },
   { key: 'amount', kind: 'amount', currencyKey: 'currency' },
   { key: 'balance', kind: 'amount', currencyKey: 'currency' },

@@ -349,6 +349,15 @@ const CERTIFICATE_FIELD_WORDS: Record<string, Text> = {
 };
 
 /** Column key → code → its words. */
+/** members.json `counterparty`: a statement movement's other side when it is the operator's account (a member or merchant shows as written). */
+const COUNTERPARTY_WORDS: Record<string, Text> = {
+  branch_cash: text('Cash', '现金'),
+  merchant_settlement: text('Merchant', '商户'),
+  bank_settlement: text('Bank', '银行'),
+  payout_funding: text('Payout', '代付'),
+  points_liability: text('Points redemption', '积分兑换'),
+};
+
 export const CODE_LABELS: Record<string, Record<string, Text>> = {
   kind: { ...ACCOUNT_KIND_WORDS, ...TRANSFER_KIND_WORDS },
   state: CARD_STATE_WORDS,
@@ -366,6 +375,7 @@ export const CODE_LABELS: Record<string, Record<string, Text>> = {
   name: CHECK_NAME_WORDS,
   result: CHECK_RESULT_WORDS,
   field: CERTIFICATE_FIELD_WORDS,
+  counterparty: COUNTERPARTY_WORDS,
 };
 
 /** The word for a code cell in `language`, or the code itself when it has none. */
