@@ -30,6 +30,8 @@ const SCREENS = [
   { path: '/cards', name: 'card-register', nav: { en: 'Cards', zh: '卡片' } },
   { path: '/cards/terminal', name: 'card-terminal', nav: { en: 'Card terminal', zh: '刷卡终端' } },
   { path: '/admin/card-programs', name: 'card-programs', nav: { en: 'Card programs', zh: '卡计划' } },
+  { path: '/payouts', name: 'payouts', nav: { en: 'Payouts', zh: '批量付款' } },
+  { path: '/reports', name: 'reports', nav: { en: 'Reports', zh: '报表' } },
 ] as const;
 
 /**
