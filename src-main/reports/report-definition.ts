@@ -35,6 +35,12 @@ export interface ReportDefinition {
   id: ReportId;
   /** Checks the parameters (coded errors: unknown member, future date…) and opens the sections. */
   open(ctx: ReportContext): OpenedReport;
+  /**
+   * Checks the parameters without reading the report, before an export's job starts. Without it
+   * the report is opened once to check them, which costs little for every report but one: the
+   * verification certificate's open() runs verify.
+   */
+  check?(ctx: ReportContext): void;
 }
 
 /** A section whose rows are already in memory (small tables: totals, buckets, checks). */

@@ -9,6 +9,13 @@ export function openReport(id: ReportId, ctx: ReportContext): OpenedReport {
   return REPORTS[id].open(ctx);
 }
 
+/** Refuses the parameters a report would refuse (coded errors), reading as little as it can. */
+export function checkReportParams(id: ReportId, ctx: ReportContext): void {
+  const definition = REPORTS[id];
+  if (definition.check) definition.check(ctx);
+  else ctx.store.sqlite.transaction(() => definition.open(ctx)).deferred();
+}
+
 function firstRows<T>(rows: Iterable<T>, limit: number): T[] {
   const taken: T[] = [];
   if (limit <= 0) return taken;

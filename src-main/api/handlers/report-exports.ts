@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/errors';
 import { exportResultSchema, type ExportResult } from '../../../src-shared/contract/reports';
 import type { ParsedInput } from '../../../src-shared/contract';
 import { exportReport, exportTarget } from '../../reports/report-export';
-import { openReport } from '../../reports/run-report';
+import { checkReportParams } from '../../reports/run-report';
 import type { CallContext, HandlerMap } from '../handler';
 import { startJournalExportJob } from '../../reports/journal-export-job';
 import { reportContext, requireReport } from './reports';
@@ -17,14 +17,14 @@ export const DOWNLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Refused at once, before any job starts: a report this role may not run, parameters the report
- * does not accept (a future date, an unknown member: the report is opened once to check them),
+ * does not accept (a future date, an unknown member: checkReportParams),
  * a folder that is not there. The job then reads everything on a snapshot of its own.
  */
 function startReportExport(input: ParsedInput<'reports.export'>, ctx: CallContext): { jobId: string } {
   requireReport(ctx, input.report);
   const { app, store, now } = ctx;
   const readCtx = reportContext(ctx, input.params);
-  store.sqlite.transaction(() => openReport(input.report, readCtx)).deferred();
+  checkReportParams(input.report, readCtx);
   const target = exportTarget(store, input.report, input.format, now, input.path);
   const jobId = app.jobs.start(
     'reports.export',
