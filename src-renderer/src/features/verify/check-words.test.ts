@@ -32,7 +32,7 @@ describe('checkWords', () => {
 
   it('shows a check and a count it does not know by their raw names, without reporting a missing key', async () => {
     const en = await translator('en');
-    expect(checkWords(check('points.lots', { lots: 3 }), en.i18n.t, en.i18n)).toEqual({ name: 'points.lots', description: null, counts: ['lots: 3'] });
+    expect(checkWords(check('loans.schedule', { instalments: 3 }), en.i18n.t, en.i18n)).toEqual({ name: 'loans.schedule', description: null, counts: ['instalments: 3'] });
     expect(en.missing).toEqual([]);
   });
 });
