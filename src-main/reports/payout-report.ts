@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import { isKnownCurrency } from '../../src-shared/money';
 import { prepare } from '../store/sql';
 import type { SqliteDatabase } from '../store/open-database';
+import type { BatchRecord } from '../payouts/batch-rows';
 import type { ReportDefinition } from './report-definition';
 import { reportPeriod } from './report-params';
 
@@ -10,26 +11,6 @@ import { reportPeriod } from './report-params';
 // hash its approvals signed, and every row of its file with what became of it. One batch by id,
 // or every batch imported in a period. References, notes and names are the file's own text and go
 // through as it is; the CSV writer keeps them from reading as formulas.
-
-interface BatchLine {
-  id: number;
-  file_name: string;
-  status: string;
-  currency: string;
-  row_count: number;
-  item_count: number;
-  total: number;
-  created_by: string;
-  created_at: string;
-  submitted_by: string | null;
-  submitted_at: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  reject_reason: string | null;
-  completed_at: string | null;
-  content_hash: string;
-  file_sha256: string;
-}
 
 interface ItemLine {
   batch_id: number;
@@ -119,7 +100,7 @@ interface ApprovalLine {
 
 const approvalsSql = 'SELECT batch_id, approver, at, content_hash FROM payout_approvals WHERE batch_id = ? ORDER BY id';
 
-function batchRow(sqlite: SqliteDatabase, batch: BatchLine): ReportRow {
+function batchRow(sqlite: SqliteDatabase, batch: BatchRecord): ReportRow {
   const approvers = (prepare(sqlite, approvalsSql).all(batch.id) as ApprovalLine[]).map((approval) => approval.approver);
   return {
     id: batch.id,
@@ -143,7 +124,7 @@ function batchRow(sqlite: SqliteDatabase, batch: BatchLine): ReportRow {
 }
 
 /** A batch's approvals in the order given, then its rejection if it was rejected. */
-function* decisionRows(sqlite: SqliteDatabase, batch: BatchLine): Generator<ReportRow> {
+function* decisionRows(sqlite: SqliteDatabase, batch: BatchRecord): Generator<ReportRow> {
   for (const approval of prepare(sqlite, approvalsSql).all(batch.id) as ApprovalLine[]) {
     yield { batchId: batch.id, decision: 'approve', by: approval.approver, at: approval.at, contentHash: approval.content_hash, reason: null };
   }
@@ -188,7 +169,7 @@ export const payoutReport: ReportDefinition = {
           columns: BATCH_COLUMNS,
           count: () => counted(`SELECT count(*) AS n FROM payout_batches b WHERE ${scope.where}`),
           rows: function* () {
-            for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchLine>) yield batchRow(sqlite, batch);
+            for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchRecord>) yield batchRow(sqlite, batch);
           },
         },
         {
@@ -198,7 +179,7 @@ export const payoutReport: ReportDefinition = {
             counted(`SELECT (SELECT count(*) FROM payout_batches b JOIN payout_approvals a ON a.batch_id = b.id WHERE ${scope.where})
               + (SELECT count(*) FROM payout_batches b WHERE ${scope.where} AND b.status = 'rejected') AS n`, 2),
           rows: function* () {
-            for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchLine>) yield* decisionRows(sqlite, batch);
+            for (const batch of prepare(sqlite, batchesSql).iterate(...scope.values) as IterableIterator<BatchRecord>) yield* decisionRows(sqlite, batch);
           },
         },
         {
