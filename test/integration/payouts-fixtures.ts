@@ -39,3 +39,18 @@ export async function importAndSubmit(router: Router, csv: string, fileName = 'p
 }
 
 export { signInAs };
+
+/** Everything a refused payout step or report could have touched. */
+export function payoutState(router: Router) {
+  const { sqlite } = router.state.requireStore();
+  const all = (sql: string) => sqlite.prepare(sql).all();
+  return {
+    batches: all('SELECT * FROM payout_batches ORDER BY id'),
+    items: all('SELECT * FROM payout_items ORDER BY id'),
+    approvals: all('SELECT * FROM payout_approvals ORDER BY id'),
+    transfers: all('SELECT id, hash FROM transfers ORDER BY id'),
+    accounts: all('SELECT * FROM accounts ORDER BY id'),
+    jobs: all('SELECT id, state, done FROM jobs ORDER BY id'),
+    audit: all('SELECT id, hash FROM audit_log ORDER BY id'),
+  };
+}

@@ -5,7 +5,7 @@ import { verifyStore } from '../../src-main/registry';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../src-shared/contract';
 import type { Batch } from '../../src-shared/contract/payouts';
 import { ok, signInAs as signInAsPerson, TELLER } from '../support/temp-data';
-import { base64Of, csvOf, fund, importAndSubmit, payoutRouter, signInAs, type PayoutRow } from './payouts-fixtures';
+import { base64Of, csvOf, fund, importAndSubmit, payoutRouter, payoutState, signInAs, type PayoutRow } from './payouts-fixtures';
 
 // Issue 11, "The flow": draft → submitted → approved | rejected → executing → completed, cancel
 // before approval, maker-checker bound to the content's hash, a funding hold placed by the last
@@ -42,27 +42,12 @@ async function flowDesk(funding = 1_000_000) {
 const rows = (members: Member[], amounts: string[], fields: PayoutRow = {}): PayoutRow[] =>
   amounts.map((amount, index) => ({ reference: `P-${index + 1}`, member_no: members[index % members.length]!.memberNumber, amount, ...fields }));
 
-/** Everything a refused step could have touched. */
-function stateOf(router: Router) {
-  const { sqlite } = router.state.requireStore();
-  const all = (sql: string) => sqlite.prepare(sql).all();
-  return {
-    batches: all('SELECT * FROM payout_batches ORDER BY id'),
-    items: all('SELECT * FROM payout_items ORDER BY id'),
-    approvals: all('SELECT * FROM payout_approvals ORDER BY id'),
-    transfers: all('SELECT id, hash FROM transfers ORDER BY id'),
-    accounts: all('SELECT * FROM accounts ORDER BY id'),
-    jobs: all('SELECT id, state, done FROM jobs ORDER BY id'),
-    audit: all('SELECT id, hash FROM audit_log ORDER BY id'),
-  };
-}
-
 /** Calls the channel, expects the refusal's code, and that nothing at all changed. */
 async function expectRefused<C extends ChannelName>(router: Router, channel: C, input: ChannelInput<C>, code: string) {
-  const before = stateOf(router);
+  const before = payoutState(router);
   const answer = await router.invoke(channel, input);
   expect(answer.ok ? 'ok' : answer.error.code).toBe(code);
-  expect(stateOf(router)).toEqual(before);
+  expect(payoutState(router)).toEqual(before);
   return answer;
 }
 
@@ -264,10 +249,10 @@ describe('maker-checker', () => {
     const { router, members } = await flowDesk();
     const submitted = await importAndSubmit(router, csvOf(rows(members, ['10.00', '20.00'])));
     await signInAs(router, 'finance');
-    const before = stateOf(router);
+    const before = payoutState(router);
     const preview = await ok(router, 'payouts.approve', { batchId: submitted.id, contentHash: submitted.contentHash, dryRun: true } as ChannelInput<'payouts.approve'>);
     expect(preview).toMatchObject({ status: 'approved', decidedBy: 'fiona', approvals: [{ approver: 'fiona' }] });
-    expect(stateOf(router)).toEqual(before);
+    expect(payoutState(router)).toEqual(before);
     expect(await ok(router, 'payouts.funding', {})).toMatchObject({ available: 1_000_000 });
     expect(await router.invoke('payouts.approve', { batchId: submitted.id, contentHash: '0'.repeat(64), dryRun: true } as ChannelInput<'payouts.approve'>)).toMatchObject({ ok: false, error: { code: 'APPROVAL_STALE' } });
   });
@@ -350,11 +335,11 @@ describe('execution', () => {
     const [first, second] = await Promise.all([ok(router, 'payouts.execute', { batchId: submitted.id }), ok(router, 'payouts.execute', { batchId: submitted.id })]);
     expect(second.jobId).toBe(first.jobId);
     await router.state.jobs.wait(first.jobId);
-    const transfers = stateOf(router).transfers;
+    const transfers = payoutState(router).transfers;
     const third = await ok(router, 'payouts.execute', { batchId: submitted.id });
     expect(third.jobId).toBe(first.jobId);
     expect(await ok(router, 'jobs.get', { id: third.jobId })).toMatchObject({ state: 'done', result: { paid: 2 } });
-    expect(stateOf(router).transfers).toEqual(transfers);
+    expect(payoutState(router).transfers).toEqual(transfers);
     expect(await books(router)).toMatchObject({ funding: 1_000_000 - 3_000, inExecution: 0 });
     expectVerifyClean(router);
   });
@@ -471,9 +456,9 @@ describe('funding', () => {
     const audits = () => router.state.requireStore().sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'payout.fund'`).pluck().get();
     const input = { amount: 12_345, idempotencyKey: 'fund-retry-1' };
     expect(await ok(router, 'payouts.fund', input)).toMatchObject({ currency: 'CNY', accountCode: '1200-CNY', balance: 12_345, available: 12_345 });
-    const before = stateOf(router);
+    const before = payoutState(router);
     expect(await ok(router, 'payouts.fund', input)).toMatchObject({ balance: 12_345 });
-    expect(stateOf(router)).toEqual(before);
+    expect(payoutState(router)).toEqual(before);
     expect(audits()).toBe(1);
     expect(await books(router)).toMatchObject({ funding: 12_345, bank: 12_345, balanced: true });
     await expectRefused(router, 'payouts.fund', { amount: 1, idempotencyKey: 'fund-retry-1' }, 'IDEMPOTENCY_CONFLICT');

@@ -5,7 +5,7 @@ import type { ChannelOutput } from '../../src-shared/contract';
 import type { ExportResult, ReportDocument, ReportParams, ReportRow } from '../../src-shared/contract/reports';
 import { ok, signInAs as signInAsPerson, TELLER } from '../support/temp-data';
 import { addMember } from './members-fixtures';
-import { csvOf, fund, importAndSubmit, payoutRouter, signInAs } from './payouts-fixtures';
+import { csvOf, fund, importAndSubmit, payoutRouter, payoutState, signInAs } from './payouts-fixtures';
 
 // The payout batch report: per batch who made, submitted, approved and ran it and when, with the
 // content hash the approvals signed; per item what became of each row of the file. Every figure
@@ -60,25 +60,12 @@ async function exported(router: Router, params: ReportParams, format: 'csv' | 'p
 const run = (router: Router, params: ReportParams) => ok(router, 'reports.run', { report: 'payouts', params });
 const section = (report: ReportDocument, id: string) => report.sections.find((s) => s.id === id)!;
 
-/** Everything a refused report could have touched. */
-function stateOf(router: Router) {
-  const { sqlite } = router.state.requireStore();
-  const all = (sql: string) => sqlite.prepare(sql).all();
-  return {
-    batches: all('SELECT * FROM payout_batches ORDER BY id'),
-    items: all('SELECT * FROM payout_items ORDER BY id'),
-    approvals: all('SELECT * FROM payout_approvals ORDER BY id'),
-    transfers: all('SELECT id, hash FROM transfers ORDER BY id'),
-    audit: all('SELECT id, hash FROM audit_log ORDER BY id'),
-  };
-}
-
 async function expectRefused(router: Router, params: ReportParams, code: string, details: Record<string, unknown> = {}) {
-  const before = stateOf(router);
+  const before = payoutState(router);
   const answer = await router.invoke('reports.run', { report: 'payouts', params });
   expect(answer.ok ? 'ok' : answer.error.code).toBe(code);
   if (!answer.ok) expect(answer.error.details ?? {}).toMatchObject(details);
-  expect(stateOf(router)).toEqual(before);
+  expect(payoutState(router)).toEqual(before);
 }
 
 // Each test builds its own desk: the support's afterEach closes every router a test opened.
