@@ -1,8 +1,7 @@
-import { Alert, Box, Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LABELS } from '../../../../src-shared/reports/labels';
 import type { ReportId } from '../../../../src-shared/reports/report-access';
-import { ApiError } from '../../api/call';
 import { useChannelQuery } from '../../api/queries';
 import { useUrlView } from '../../hooks/use-url-view';
 import { EmptyState } from '../../ui/EmptyState';
@@ -45,7 +44,6 @@ export function ReportsScreen() {
     if (same) void run.refetch();
   };
   const shown = view.ran ? run.data : undefined;
-  const notReady = run.error instanceof ApiError && run.error.code === 'INVALID_INPUT' && run.error.field === 'report';
 
   return (
     <PageFrame
@@ -71,8 +69,7 @@ export function ReportsScreen() {
             leading={<ReportChoice reports={reports} value={report} onPick={pick} />}
           />
           <ExportStatus exporter={exporter} subject={exportSubject(report, params)} />
-          {view.ran && notReady && <Alert severity="info">{t('reports:errors.notReady')}</Alert>}
-          {view.ran && fieldError === null && !notReady && <ErrorAlert error={run.error} />}
+          {view.ran && fieldError === null && <ErrorAlert error={run.error} />}
           {shown ? (
             <>
               <ReportHeaderPanel header={shown.header} />
